@@ -1,0 +1,433 @@
+"""The embedded SQLite store: one file, no server. The only module that writes SQL.
+
+Every article is written in one transaction together with its raw input, its URLs, its
+near-duplicate band keys and the log line of the item that produced it, so a batch killed at any
+point leaves whole articles only, and a re-run finds them and adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tieline import dedup
+from tieline.models import Article, DocumentKind, IngestOutcome, RawDocument, RelatedItem, Status
+from tieline.store import migrations
+
+BUSY_TIMEOUT_S = 30.0  # wait this long for another writer before giving up
+RAW_COMPRESSION_LEVEL = 6  # zlib: a good ratio for HTML at a small cost in time
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored, with what the store knows about it beyond the extraction."""
+
+    id: str
+    article: Article
+    coded: bool
+    copy_of: str | None
+    similarity: float | None
+    origin: str
+    ingested_at: str
+    raw_size: int | None = None
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """Filters for listing articles; None means "any"."""
+
+    publisher: str | None = None  # exact match, case-insensitive
+    language: str | None = None
+    since: dt.date | None = None  # published on or after
+    until: dt.date | None = None  # published on or before
+    source: str | None = None  # substring of the URL or of the input's path
+    coded: bool | None = None
+    include_copies: bool = True
+    limit: int | None = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """One line of the ingest log."""
+
+    run_id: int
+    origin: str
+    status: Status
+    reason: str
+    article_id: str | None
+    at: str
+
+
+def article_identity(article: Article) -> str:
+    """The key that makes two inputs the same article: canonical URL, else URL, else text."""
+    url = article.canonical_url or article.url
+    if url:
+        return "url:" + dedup.normalise_url(url)
+    return "text:" + dedup.content_hash(article.body)
+
+
+def article_id(identity: str) -> str:
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A tieline database. Open with `Store.open(path)`; use as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) the database at `path`; ":memory:" gives a private one."""
+        location = str(path)
+        if location != ":memory:":
+            Path(location).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(
+            location, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+        if location != ":memory:":
+            connection.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+            connection.execute("PRAGMA synchronous = NORMAL")  # WAL keeps commits durable enough
+        migrations.apply(connection)
+        return cls(connection, location)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO ingest_runs(started_at, inputs) VALUES (?, ?)",
+            (_now(), json.dumps(list(inputs))),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int) -> None:
+        self._db.execute("UPDATE ingest_runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
+
+    def log_item(self, run_id: int, outcome: IngestOutcome) -> None:
+        """Record an item that wrote no article (duplicate, skipped, failed)."""
+        self._db.execute(
+            "INSERT INTO ingest_items(run_id, origin, status, reason, article_id, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (run_id, outcome.origin, outcome.status.value, outcome.reason, outcome.article_id, _now()),
+        )
+
+    def save_article(
+        self, article: Article, raw: RawDocument, *, coded: bool, run_id: int
+    ) -> IngestOutcome:
+        """Store `article` unless it is already here; link it when it copies another.
+
+        Returns STORED, COPY (stored and linked) or DUPLICATE (nothing written but the log line).
+        """
+        identity = article_identity(article)
+        new_id = article_id(identity)
+        urls = sorted({dedup.normalise_url(u) for u in (article.url, article.canonical_url) if u})
+        text_hash = dedup.content_hash(article.body)
+        signature = dedup.minhash(article.body)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            existing = self._existing(identity, urls, text_hash, has_url=bool(urls))
+            if existing is not None:
+                outcome = IngestOutcome(
+                    raw.origin, Status.DUPLICATE, "already stored", existing, article.title
+                )
+                self._add_urls(existing, urls)
+                self._log(run_id, outcome)
+                self._db.execute("COMMIT")
+                return outcome
+            copy_of, score = self._near_copy(text_hash, signature)
+            self._insert(new_id, identity, article, raw, coded, copy_of, score, text_hash, signature)
+            self._add_urls(new_id, urls)
+            if signature is not None:
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO article_bands(band_key, article_id) VALUES (?, ?)",
+                    [(key, new_id) for key in dedup.band_keys(signature)],
+                )
+            if copy_of:
+                outcome = IngestOutcome(
+                    raw.origin,
+                    Status.COPY,
+                    f"near-identical copy of {copy_of} (similarity {score:.2f})",
+                    new_id,
+                    article.title,
+                )
+            else:
+                outcome = IngestOutcome(raw.origin, Status.STORED, "", new_id, article.title)
+            self._log(run_id, outcome)
+            self._db.execute("COMMIT")
+            return outcome
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _existing(self, identity: str, urls: list[str], text_hash: str, *, has_url: bool) -> str | None:
+        row = self._db.execute("SELECT id FROM articles WHERE identity = ?", (identity,)).fetchone()
+        if row:
+            return str(row["id"])
+        for url in urls:
+            row = self._db.execute(
+                "SELECT article_id FROM article_urls WHERE url = ?", (url,)
+            ).fetchone()
+            if row:
+                return str(row["article_id"])
+        if not has_url:
+            # A page without a URL whose text we already hold is the same input again.
+            row = self._db.execute(
+                "SELECT id FROM articles WHERE text_hash = ? ORDER BY ingested_at LIMIT 1",
+                (text_hash,),
+            ).fetchone()
+            if row:
+                return str(row["id"])
+        return None
+
+    def _near_copy(self, text_hash: str, signature: bytes | None) -> tuple[str | None, float | None]:
+        """The original this text copies, and how similar it is; (None, None) when none."""
+        row = self._db.execute(
+            "SELECT id, copy_of FROM articles WHERE text_hash = ? ORDER BY ingested_at, id LIMIT 1",
+            (text_hash,),
+        ).fetchone()
+        if row:
+            return str(row["copy_of"] or row["id"]), 1.0
+        if signature is None:
+            return None, None
+        keys = dedup.band_keys(signature)
+        marks = ",".join("?" * len(keys))
+        candidates = self._db.execute(
+            "SELECT DISTINCT a.id, a.copy_of, a.minhash FROM article_bands b "  # noqa: S608
+            f"JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks})",
+            keys,
+        ).fetchall()
+        best: tuple[str | None, float | None] = (None, None)
+        for candidate in candidates:
+            score = dedup.similarity(signature, candidate["minhash"])
+            if score >= dedup.NEAR_DUPLICATE_JACCARD and score > (best[1] or 0.0):
+                best = (str(candidate["copy_of"] or candidate["id"]), score)
+        return best
+
+    def _insert(
+        self,
+        new_id: str,
+        identity: str,
+        article: Article,
+        raw: RawDocument,
+        coded: bool,
+        copy_of: str | None,
+        similarity: float | None,
+        text_hash: str,
+        signature: bytes | None,
+    ) -> None:
+        now = _now()
+        self._db.execute(
+            "INSERT INTO articles(id, identity, url, canonical_url, title, publisher, author, "
+            "published, published_source, language, body, captions, related, notes, coded, "
+            "copy_of, similarity, text_hash, minhash, extractor, origin, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id,
+                identity,
+                article.url,
+                article.canonical_url,
+                article.title,
+                article.publisher,
+                article.author,
+                article.published.isoformat() if article.published else None,
+                article.published_source,
+                article.language,
+                article.body,
+                json.dumps(list(article.captions), ensure_ascii=False),
+                json.dumps(
+                    [{"title": r.title, "text": r.text, "url": r.url} for r in article.related],
+                    ensure_ascii=False,
+                ),
+                json.dumps(list(article.notes), ensure_ascii=False),
+                int(coded),
+                copy_of,
+                similarity,
+                text_hash,
+                signature,
+                article.extractor,
+                raw.origin,
+                now,
+            ),
+        )
+        self._db.execute(
+            "INSERT INTO raw_documents(article_id, kind, url, content_type, published, fetched_at, "
+            "size, compression, content) VALUES (?, ?, ?, ?, ?, ?, ?, 'zlib', ?)",
+            (
+                new_id,
+                raw.kind.value,
+                raw.url,
+                raw.content_type,
+                raw.published.isoformat() if raw.published else None,
+                raw.fetched_at.isoformat() if raw.fetched_at else None,
+                len(raw.content),
+                zlib.compress(raw.content, RAW_COMPRESSION_LEVEL),
+            ),
+        )
+
+    def _add_urls(self, article: str, urls: list[str]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO article_urls(url, article_id) VALUES (?, ?)",
+            [(u, article) for u in urls],
+        )
+
+    def _log(self, run_id: int, outcome: IngestOutcome) -> None:
+        self.log_item(run_id, outcome)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def known_url(self, url: str) -> str | None:
+        """The id of the article already read from `url`, if any."""
+        row = self._db.execute(
+            "SELECT article_id FROM article_urls WHERE url = ?", (dedup.normalise_url(url),)
+        ).fetchone()
+        return str(row["article_id"]) if row else None
+
+    def get(self, ref: str) -> StoredArticle | None:
+        """An article by id (or a unique id prefix of at least 4 characters), or by URL."""
+        row = self._db.execute(
+            _SELECT_ARTICLE + " WHERE a.id = ?", (ref,)
+        ).fetchone()
+        if row is None and len(ref) >= 4 and all(c in "0123456789abcdef" for c in ref):
+            rows = self._db.execute(
+                _SELECT_ARTICLE + " WHERE a.id LIKE ? LIMIT 2", (ref + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        if row is None and "://" in ref:
+            found = self.known_url(ref)
+            if found:
+                row = self._db.execute(_SELECT_ARTICLE + " WHERE a.id = ?", (found,)).fetchone()
+        return _stored(row) if row else None
+
+    def articles(self, query: ArticleQuery | None = None) -> list[StoredArticle]:
+        query = query or ArticleQuery()
+        where, params = [], []  # type: list[str], list[Any]
+        if query.publisher:
+            where.append("a.publisher = ? COLLATE NOCASE")
+            params.append(query.publisher)
+        if query.language:
+            where.append("a.language = ?")
+            params.append(query.language)
+        if query.since:
+            where.append("a.published >= ?")
+            params.append(query.since.isoformat())
+        if query.until:
+            where.append("a.published <= ?")
+            params.append(query.until.isoformat())
+        if query.source:
+            where.append("(instr(a.url, ?) > 0 OR instr(a.origin, ?) > 0)")
+            params.extend([query.source, query.source])
+        if query.coded is not None:
+            where.append("a.coded = ?")
+            params.append(int(query.coded))
+        if not query.include_copies:
+            where.append("a.copy_of IS NULL")
+        sql = _SELECT_ARTICLE
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published IS NULL, a.published DESC, a.ingested_at DESC, a.id"
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([query.limit, query.offset])
+        return [_stored(row) for row in self._db.execute(sql, params)]
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def raw_document(self, article: str) -> RawDocument | None:
+        row = self._db.execute(
+            "SELECT r.*, a.origin FROM raw_documents r JOIN articles a ON a.id = r.article_id "
+            "WHERE r.article_id = ?",
+            (article,),
+        ).fetchone()
+        if row is None:
+            return None
+        return RawDocument(
+            origin=row["origin"],
+            content=zlib.decompress(row["content"]),
+            kind=DocumentKind(row["kind"]),
+            url=row["url"],
+            published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+            content_type=row["content_type"],
+            fetched_at=dt.datetime.fromisoformat(row["fetched_at"]) if row["fetched_at"] else None,
+        )
+
+    def copies_of(self, article: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE copy_of = ? ORDER BY ingested_at, id", (article,)
+        )
+        return [str(r["id"]) for r in rows]
+
+    def history(self, *, origin: str | None = None, article: str | None = None) -> list[ItemRecord]:
+        """Log lines for an input (by origin) or for an article, oldest first."""
+        if origin is None and article is None:
+            raise ValueError("give an origin or an article id")
+        rows = self._db.execute(
+            "SELECT * FROM ingest_items WHERE origin = ? OR article_id = ? ORDER BY id",
+            (origin, article),
+        )
+        return [
+            ItemRecord(r["run_id"], r["origin"], Status(r["status"]), r["reason"], r["article_id"], r["at"])
+            for r in rows
+        ]
+
+    def iter_ids(self) -> Iterator[str]:
+        for row in self._db.execute("SELECT id FROM articles ORDER BY ingested_at, id"):
+            yield str(row["id"])
+
+
+_SELECT_ARTICLE = (
+    "SELECT a.*, r.size AS raw_size FROM articles a LEFT JOIN raw_documents r ON r.article_id = a.id"
+)
+
+
+def _stored(row: sqlite3.Row) -> StoredArticle:
+    article = Article(
+        title=row["title"],
+        body=row["body"],
+        publisher=row["publisher"],
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+        published_source=row["published_source"],
+        author=row["author"],
+        language=row["language"],
+        captions=tuple(json.loads(row["captions"])),
+        related=tuple(RelatedItem(**item) for item in json.loads(row["related"])),
+        notes=tuple(json.loads(row["notes"])),
+        extractor=row["extractor"],
+    )
+    return StoredArticle(
+        id=row["id"],
+        article=article,
+        coded=bool(row["coded"]),
+        copy_of=row["copy_of"],
+        similarity=row["similarity"],
+        origin=row["origin"],
+        ingested_at=row["ingested_at"],
+        raw_size=row["raw_size"],
+    )
+
