@@ -46,11 +46,12 @@ BOILERPLATE = re.compile(
     r"|copyright\b.{0,120}|©.{0,120}|all\s+rights\s+reserved\.?)$",
     re.I,
 )
-BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$")
-SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
+BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})$")
+SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]$")
 
+MIN_TITLE_WORDS = 4  # a headline without repetition or logo to confirm it has at least this many
 MAX_TITLE_CHARS = 200  # a headline is one line, rarely longer than this
-MAX_HEADER_WORDS = 12  # short unpunctuated lines before the first paragraph are page header
+MAX_HEADER_WORDS = 8  # short lines without final punctuation before the first paragraph are page header
 MIN_TEASERS = 2  # a run of bullets after the body is a teaser list when it has this many items
 WRAPPED_LINE_CHARS = 100  # blocks whose lines are all shorter than this are hard-wrapped prose
 
@@ -156,7 +157,7 @@ def _publisher_from_logo(name: str) -> str | None:
 
 def _find_title(lines: list[_Line], logo_title: str | None) -> str | None:
     """The headline: the one the logo line carried, else the first short line that repeats,
-    else the first short line that does not read as a sentence."""
+    else the first line that reads as a headline rather than a sentence."""
     candidates = [ln.text for ln in lines[:12] if _title_shaped(ln.text)]
     if logo_title:
         for text in candidates:
@@ -166,10 +167,11 @@ def _find_title(lines: list[_Line], logo_title: str | None) -> str | None:
     for text in candidates:
         if counts[text.casefold()] > 1:
             return text
-    for text in candidates:
-        if not SENTENCE_END.search(text):
-            return text
-    return logo_title
+    headline_like = [t for t in candidates if not SENTENCE_END.search(t) and not BYLINE.match(t)]
+    for text in headline_like:
+        if len(text.split()) >= MIN_TITLE_WORDS:
+            return text  # section names ("World News") are shorter than headlines
+    return headline_like[0] if headline_like else logo_title
 
 
 def _title_shaped(text: str) -> bool:

@@ -1,0 +1,48 @@
+"""Shared, cheap fixtures: the sample page, a fresh database, the gold-set folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tieline.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "phnompenhpost-cambodia-japan-upgrade-bilateral-ties.txt"
+SAMPLE_PUBLISHED = "2022-04-25"  # the page carries no date; see examples/README.md
+
+
+def shared_data() -> Path | None:
+    """The gold sets folder (../shared/data, or $TIELINE_SHARED_DATA), or None if absent."""
+    configured = os.environ.get("TIELINE_SHARED_DATA")
+    folder = Path(configured) if configured else REPO.parent / "shared" / "data"
+    return folder if folder.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    folder = shared_data()
+    if folder is None:
+        pytest.skip("../shared/data not found: gold-set gates run in CI")
+    return folder
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """An empty in-memory database."""
+    with Store.open(":memory:") as db:
+        yield db
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    """A path for a real database file (created on first open)."""
+    return tmp_path / "tieline.db"

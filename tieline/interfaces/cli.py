@@ -1,0 +1,480 @@
+"""The `tieline` command: a thin layer that parses options and calls the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tieline import __version__
+from tieline.models import IngestOutcome, Status
+from tieline.settings import FetchSettings, Settings
+from tieline.store import ArticleQuery, Store, StoredArticle, default_db_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2022-04-25", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Database file. Default: $TIELINE_DB, else tieline.db in the user data directory.",
+    )(function)
+
+
+@contextmanager
+def open_store(db_path: Path | None) -> Iterator[Store]:
+    path = db_path or default_db_path()
+    try:
+        store = Store.open(path)
+    except Exception as error:  # an unreadable file, a newer schema, a locked database...
+        raise click.ClickException(f"cannot open database {path}: {error}") from error
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="tieline")
+def cli() -> None:
+    """tieline: relations between states, read from the news.
+
+    \b
+    Reads raw news pages and keeps an auditable knowledge base in one SQLite file.
+    Start with:
+      tieline ingest page.html https://example.org/feed.xml crawl.warc.gz ./folder
+      tieline articles
+      tieline show ARTICLE_ID
+    """
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+STATUS_STYLE = {
+    Status.STORED: "green",
+    Status.COPY: "cyan",
+    Status.DUPLICATE: "blue",
+    Status.SKIPPED: "yellow",
+    Status.FAILED: "red",
+}
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", type=ISO_DATE, help="Publication date for pages that carry none.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item lines.")
+@click.option("--delay", type=float, default=None, show_default=False,
+              help=f"Seconds between requests to one host (default {FetchSettings.host_delay}).")
+@click.option("--timeout", type=float, default=None,
+              help=f"Seconds allowed per request (default {FetchSettings.timeout}).")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt forbids it.")
+def ingest(
+    inputs: tuple[str, ...],
+    db_path: Path | None,
+    published: dt.date | None,
+    as_json: bool,
+    quiet: bool,
+    delay: float | None,
+    timeout: float | None,
+    ignore_robots: bool,
+) -> None:
+    """Read news pages into the database.
+
+    INPUTS may mix files (.html, .htm, .html.gz, .txt of scraped page text, .jsonl with one
+    {url, html|text, published?} per line, .warc/.warc.gz, RSS/Atom/sitemap .xml), folders
+    (read recursively), http(s) URLs of pages, feeds or sitemaps, and - for standard input.
+
+    Each item ends as stored, copy (a near-identical copy of a stored article, linked to it),
+    duplicate (already stored: nothing added), skipped or failed, with a one-line reason.
+    Re-running the same inputs adds nothing twice. Exit status 1 if any item failed.
+
+    \b
+    Examples:
+      tieline ingest page.html
+      tieline ingest scraped.txt --published 2022-04-25
+      tieline ingest https://example.org/feed.xml ./saved-pages crawl.warc.gz
+      cat page.html | tieline ingest - --json
+    """
+    from tieline.pipeline import ingest as run_ingest
+
+    fetch = FetchSettings()
+    overrides: dict[str, Any] = {}
+    if delay is not None:
+        overrides["host_delay"] = delay
+    if timeout is not None:
+        overrides["timeout"] = timeout
+    if ignore_robots:
+        overrides["respect_robots"] = False
+    settings = Settings(fetch=FetchSettings(**{**fetch.__dict__, **overrides}))
+    counts: Counter[Status] = Counter()
+    outcomes: list[IngestOutcome] = []
+    show_progress = not quiet and err.is_terminal
+    with open_store(db_path) as store:
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingesting"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.fields[counts]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not show_progress,
+        )
+        with progress:
+            task = progress.add_task("ingest", total=None, counts="")
+            for outcome in run_ingest(inputs, store, settings, published=published):
+                counts[outcome.status] += 1
+                outcomes.append(outcome)
+                progress.update(task, counts=_count_line(counts))
+                if not quiet and not as_json and outcome.status in (Status.SKIPPED, Status.FAILED):
+                    style = STATUS_STYLE[outcome.status]
+                    err.print(f"[{style}]{outcome.status.value}[/] {outcome.origin}: {outcome.reason}")
+        db_file = store.path
+    if as_json:
+        summary = {
+            "db": db_file,
+            "counts": {s.value: counts.get(s, 0) for s in Status},
+            "articles": [
+                {
+                    "id": o.article_id,
+                    "status": o.status.value,
+                    "reason": o.reason,
+                    "origin": o.origin,
+                    "title": o.title,
+                }
+                for o in outcomes
+            ],
+        }
+        click.echo(json.dumps(summary, ensure_ascii=False))
+    elif not quiet:
+        _print_ingest_summary(outcomes, counts, db_file)
+    if counts[Status.FAILED]:
+        sys.exit(1)
+
+
+def _count_line(counts: Counter[Status]) -> str:
+    return "  ".join(
+        f"[{STATUS_STYLE[s]}]{s.value} {counts.get(s, 0)}[/]" for s in Status
+    )
+
+
+def _print_ingest_summary(outcomes: list[IngestOutcome], counts: Counter[Status], db: str) -> None:
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("status")
+    table.add_column("id")
+    table.add_column("title / reason", overflow="fold")
+    for o in outcomes:
+        if o.status in (Status.STORED, Status.COPY, Status.DUPLICATE):
+            detail = o.title or o.origin
+            if o.status is not Status.STORED:
+                detail = f"{detail} ({o.reason})"
+        else:
+            detail = f"{o.origin}: {o.reason}"
+        table.add_row(f"[{STATUS_STYLE[o.status]}]{o.status.value}[/]", o.article_id or "-", detail)
+    out.print(table)
+    out.print(f"{len(outcomes)} items: {_count_line(counts)}  → {db}")
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--source", help="Only articles whose URL or input path contains this text.")
+@click.option("--publisher", help="Only articles from this publisher (exact name, any case).")
+@click.option("--language", help="Only articles in this language (ISO 639-1, e.g. en).")
+@click.option("--since", type=ISO_DATE, help="Published on or after this date.")
+@click.option("--until", type=ISO_DATE, help="Published on or before this date.")
+@click.option("--no-copies", is_flag=True, help="Leave out near-identical copies of other articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def articles(
+    db_path: Path | None,
+    source: str | None,
+    publisher: str | None,
+    language: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    no_copies: bool,
+    limit: int,
+    offset: int,
+    fmt: str,
+) -> None:
+    """List stored articles, newest first.
+
+    \b
+    Examples:
+      tieline articles
+      tieline articles --publisher "Phnom Penh Post" --since 2022-01-01
+      tieline articles --language de --format jsonl
+    """
+    query = ArticleQuery(
+        publisher=publisher,
+        language=language,
+        since=since,
+        until=until,
+        source=source,
+        include_copies=not no_copies,
+        limit=limit,
+        offset=offset,
+    )
+    with open_store(db_path) as store:
+        rows = store.articles(query)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(_article_summary(row), ensure_ascii=False))
+        return
+    if not rows:
+        err.print("no articles match")
+        return
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    for name in ("id", "published", "lang", "publisher", "title"):
+        table.add_column(name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title")
+    for row in rows:
+        a = row.article
+        flag = "" if row.coded else " [dim](not coded)[/]"
+        copy = f" [cyan](copy of {row.copy_of})[/]" if row.copy_of else ""
+        table.add_row(
+            row.id,
+            a.published.isoformat() if a.published else "-",
+            a.language or "-",
+            a.publisher or "-",
+            (a.title or "(no title)") + flag + copy,
+        )
+    out.print(table)
+
+
+def _article_summary(row: StoredArticle) -> dict[str, Any]:
+    a = row.article
+    return {
+        "id": row.id,
+        "title": a.title,
+        "publisher": a.publisher,
+        "url": a.canonical_url or a.url,
+        "published": a.published.isoformat() if a.published else None,
+        "language": a.language,
+        "coded": row.coded,
+        "copy_of": row.copy_of,
+        "origin": row.origin,
+    }
+
+
+# -- show --------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("article")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the article as one JSON object.")
+@click.option("--raw", is_flag=True, help="Print the raw input exactly as it was stored.")
+def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
+    """Show one article: metadata, body, captions, related items, and what was dropped and why.
+
+    ARTICLE is an article id (or a unique prefix of one), a URL it was read from, or an input
+    (path or URL) that did not become an article, to see why it was skipped or failed.
+
+    \b
+    Examples:
+      tieline show 3f2a9c0d1e7b4a55
+      tieline show https://example.org/news/story.html --json
+      tieline show ./pages/empty.html
+    """
+    with open_store(db_path) as store:
+        found = store.get(article)
+        if found is None:
+            history = store.history(origin=article)
+            if not history:
+                raise click.ClickException(f"no article or input {article!r} in {store.path}")
+            if as_json:
+                click.echo(json.dumps({"origin": article, "history": [
+                    {"run": h.run_id, "status": h.status.value, "reason": h.reason,
+                     "article_id": h.article_id, "at": h.at} for h in history
+                ]}, ensure_ascii=False))
+                return
+            out.print(f"[bold]{article}[/] is not an article. Ingest history:")
+            for h in history:
+                out.print(f"  {h.at}  run {h.run_id}  [{STATUS_STYLE[h.status]}]{h.status.value}[/]  "
+                          f"{h.reason}{'  → ' + h.article_id if h.article_id else ''}")
+            return
+        if raw:
+            document = store.raw_document(found.id)
+            if document is None:
+                raise click.ClickException(f"no raw input kept for {found.id}")
+            sys.stdout.buffer.write(document.content)
+            return
+        copies = store.copies_of(found.id)
+        history = store.history(article=found.id)
+    a = found.article
+    if as_json:
+        click.echo(json.dumps({
+            "id": found.id,
+            "title": a.title,
+            "publisher": a.publisher,
+            "url": a.canonical_url or a.url,
+            "fetched_url": a.url,
+            "published": a.published.isoformat() if a.published else None,
+            "published_source": a.published_source,
+            "author": a.author,
+            "language": a.language,
+            "coded": found.coded,
+            "copy_of": found.copy_of,
+            "copies": copies,
+            "body": a.body,
+            "captions": list(a.captions),
+            "related": [{"title": r.title, "text": r.text, "url": r.url} for r in a.related],
+            "notes": list(a.notes),
+            "extractor": a.extractor,
+            "origin": found.origin,
+            "mentions": [],
+            "events": [],
+        }, ensure_ascii=False))
+        return
+    _print_article(found, copies, history)
+
+
+def _print_article(found: StoredArticle, copies: list[str], history: list[Any]) -> None:
+    a = found.article
+    out.print(f"[bold]{a.title or '(no title)'}[/]")
+    meta = [
+        ("id", found.id),
+        ("publisher", a.publisher),
+        ("url", a.canonical_url or a.url),
+        ("published", f"{a.published} ({a.published_source})" if a.published else None),
+        ("author", a.author),
+        ("language", (a.language or "?") + ("" if found.coded else " — not coded")),
+        ("copy of", found.copy_of and f"{found.copy_of} (similarity {found.similarity:.2f})"),
+        ("copies", ", ".join(copies) or None),
+        ("input", found.origin),
+        ("extractor", a.extractor),
+    ]
+    for key, value in meta:
+        if value:
+            out.print(f"[dim]{key:>10}[/] {value}")
+    out.rule("body")
+    out.print(a.body)
+    if a.captions:
+        out.rule(f"captions ({len(a.captions)}) — kept apart from the body")
+        for caption in a.captions:
+            out.print(f"• {caption}")
+    if a.related:
+        out.rule(f"related ({len(a.related)}) — other stories shown beside it, never coded")
+        for item in a.related:
+            out.print(f"• [bold]{item.title}[/]" + (f"  {item.url}" if item.url else ""))
+            if item.text:
+                out.print(f"  [dim]{item.text}[/]")
+    if a.notes:
+        out.rule("notes — what was dropped or not done, and why")
+        for note in a.notes:
+            out.print(f"• {note}")
+    if len(history) > 1:
+        out.rule("ingest history")
+        for h in history:
+            out.print(f"  {h.at}  {h.status.value}  {h.origin}  {h.reason}")
+
+
+# -- eval --------------------------------------------------------------------------------------
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score tieline against a gold set; the last line printed is one JSON object of metrics."""
+
+
+@eval_group.command(name="extraction")
+@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print only the JSON line of metrics.")
+@click.option("--half", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
+              help="Score a fixed half of the pages (even or odd positions in key order).")
+@click.option("--compare", type=click.Choice(["trafilatura"]), default=None,
+              help="Also score trafilatura alone (default settings) in the same run.")
+@click.option("--worst", type=click.IntRange(min=0), default=0,
+              help="List the N pages with the lowest F1.")
+def eval_extraction(dataset: Path, as_json: bool, half: str, compare: str | None, worst: int) -> None:
+    """Score main-text extraction on a gold set.
+
+    DATASET is the Scrapinghub benchmark folder (ground-truth.json + html/) or trafilatura's
+    evaluation folder (evaldata*.json + html/), recognised by its files.
+
+    \b
+    Examples:
+      tieline eval extraction ../shared/data/scrapinghub-article-extraction-benchmark --json
+      tieline eval extraction ../shared/data/trafilatura-eval-en --compare trafilatura
+    """
+    from tieline.evaluation import extraction
+
+    try:
+        metrics, scores = extraction.evaluate(dataset, _tieline_body, half=half)
+    except extraction.DatasetError as error:
+        raise click.ClickException(str(error)) from error
+    result: dict[str, Any] = dict(metrics)
+    if compare:
+        baseline, _ = extraction.evaluate(dataset, _trafilatura_body, half=half)
+        result["baseline"] = {"name": "trafilatura", **baseline}
+    if not as_json:
+        out.print(f"[bold]extraction[/] on {dataset} ({half}): "
+                  f"F1 {metrics['f1']}  precision {metrics['precision']}  recall {metrics['recall']}"
+                  f"  n {metrics['n']}")
+        if compare:
+            b = result["baseline"]
+            out.print(f"trafilatura alone: F1 {b['f1']}  precision {b['precision']}  recall {b['recall']}")
+        for s in sorted(scores, key=lambda s: extraction.f1(s.precision, s.recall))[:worst]:
+            out.print(f"  F1 {extraction.f1(s.precision, s.recall):.3f}  P {s.precision:.3f}  "
+                      f"R {s.recall:.3f}  {s.url or s.key}")
+    click.echo(json.dumps(result))
+
+
+def _tieline_body(page: bytes, url: str | None) -> str:
+    from tieline.extract.decode import decode
+    from tieline.extract.html import extract_html
+
+    return extract_html(decode(page), url).body
+
+
+def _trafilatura_body(page: bytes, url: str | None) -> str:
+    import trafilatura
+
+    from tieline.extract.decode import decode
+
+    return trafilatura.extract(decode(page), url=url) or ""
+
+
+def main() -> None:
+    cli(prog_name="tieline")
+
+
+if __name__ == "__main__":
+    main()
