@@ -20,11 +20,39 @@ PAGES = 120
 POLL_S = 0.02
 MAX_WAIT_S = 120.0
 
-WORDS = (
-    "minister embassy treaty summit border trade envoy talks agreement delegation port aid "
-    "security council sanctions ceasefire visit partnership cooperation defence water energy "
-    "investment pipeline railway loan grant observers election parliament statement"
-).split()
+WORDS = [
+    "minister",
+    "embassy",
+    "treaty",
+    "summit",
+    "border",
+    "trade",
+    "envoy",
+    "talks",
+    "agreement",
+    "delegation",
+    "port",
+    "aid",
+    "security",
+    "council",
+    "sanctions",
+    "ceasefire",
+    "visit",
+    "partnership",
+    "cooperation",
+    "defence",
+    "water",
+    "energy",
+    "investment",
+    "pipeline",
+    "railway",
+    "loan",
+    "grant",
+    "observers",
+    "election",
+    "parliament",
+    "statement",
+]
 
 
 def story(n: int) -> str:
@@ -36,7 +64,8 @@ def story(n: int) -> str:
         paragraphs.append(f"<p>Report {n} part {p}: " + " ".join(words) + f" ({n}-{p}).</p>")
     return (
         f"<html lang='en'><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
-        + "".join(paragraphs) + "</article></body></html>"
+        + "".join(paragraphs)
+        + "</article></body></html>"
     )
 
 
@@ -76,8 +105,9 @@ def test_kill_midway_then_resume(tmp_path: Path):
     assert 5 <= killed_at < PAGES
     assert orphans == 0  # every stored article came with its raw input: whole or nothing
 
-    resumed = subprocess.run([*command[:-1], "--json"], cwd=REPO, capture_output=True, text=True,
-                             timeout=MAX_WAIT_S)
+    resumed = subprocess.run(
+        [*command[:-1], "--json"], cwd=REPO, capture_output=True, text=True, timeout=MAX_WAIT_S
+    )
     assert resumed.returncode == 0, resumed.stderr
     statuses = [a["status"] for a in json.loads(resumed.stdout.splitlines()[-1])["articles"]]
     assert statuses.count("duplicate") == killed_at

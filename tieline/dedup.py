@@ -51,8 +51,11 @@ def normalise_url(url: str) -> str:
     ):
         host = f"{host}:{parts.port}"
     query = urlencode(
-        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-               if not TRACKING_PARAMS.match(k))
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not TRACKING_PARAMS.match(k)
+        )
     )
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, query, ""))

@@ -58,19 +58,25 @@ def ingest(
         store.finish_run(run)
 
 
-def ingest_document(document: RawDocument, store: Store, settings: Settings, run: int) -> IngestOutcome:
+def ingest_document(
+    document: RawDocument, store: Store, settings: Settings, run: int
+) -> IngestOutcome:
     """Extract one document and store it; every error becomes a FAILED outcome with a reason."""
     try:
         if len(document.content) > settings.max_page_bytes:
             limit = settings.max_page_bytes // (1024 * 1024)
-            return _logged(store, run, document.origin, Status.SKIPPED, f"too large: over {limit} MiB")
+            return _logged(
+                store, run, document.origin, Status.SKIPPED, f"too large: over {limit} MiB"
+            )
         try:
             article = extract(document)
         except BinaryContent as kind:
             return _logged(store, run, document.origin, Status.SKIPPED, f"binary content ({kind})")
         if len(article.body) < settings.min_body_chars:
-            reason = "no article text found" if not article.body.strip() else (
-                f"article text too short ({len(article.body)} characters)"
+            reason = (
+                "no article text found"
+                if not article.body.strip()
+                else (f"article text too short ({len(article.body)} characters)")
             )
             return _logged(store, run, document.origin, Status.SKIPPED, reason)
         coded = article.language in CODED_LANGUAGES
@@ -81,7 +87,7 @@ def ingest_document(document: RawDocument, store: Store, settings: Settings, run
                 notes=(*article.notes, f"not coded: language '{language}' (only English is coded)"),
             )
         return store.save_article(article, document, coded=coded, run_id=run)
-    except Exception as error:  # noqa: BLE001 - one bad item must never stop the batch
+    except Exception as error:
         reason = f"internal error while reading: {type(error).__name__}: {error}"
         return _logged(store, run, document.origin, Status.FAILED, reason.splitlines()[0][:300])
 

@@ -14,7 +14,9 @@ class FetchSettings:
     """How tieline behaves on the network: politely, and with every loop bounded."""
 
     # Says who we are and where to read about it, as robots.txt and site operators expect.
-    user_agent: str = f"tieline/{__version__} (news relations research; +https://pypi.org/project/tieline/)"
+    user_agent: str = (
+        f"tieline/{__version__} (news relations research; +https://pypi.org/project/tieline/)"
+    )
     timeout: float = 20.0  # seconds allowed for connecting and for each read
     retries: int = 3  # further attempts after a 429, a 5xx or a dropped connection
     backoff: float = 1.0  # seconds before the first retry, doubled for each one after
@@ -29,5 +31,7 @@ class FetchSettings:
 @dataclass(frozen=True)
 class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    max_page_bytes: int = 10 * MIB  # a page (file, record, decompressed) larger than this is skipped
+    max_page_bytes: int = (
+        10 * MIB
+    )  # a page (file, record, decompressed) larger than this is skipped
     min_body_chars: int = 80  # an extracted body shorter than this is skipped as "no article text"

@@ -71,7 +71,12 @@ def test_sample_has_six_teasers_and_two_captions(sample):
 
 def test_notes_say_what_was_dropped(sample):
     notes = " | ".join(sample.notes)
-    for expected in ("logo line", "2 image markers", "2 repeated title lines", "6 related-story teasers"):
+    for expected in (
+        "logo line",
+        "2 image markers",
+        "2 repeated title lines",
+        "6 related-story teasers",
+    ):
         assert expected in notes
 
 

@@ -17,8 +17,12 @@ from tieline import __version__
 COMMANDS = ["ingest", "articles", "show", "eval", "eval extraction"]
 
 
-def tieline(*args: str, db: Path | None = None, stdin: bytes | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def tieline(
+    *args: str,
+    db: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     if db is not None:
         args = (*args, "--db", str(db))
@@ -124,7 +128,9 @@ def test_mixed_batch_goes_on_and_exit_status_reports_failure(tmp_path: Path, db_
     (folder / "nav-only.html").write_text("<html><body><nav>Home | News</nav></body></html>")
     result = tieline("ingest", str(folder), str(tmp_path / "missing.html"), "--json", db=db_file)
     assert result.returncode == 1  # the missing file failed
-    statuses = {Path(a["origin"]).name: (a["status"], a["reason"]) for a in last_json(result)["articles"]}
+    statuses = {
+        Path(a["origin"]).name: (a["status"], a["reason"]) for a in last_json(result)["articles"]
+    }
     assert statuses["good.html"][0] == "stored"
     assert statuses["empty.html"][0] == "skipped"
     assert statuses["picture.png"][0] == "skipped"
@@ -159,11 +165,16 @@ def test_show_unknown_article_is_a_clear_error(db_file: Path):
 
 
 def test_stdin_and_non_english_page(db_file: Path):
-    german = page("Minister treffen sich in Berlin", [
-        "Die Außenminister Deutschlands und Frankreichs haben sich am Dienstag in Berlin getroffen "
-        "und über die Zusammenarbeit in der Verteidigung gesprochen, teilten Beamte mit.",
-        "Beide Seiten vereinbarten, die gemeinsame Entwicklung eines Kampfflugzeugs fortzusetzen.",
-    ]).replace("lang='en'", "lang='de'")
+    german = page(
+        "Minister treffen sich in Berlin",
+        [
+            "Die Außenminister Deutschlands und Frankreichs haben sich am Dienstag in Berlin "
+            "getroffen und über die Zusammenarbeit in der Verteidigung gesprochen, teilten "
+            "Beamte mit.",
+            "Beide Seiten vereinbarten, die gemeinsame Entwicklung eines Kampfflugzeugs "
+            "fortzusetzen.",
+        ],
+    ).replace("lang='en'", "lang='de'")
     result = tieline("ingest", "-", "--json", db=db_file, stdin=german.encode())
     assert result.returncode == 0, result.stderr
     [item] = last_json(result)["articles"]

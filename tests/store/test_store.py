@@ -20,10 +20,20 @@ BODY = (
 )
 
 
-def make(body: str = BODY, url: str | None = "https://news.example.org/a", **fields: object) -> tuple[Article, RawDocument]:
-    article = Article(title=fields.pop("title", "Ministers meet"), body=body, url=url, language="en",
-                      extractor="test", **fields)  # type: ignore[arg-type]
-    raw = RawDocument(origin=url or "input.txt", content=body.encode(), kind=DocumentKind.HTML, url=url)
+def make(
+    body: str = BODY, url: str | None = "https://news.example.org/a", **fields: object
+) -> tuple[Article, RawDocument]:
+    article = Article(
+        title=fields.pop("title", "Ministers meet"),
+        body=body,
+        url=url,
+        language="en",
+        extractor="test",
+        **fields,
+    )  # type: ignore[arg-type]
+    raw = RawDocument(
+        origin=url or "input.txt", content=body.encode(), kind=DocumentKind.HTML, url=url
+    )
     return article, raw
 
 
@@ -159,15 +169,20 @@ def test_query_filters(store: Store):
         [("en", "Example News", 1), ("en", "Other Daily", 15), ("de", "Example News", 28)]
     ):
         body = f"Story number {i}. " + " ".join(f"word{i}x{j}" for j in range(60))
-        article, raw = make(body=body, url=f"https://site{i}.example.org/{i}", publisher=pub,
-                            published=dt.date(2022, 4, day))
+        article, raw = make(
+            body=body,
+            url=f"https://site{i}.example.org/{i}",
+            publisher=pub,
+            published=dt.date(2022, 4, day),
+        )
         article = Article(**{**article.__dict__, "language": lang})
         save(store, article, raw, coded=lang == "en")
     titles = lambda q: [a.article.url for a in store.articles(q)]  # noqa: E731
     assert len(store.articles()) == 3
     assert titles(ArticleQuery(language="de")) == ["https://site2.example.org/2"]
     assert titles(ArticleQuery(publisher="example news")) == [
-        "https://site2.example.org/2", "https://site0.example.org/0"
+        "https://site2.example.org/2",
+        "https://site0.example.org/0",
     ]
     assert titles(ArticleQuery(since=dt.date(2022, 4, 10), until=dt.date(2022, 4, 20))) == [
         "https://site1.example.org/1"

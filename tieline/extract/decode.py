@@ -77,7 +77,7 @@ def declared_encoding(data: bytes, content_type: str | None = None) -> str | Non
         found = _codec(content_type.lower().split("charset=", 1)[1].split(";")[0])
         if found:
             return found
-    match = META_CHARSET.search(data[:SNIFF_BYTES * 4])
+    match = META_CHARSET.search(data[: SNIFF_BYTES * 4])
     return _codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 

@@ -51,7 +51,9 @@ SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]$")
 
 MIN_TITLE_WORDS = 4  # a headline without repetition or logo to confirm it has at least this many
 MAX_TITLE_CHARS = 200  # a headline is one line, rarely longer than this
-MAX_HEADER_WORDS = 8  # short lines without final punctuation before the first paragraph are page header
+MAX_HEADER_WORDS = (
+    8  # short lines without final punctuation before the first paragraph are page header
+)
 MIN_TEASERS = 2  # a run of bullets after the body is a teaser list when it has this many items
 WRAPPED_LINE_CHARS = 100  # blocks whose lines are all shorter than this are hard-wrapped prose
 
@@ -109,7 +111,8 @@ def extract_text(text: str) -> Article:
 
 def _lines(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines, block, previous_blank = [], 0, False
+    lines: list[_Line] = []
+    block, previous_blank = 0, False
     for number, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if not stripped:
@@ -139,7 +142,9 @@ def _take_logo(lines: list[_Line], parts: _Parts) -> str | None:
                 name, headline = rest, ""
             publisher = _publisher_from_logo(name)
             if publisher:
-                parts.publishers[publisher] += 2  # the logo names the site more surely than a credit
+                parts.publishers[publisher] += (
+                    2  # the logo names the site more surely than a credit
+                )
             return headline.strip() or None
     return None
 
@@ -150,7 +155,9 @@ def _publisher_from_logo(name: str) -> str | None:
     for size in range(len(words) // 2, 0, -1):
         if words[:size] == words[-size:]:
             return " ".join(words[:size])
-    cleaned = re.sub(r"\b(?:newspaper|magazine|website|news\s*site|homepage)\b", "", name, flags=re.I)
+    cleaned = re.sub(
+        r"\b(?:newspaper|magazine|website|news\s*site|homepage)\b", "", name, flags=re.I
+    )
     cleaned = " ".join(cleaned.split())
     return cleaned or None
 
@@ -211,7 +218,9 @@ def _take_related(lines: list[_Line], parts: _Parts) -> list[_Line]:
     for i, line in enumerate(lines):
         if RELATED_HEADING.match(line.text) and i > 0:
             tail = lines[i + 1 :]
-            parts.related.extend(RelatedItem(title=t.text) for t in tail if not BULLET.match(t.text))
+            parts.related.extend(
+                RelatedItem(title=t.text) for t in tail if not BULLET.match(t.text)
+            )
             parts.related.extend(
                 RelatedItem(title=m.group("title")) for t in tail if (m := BULLET.match(t.text))
             )
@@ -298,9 +307,11 @@ def _paragraphs(lines: list[_Line]) -> str:
     for line in lines:
         by_block.setdefault(line.block, []).append(line)
     for block_lines in by_block.values():
-        wrapped = len(block_lines) > 1 and all(
-            len(ln.text) < WRAPPED_LINE_CHARS for ln in block_lines
-        ) and not any(BULLET.match(ln.text) for ln in block_lines)
+        wrapped = (
+            len(block_lines) > 1
+            and all(len(ln.text) < WRAPPED_LINE_CHARS for ln in block_lines)
+            and not any(BULLET.match(ln.text) for ln in block_lines)
+        )
         if wrapped:
             paragraphs.append(" ".join(ln.text for ln in block_lines))
         else:

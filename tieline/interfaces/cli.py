@@ -30,7 +30,9 @@ err = Console(stderr=True, highlight=False)
 class IsoDate(click.ParamType):
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -96,10 +98,19 @@ STATUS_STYLE = {
 @click.option("--published", type=ISO_DATE, help="Publication date for pages that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item lines.")
-@click.option("--delay", type=float, default=None, show_default=False,
-              help=f"Seconds between requests to one host (default {FetchSettings.host_delay}).")
-@click.option("--timeout", type=float, default=None,
-              help=f"Seconds allowed per request (default {FetchSettings.timeout}).")
+@click.option(
+    "--delay",
+    type=float,
+    default=None,
+    show_default=False,
+    help=f"Seconds between requests to one host (default {FetchSettings.host_delay}).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    help=f"Seconds allowed per request (default {FetchSettings.timeout}).",
+)
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt forbids it.")
 def ingest(
     inputs: tuple[str, ...],
@@ -161,7 +172,9 @@ def ingest(
                 progress.update(task, counts=_count_line(counts))
                 if not quiet and not as_json and outcome.status in (Status.SKIPPED, Status.FAILED):
                     style = STATUS_STYLE[outcome.status]
-                    err.print(f"[{style}]{outcome.status.value}[/] {outcome.origin}: {outcome.reason}")
+                    err.print(
+                        f"[{style}]{outcome.status.value}[/] {outcome.origin}: {outcome.reason}"
+                    )
         db_file = store.path
     if as_json:
         summary = {
@@ -186,9 +199,7 @@ def ingest(
 
 
 def _count_line(counts: Counter[Status]) -> str:
-    return "  ".join(
-        f"[{STATUS_STYLE[s]}]{s.value} {counts.get(s, 0)}[/]" for s in Status
-    )
+    return "  ".join(f"[{STATUS_STYLE[s]}]{s.value} {counts.get(s, 0)}[/]" for s in Status)
 
 
 def _print_ingest_summary(outcomes: list[IngestOutcome], counts: Counter[Status], db: str) -> None:
@@ -218,10 +229,14 @@ def _print_ingest_summary(outcomes: list[IngestOutcome], counts: Counter[Status]
 @click.option("--language", help="Only articles in this language (ISO 639-1, e.g. en).")
 @click.option("--since", type=ISO_DATE, help="Published on or after this date.")
 @click.option("--until", type=ISO_DATE, help="Published on or before this date.")
-@click.option("--no-copies", is_flag=True, help="Leave out near-identical copies of other articles.")
+@click.option(
+    "--no-copies", is_flag=True, help="Leave out near-identical copies of other articles."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 def articles(
     db_path: Path | None,
     source: str | None,
@@ -263,7 +278,9 @@ def articles(
         return
     table = Table(header_style="bold", box=None, pad_edge=False)
     for name in ("id", "published", "lang", "publisher", "title"):
-        table.add_column(name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title")
+        table.add_column(
+            name, overflow="fold" if name == "title" else "ellipsis", no_wrap=name != "title"
+        )
     for row in rows:
         a = row.article
         flag = "" if row.coded else " [dim](not coded)[/]"
@@ -320,15 +337,31 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
             if not history:
                 raise click.ClickException(f"no article or input {article!r} in {store.path}")
             if as_json:
-                click.echo(json.dumps({"origin": article, "history": [
-                    {"run": h.run_id, "status": h.status.value, "reason": h.reason,
-                     "article_id": h.article_id, "at": h.at} for h in history
-                ]}, ensure_ascii=False))
+                click.echo(
+                    json.dumps(
+                        {
+                            "origin": article,
+                            "history": [
+                                {
+                                    "run": h.run_id,
+                                    "status": h.status.value,
+                                    "reason": h.reason,
+                                    "article_id": h.article_id,
+                                    "at": h.at,
+                                }
+                                for h in history
+                            ],
+                        },
+                        ensure_ascii=False,
+                    )
+                )
                 return
             out.print(f"[bold]{article}[/] is not an article. Ingest history:")
             for h in history:
-                out.print(f"  {h.at}  run {h.run_id}  [{STATUS_STYLE[h.status]}]{h.status.value}[/]  "
-                          f"{h.reason}{'  → ' + h.article_id if h.article_id else ''}")
+                out.print(
+                    f"  {h.at}  run {h.run_id}  [{STATUS_STYLE[h.status]}]{h.status.value}[/]  "
+                    f"{h.reason}{'  → ' + h.article_id if h.article_id else ''}"
+                )
             return
         if raw:
             document = store.raw_document(found.id)
@@ -340,28 +373,35 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
         history = store.history(article=found.id)
     a = found.article
     if as_json:
-        click.echo(json.dumps({
-            "id": found.id,
-            "title": a.title,
-            "publisher": a.publisher,
-            "url": a.canonical_url or a.url,
-            "fetched_url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-            "published_source": a.published_source,
-            "author": a.author,
-            "language": a.language,
-            "coded": found.coded,
-            "copy_of": found.copy_of,
-            "copies": copies,
-            "body": a.body,
-            "captions": list(a.captions),
-            "related": [{"title": r.title, "text": r.text, "url": r.url} for r in a.related],
-            "notes": list(a.notes),
-            "extractor": a.extractor,
-            "origin": found.origin,
-            "mentions": [],
-            "events": [],
-        }, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "id": found.id,
+                    "title": a.title,
+                    "publisher": a.publisher,
+                    "url": a.canonical_url or a.url,
+                    "fetched_url": a.url,
+                    "published": a.published.isoformat() if a.published else None,
+                    "published_source": a.published_source,
+                    "author": a.author,
+                    "language": a.language,
+                    "coded": found.coded,
+                    "copy_of": found.copy_of,
+                    "copies": copies,
+                    "body": a.body,
+                    "captions": list(a.captions),
+                    "related": [
+                        {"title": r.title, "text": r.text, "url": r.url} for r in a.related
+                    ],
+                    "notes": list(a.notes),
+                    "extractor": a.extractor,
+                    "origin": found.origin,
+                    "mentions": [],
+                    "events": [],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     _print_article(found, copies, history)
 
@@ -417,13 +457,25 @@ def eval_group() -> None:
 @eval_group.command(name="extraction")
 @click.argument("dataset", type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print only the JSON line of metrics.")
-@click.option("--half", type=click.Choice(["all", "even", "odd"]), default="all", show_default=True,
-              help="Score a fixed half of the pages (even or odd positions in key order).")
-@click.option("--compare", type=click.Choice(["trafilatura"]), default=None,
-              help="Also score trafilatura alone (default settings) in the same run.")
-@click.option("--worst", type=click.IntRange(min=0), default=0,
-              help="List the N pages with the lowest F1.")
-def eval_extraction(dataset: Path, as_json: bool, half: str, compare: str | None, worst: int) -> None:
+@click.option(
+    "--half",
+    type=click.Choice(["all", "even", "odd"]),
+    default="all",
+    show_default=True,
+    help="Score a fixed half of the pages (even or odd positions in key order).",
+)
+@click.option(
+    "--compare",
+    type=click.Choice(["trafilatura"]),
+    default=None,
+    help="Also score trafilatura alone (default settings) in the same run.",
+)
+@click.option(
+    "--worst", type=click.IntRange(min=0), default=0, help="List the N pages with the lowest F1."
+)
+def eval_extraction(
+    dataset: Path, as_json: bool, half: str, compare: str | None, worst: int
+) -> None:
     """Score main-text extraction on a gold set.
 
     DATASET is the Scrapinghub benchmark folder (ground-truth.json + html/) or trafilatura's
@@ -445,15 +497,21 @@ def eval_extraction(dataset: Path, as_json: bool, half: str, compare: str | None
         baseline, _ = extraction.evaluate(dataset, _trafilatura_body, half=half)
         result["baseline"] = {"name": "trafilatura", **baseline}
     if not as_json:
-        out.print(f"[bold]extraction[/] on {dataset} ({half}): "
-                  f"F1 {metrics['f1']}  precision {metrics['precision']}  recall {metrics['recall']}"
-                  f"  n {metrics['n']}")
+        out.print(
+            f"[bold]extraction[/] on {dataset} ({half}): "
+            f"F1 {metrics['f1']}  precision {metrics['precision']}  recall {metrics['recall']}"
+            f"  n {metrics['n']}"
+        )
         if compare:
             b = result["baseline"]
-            out.print(f"trafilatura alone: F1 {b['f1']}  precision {b['precision']}  recall {b['recall']}")
+            out.print(
+                f"trafilatura alone: F1 {b['f1']}  precision {b['precision']}  recall {b['recall']}"
+            )
         for s in sorted(scores, key=lambda s: extraction.f1(s.precision, s.recall))[:worst]:
-            out.print(f"  F1 {extraction.f1(s.precision, s.recall):.3f}  P {s.precision:.3f}  "
-                      f"R {s.recall:.3f}  {s.url or s.key}")
+            out.print(
+                f"  F1 {extraction.f1(s.precision, s.recall):.3f}  P {s.precision:.3f}  "
+                f"R {s.recall:.3f}  {s.url or s.key}"
+            )
     click.echo(json.dumps(result))
 
 

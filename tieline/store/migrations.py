@@ -33,15 +33,16 @@ def available() -> list[tuple[str, str]]:
 def apply(connection: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database lacks, each in its own transaction; return their names."""
     connection.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
     done = {row[0] for row in connection.execute("SELECT name FROM schema_migrations")}
     scripts = available()
     unknown = done - {name for name, _ in scripts}
     if unknown:
         raise SchemaTooNew(
-            f"the database has migrations this tieline does not know ({', '.join(sorted(unknown))}); "
-            "upgrade tieline"
+            "the database has migrations this tieline does not know "
+            f"({', '.join(sorted(unknown))}); upgrade tieline"
         )
     applied = []
     for name, sql in scripts:

@@ -15,7 +15,6 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tieline import dedup
 from tieline.models import Article, DocumentKind, IngestOutcome, RawDocument, RelatedItem, Status
@@ -132,7 +131,14 @@ class Store:
         self._db.execute(
             "INSERT INTO ingest_items(run_id, origin, status, reason, article_id, at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (run_id, outcome.origin, outcome.status.value, outcome.reason, outcome.article_id, _now()),
+            (
+                run_id,
+                outcome.origin,
+                outcome.status.value,
+                outcome.reason,
+                outcome.article_id,
+                _now(),
+            ),
         )
 
     def save_article(
@@ -159,7 +165,9 @@ class Store:
                 self._db.execute("COMMIT")
                 return outcome
             copy_of, score = self._near_copy(text_hash, signature)
-            self._insert(new_id, identity, article, raw, coded, copy_of, score, text_hash, signature)
+            self._insert(
+                new_id, identity, article, raw, coded, copy_of, score, text_hash, signature
+            )
             self._add_urls(new_id, urls)
             if signature is not None:
                 self._db.executemany(
@@ -183,7 +191,9 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
 
-    def _existing(self, identity: str, urls: list[str], text_hash: str, *, has_url: bool) -> str | None:
+    def _existing(
+        self, identity: str, urls: list[str], text_hash: str, *, has_url: bool
+    ) -> str | None:
         row = self._db.execute("SELECT id FROM articles WHERE identity = ?", (identity,)).fetchone()
         if row:
             return str(row["id"])
@@ -203,7 +213,9 @@ class Store:
                 return str(row["id"])
         return None
 
-    def _near_copy(self, text_hash: str, signature: bytes | None) -> tuple[str | None, float | None]:
+    def _near_copy(
+        self, text_hash: str, signature: bytes | None
+    ) -> tuple[str | None, float | None]:
         """The original this text copies, and how similar it is; (None, None) when none."""
         row = self._db.execute(
             "SELECT id, copy_of FROM articles WHERE text_hash = ? ORDER BY ingested_at, id LIMIT 1",
@@ -216,7 +228,7 @@ class Store:
         keys = dedup.band_keys(signature)
         marks = ",".join("?" * len(keys))
         candidates = self._db.execute(
-            "SELECT DISTINCT a.id, a.copy_of, a.minhash FROM article_bands b "  # noqa: S608
+            "SELECT DISTINCT a.id, a.copy_of, a.minhash FROM article_bands b "
             f"JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks})",
             keys,
         ).fetchall()
@@ -308,9 +320,7 @@ class Store:
 
     def get(self, ref: str) -> StoredArticle | None:
         """An article by id (or a unique id prefix of at least 4 characters), or by URL."""
-        row = self._db.execute(
-            _SELECT_ARTICLE + " WHERE a.id = ?", (ref,)
-        ).fetchone()
+        row = self._db.execute(_SELECT_ARTICLE + " WHERE a.id = ?", (ref,)).fetchone()
         if row is None and len(ref) >= 4 and all(c in "0123456789abcdef" for c in ref):
             rows = self._db.execute(
                 _SELECT_ARTICLE + " WHERE a.id LIKE ? LIMIT 2", (ref + "%",)
@@ -390,7 +400,9 @@ class Store:
             (origin, article),
         )
         return [
-            ItemRecord(r["run_id"], r["origin"], Status(r["status"]), r["reason"], r["article_id"], r["at"])
+            ItemRecord(
+                r["run_id"], r["origin"], Status(r["status"]), r["reason"], r["article_id"], r["at"]
+            )
             for r in rows
         ]
 
@@ -400,7 +412,8 @@ class Store:
 
 
 _SELECT_ARTICLE = (
-    "SELECT a.*, r.size AS raw_size FROM articles a LEFT JOIN raw_documents r ON r.article_id = a.id"
+    "SELECT a.*, r.size AS raw_size "
+    "FROM articles a LEFT JOIN raw_documents r ON r.article_id = a.id"
 )
 
 
@@ -430,4 +443,3 @@ def _stored(row: sqlite3.Row) -> StoredArticle:
         ingested_at=row["ingested_at"],
         raw_size=row["raw_size"],
     )
-
