@@ -334,7 +334,8 @@ class Store:
 
     def articles(self, query: ArticleQuery | None = None) -> list[StoredArticle]:
         query = query or ArticleQuery()
-        where, params = [], []  # type: list[str], list[Any]
+        where: list[str] = []
+        params: list[object] = []
         if query.publisher:
             where.append("a.publisher = ? COLLATE NOCASE")
             params.append(query.publisher)
