@@ -1,0 +1,169 @@
+"""WARC archives: each archived HTML page with a 200 status becomes one document.
+
+warcio reads the records; the gzip layer is Python's, because warcio stops quietly at a truncated
+member, and a truncated archive must say so. A record is yielded only once it was read whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from tieline.models import DocumentKind, RawDocument, SourceProblem, Status
+from tieline.sources.detect import HTML_TYPES, Form, media_type, sniff
+from tieline.sources.limits import CHUNK, GZIP_MAGIC, SourceError, read_capped
+
+
+class _Truncated(Exception):
+    """The archive ends inside a record or inside a gzip member."""
+
+
+class _StrictGzip:
+    """A gzip reader that hands over every byte before a cut, then raises `_Truncated`.
+
+    Python's GzipFile raises EOFError at a cut member, losing the block it was reading, and
+    warcio takes any EOFError for its own end-of-records signal; neither may happen here.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._input = b""  # compressed bytes read but not yet given to the decoder
+        self._output = b""  # decompressed bytes not yet read
+        self._in_member = False
+        self._ended = False
+        self._truncated = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._ended and (size < 0 or len(self._output) < size):
+            self._step()
+        if not self._output and self._truncated:
+            raise _Truncated
+        cut = len(self._output) if size < 0 else size
+        out, self._output = self._output[:cut], self._output[cut:]
+        return out
+
+    def _step(self) -> None:
+        data = self._decoder.unconsumed_tail or self._input or self._raw.read(CHUNK)
+        self._input = b""
+        if not data:
+            self._ended = True
+            self._truncated = self._in_member
+            return
+        self._in_member = True
+        self._output += self._decoder.decompress(data, CHUNK)
+        if self._decoder.eof:  # a member ended: the next one may follow
+            self._input = self._decoder.unused_data
+            self._decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._in_member = False
+
+
+def _records(count: int) -> str:
+    return f"{count} record" if count == 1 else f"{count} records"
+
+
+def _warc_date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _drain(record: Any) -> None:
+    """Read the rest of a record, and raise `_Truncated` if the archive ends inside it."""
+    if record.rec_headers.get_header("Content-Length") is None:
+        raise _Truncated  # every WARC record has one: the archive ends inside the header
+    raw = record.raw_stream
+    while raw.read(CHUNK):
+        pass
+    if getattr(raw, "limit", 0) > 0:
+        raise _Truncated
+
+
+def _page(
+    record: Any, origin: str, limit: int, published: dt.date | None
+) -> RawDocument | SourceProblem | None:
+    """The document in a 200 HTML response record, a problem, or None for other records."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    content_type = record.http_headers.get_header("Content-Type")
+    declared = media_type(content_type)
+    if declared and declared not in HTML_TYPES:
+        return None
+    try:
+        content = read_capped(record.content_stream(), limit)
+    except SourceError as exc:
+        return exc.problem(origin)
+    if not declared and sniff(content).form is not Form.HTML:
+        return None
+    if not content.strip():
+        return SourceProblem(origin, Status.SKIPPED, "empty page in WARC record")
+    return RawDocument(
+        origin=origin,
+        content=content,
+        kind=DocumentKind.HTML,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        published=published,
+        content_type=content_type,
+        fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
+    )
+
+
+def iter_warc(
+    path: Path, limit: int, *, published: dt.date | None = None
+) -> Iterator[RawDocument | SourceProblem]:
+    """Pages of a .warc or .warc.gz file; records over `limit` bytes are skipped."""
+    try:
+        raw: BinaryIO = path.open("rb")
+    except OSError as exc:
+        reason = f"{(exc.strerror or str(exc)).lower()}: {path}"
+        yield SourceProblem(str(path), Status.FAILED, reason)
+        return
+    with raw:
+        yield from iter_warc_stream(raw, str(path), limit, published=published)
+
+
+def iter_warc_stream(
+    raw: BinaryIO, origin: str, limit: int, *, published: dt.date | None = None
+) -> Iterator[RawDocument | SourceProblem]:
+    """Pages of a WARC read from a seekable stream, gzip-compressed or not."""
+    compressed = raw.read(2) == GZIP_MAGIC
+    raw.seek(0)
+    stream: BinaryIO | _StrictGzip = _StrictGzip(raw) if compressed else raw
+    complete = 0  # records read to their end
+    pages = 0
+    try:
+        for record in ArchiveIterator(stream):
+            item = _page(record, f"{origin}#{complete + 1}", limit, published)
+            _drain(record)
+            complete += 1
+            if item is not None:
+                pages += 1
+                yield item
+    except _Truncated:
+        yield SourceProblem(origin, Status.FAILED, f"truncated WARC after {_records(complete)}")
+        return
+    except ArchiveLoadFailed as exc:
+        what = "not a WARC file" if complete == 0 else f"corrupt WARC after {_records(complete)}"
+        yield SourceProblem(origin, Status.FAILED, f"{what}: {str(exc).strip()[:200]}")
+        return
+    except zlib.error as exc:
+        yield SourceProblem(
+            origin, Status.FAILED, f"corrupt gzip in WARC after {_records(complete)}: {exc}"
+        )
+        return
+    except OSError as exc:
+        yield SourceProblem(origin, Status.FAILED, (exc.strerror or str(exc)).lower())
+        return
+    if pages == 0:
+        yield SourceProblem(origin, Status.SKIPPED, f"no HTML pages in WARC ({_records(complete)})")
