@@ -50,7 +50,10 @@ def _struct_date(value: object) -> dt.date | None:
 
 def parse_feed(data: bytes, base_url: str | None, limit: int) -> Listing:
     """Links of an RSS or Atom feed, newest first as the feed lists them, at most `limit`."""
-    headers = {"content-location": base_url} if base_url else {}
+    # A type is given so that feedparser does not flag every feed as "no Content-type".
+    headers = {"content-type": "application/xml"}
+    if base_url:
+        headers["content-location"] = base_url
     # A stream, never bytes or str: feedparser treats those as a path or URL to open first.
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=False)
     if not parsed.entries:

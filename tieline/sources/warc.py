@@ -40,6 +40,12 @@ class _StrictGzip:
         self._ended = False
         self._truncated = False
 
+    def peek(self, size: int) -> bytes:
+        """The next `size` bytes (fewer at the end), left to be read."""
+        while not self._ended and len(self._output) < size:
+            self._step()
+        return self._output[:size]
+
     def read(self, size: int = -1) -> bytes:
         while not self._ended and (size < 0 or len(self._output) < size):
             self._step()
@@ -143,6 +149,15 @@ def iter_warc_stream(
     complete = 0  # records read to their end
     pages = 0
     try:
+        if isinstance(stream, _StrictGzip):
+            head = stream.peek(5)
+        else:
+            head = raw.read(5)
+            raw.seek(0)
+        if head != b"WARC/":  # warcio would read some text files as ARC records
+            reason = "not a WARC file: it does not start with 'WARC/'"
+            yield SourceProblem(origin, Status.FAILED, reason)
+            return
         for record in ArchiveIterator(stream):
             item = _page(record, f"{origin}#{complete + 1}", limit, published)
             _drain(record)
