@@ -9,9 +9,8 @@ share and newsletter lines, teaser lists, credits and copyright lines.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -22,6 +21,7 @@ from trafilatura.xml import xmltotxt
 from tieline.models import RelatedItem
 
 WORD = re.compile(r"\w+")
+_LIST_MARKER = re.compile(r"^(?:[-*•]|\d+\.)\s+")
 
 
 def normalise(text: str) -> str:
@@ -38,7 +38,8 @@ class PageClues:
     """What the raw page tells the body rules: its title, link texts and caption texts."""
 
     title: str | None = None
-    headlines: frozenset[str] = frozenset()  # normalised title variants and the description
+    headlines: frozenset[str] = frozenset()  # normalised title variants
+    descriptions: frozenset[str] = frozenset()  # normalised standfirst / meta descriptions
     link_targets: dict[str, str] = field(default_factory=dict)  # normalised anchor text -> href
     captions: frozenset[str] = frozenset()  # normalised caption texts
 
@@ -75,7 +76,7 @@ def blocks_of(body: _Element | None) -> list[Block]:
     for group, child in enumerate(body):
         if child.tag == "list":
             for item in child:
-                text = _render(item)
+                text = _LIST_MARKER.sub("", _render(item))
                 if text:
                     blocks.append(Block("item", text, group))
             continue
@@ -97,58 +98,113 @@ def _run(tree: HtmlElement, url: str | None, **options: bool) -> list[Block]:
     return blocks_of(document.body)
 
 
-COVERED_SHARE = 0.9  # a wider block replaces base blocks when it holds this share of their words
+# ---------------------------------------------------------------------------------------------
+# Block rules. Each returns a reason when a block is not article text, None when it may stay.
+# Calibrated on the even half of the Scrapinghub benchmark (see benchmarks/extraction_tuning.py).
+
+LEAD_WINDOW = 3  # title and standfirst repeats are looked for among the first blocks only
+HEADLINE_OVERLAP = 0.8  # share of a block's words found in one headline for it to be a repeat
+TEASER_MIN_WORDS = 4  # a link-only block this long is a teaser; shorter ones are names, bylines
+SHORT_BLOCK_WORDS = 30  # boilerplate phrases are only trusted in blocks this short
+
+# Lines that introduce or are boilerplate, matched at the start of a short block (lower case).
+BOILERPLATE_START = re.compile(
+    r"^(?:related(?: stories| articles| coverage| content| reading| posts?)?\s*[:|]"
+    r"|(?:see|read|watch|listen|find|discover) (?:more|also)\b|more\s*:|also\s*:"
+    r"|(?:you|we think you) (?:may|might|will|would) (?:also )?(?:like|enjoy|be interested)"
+    r"|don[’']t miss|most (?:read|popular|viewed|shared)\b|trending\b|recommended\b"
+    r"|follow (?:us|him|her|them|@)|sign up\b|subscribe\b|get the latest\b"
+    r"|click here\b|advertisement\b|sponsored\b|share (?:this|on)\b|filed under\b"
+    r"|tags?\s*:|source\s*:|additional reporting\b|updated (?:at|on)?\s*\d"
+    r"|copyright\b|©|\(c\) \d{4}|all rights reserved|(?:photo|image|picture)s? ?(?:credit)?\s*:"
+    r"|credit\s*:|(?:if you (?:enjoyed|liked|like) this)|have a (?:news )?tip\b"
+    r"|\d+ min(?:ute)?s? read\b|reading time\b)"
+)
+BOILERPLATE_ANYWHERE = re.compile(
+    r"(?:all rights reserved|newsletter|sign up (?:for|to)|subscribe (?:to|for|now)"
+    r"|delivered to your inbox|in your inbox|©|click here|follow (?:us|him|her) on)"
+)
 
 
-def _covers(wider: list[Block], base: list[Block]) -> bool:
-    wide_words = set(WORD.findall(" ".join(b.key for b in wider)))
-    base_words = WORD.findall(" ".join(b.key for b in base))
-    if not base_words:
+def _words(text: str) -> set[str]:
+    return set(WORD.findall(text))
+
+
+def _is_headline(block: Block, clues: PageClues) -> bool:
+    """The block repeats the title (or, for a heading, the standfirst the page describes)."""
+    candidates = clues.headlines | clues.descriptions if block.kind == "head" else clues.headlines
+    if block.key in candidates:
         return True
-    return sum(w in wide_words for w in base_words) >= COVERED_SHARE * len(base_words)
+    words = _words(block.key)
+    if not words:
+        return False
+    for headline in candidates:
+        theirs = _words(headline)
+        shared = len(words & theirs)
+        if shared >= HEADLINE_OVERLAP * len(words) and shared >= HEADLINE_OVERLAP * len(theirs):
+            return True
+    return False
 
 
-def merge_inner(
-    base: list[Block], wider: list[Block], admissible: Callable[[Block], bool]
-) -> list[Block]:
-    """Put back blocks that only `wider` has, where they sit between blocks both runs share.
-
-    Where the runs disagree on a stretch, the wider run's version is taken when it holds the
-    base run's words (precision mode sometimes cuts a sentence around an inline link).
-    """
-    if not base or not wider:
-        return base
-    matcher = difflib.SequenceMatcher(
-        a=[b.key for b in base], b=[b.key for b in wider], autojunk=False
-    )
-    merged: list[Block] = []
-    opcodes = matcher.get_opcodes()
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        inner = 0 < index < len(opcodes) - 1
-        extra = [b for b in wider[j1:j2] if admissible(b)]
-        if tag == "replace" and inner and _covers(extra, base[i1:i2]):
-            merged.extend(extra)
+def judge(blocks: list[Block], clues: PageClues) -> list[str | None]:
+    """One verdict per block: None to keep it, else why it goes ("teaser" ones become related)."""
+    verdicts: list[str | None] = [None] * len(blocks)
+    for index, block in enumerate(blocks):
+        words = word_count(block.key)
+        if index < LEAD_WINDOW and block.kind in ("head", "p") and _is_headline(block, clues):
+            verdicts[index] = "headline"
+        elif block.key in clues.captions:
+            verdicts[index] = "caption"
+        elif block.key in clues.link_targets and words >= TEASER_MIN_WORDS:
+            verdicts[index] = "teaser"
+        elif words <= SHORT_BLOCK_WORDS and BOILERPLATE_START.match(block.key):
+            verdicts[index] = "boilerplate"
+        elif words <= SHORT_BLOCK_WORDS and BOILERPLATE_ANYWHERE.search(block.key):
+            verdicts[index] = "boilerplate-phrase"
+    # a heading with no text after it heads a box that has been removed, or the page's footer
+    for index in range(len(blocks) - 1, -1, -1):
+        if verdicts[index] is not None:
             continue
-        merged.extend(base[i1:i2])
-        if tag == "insert" and inner:
-            merged.extend(extra)
-    return merged
+        if blocks[index].kind != "head":
+            break
+        verdicts[index] = "trailing-heading"
+    return verdicts
 
 
-def final_blocks(tree: HtmlElement, url: str | None, clues: PageClues) -> list[Block]:
+SHORT_BODY_CHARS = 1500  # a precision run shorter than this may have missed the article...
+FALLBACK_RATIO = 2.0  # ...and the balanced run replaces it when it is this many times longer
+
+
+def _length(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks)
+
+
+def candidate_blocks(tree: HtmlElement, url: str | None, clues: PageClues) -> list[Block]:
+    """trafilatura's precision run, or its balanced run when precision found little."""
     precise = _run(tree, url, favor_precision=True)
-    wider = _run(tree, url, fast=True)
-    blocks = merge_inner(precise, wider, lambda b: b.key not in clues.link_targets)
-    return blocks or wider
+    if _length(precise) < SHORT_BODY_CHARS:
+        # precision mode sometimes settles on a fragment; the balanced run with its fallbacks
+        # (readability, justext, recall escalation) is the second opinion
+        balanced = _run(tree, url)
+        if _length(balanced) >= FALLBACK_RATIO * _length(precise):
+            return balanced
+    return precise
 
 
 def extract_body(tree: HtmlElement, url: str | None, clues: PageClues) -> Body:
     """The article's main text from a parsed page, with teasers found inside it set apart."""
     notes: list[str] = []
-    blocks = final_blocks(tree, url, clues)
-    if not blocks:
+    blocks = candidate_blocks(tree, url, clues)
+    verdicts = judge(blocks, clues)
+    kept = [b for b, v in zip(blocks, verdicts, strict=True) if v is None]
+    related = [
+        RelatedItem(b.text, url=clues.link_targets.get(b.key) or None)
+        for b, v in zip(blocks, verdicts, strict=True)
+        if v == "teaser"
+    ]
+    if not kept:
         notes.append("no main text found")
-    return Body("\n\n".join(b.text for b in blocks), (), tuple(notes))
+    return Body("\n\n".join(b.text for b in kept), tuple(related), tuple(notes))
 
 
 def texts(blocks: Iterable[Block]) -> list[str]:

@@ -18,11 +18,35 @@ OVERRULE_MIN_CONFIDENCE = 0.95
 
 _CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 # Three-letter codes pages use where a two-letter one exists.
-_THREE_TO_TWO = {"eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "spa": "es",
-                 "por": "pt", "ita": "it", "rus": "ru", "zho": "zh", "chi": "zh", "jpn": "ja",
-                 "kor": "ko", "ara": "ar", "nld": "nl", "dut": "nl", "tur": "tr", "pol": "pl",
-                 "ind": "id", "vie": "vi", "khm": "km", "tha": "th", "ukr": "uk", "fas": "fa",
-                 "per": "fa", "hin": "hi", "heb": "he"}
+_THREE_TO_TWO = {
+    "eng": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "deu": "de",
+    "ger": "de",
+    "spa": "es",
+    "por": "pt",
+    "ita": "it",
+    "rus": "ru",
+    "zho": "zh",
+    "chi": "zh",
+    "jpn": "ja",
+    "kor": "ko",
+    "ara": "ar",
+    "nld": "nl",
+    "dut": "nl",
+    "tur": "tr",
+    "pol": "pl",
+    "ind": "id",
+    "vie": "vi",
+    "khm": "km",
+    "tha": "th",
+    "ukr": "uk",
+    "fas": "fa",
+    "per": "fa",
+    "hin": "hi",
+    "heb": "he",
+}
 
 
 @cache

@@ -44,6 +44,14 @@ DATE_META_KEYS = (
     "article:published",
     "og:article:published_time",
 )
+AUTHOR_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+)
 ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
@@ -165,7 +173,8 @@ def _read_json_ld(tree: HtmlElement) -> _JsonLd:
                 names = _names(item)
             found.publisher = names[0] if names else None
         if found.body is None and is_article:
-            found.body = item.get("articleBody") if isinstance(item.get("articleBody"), str) else None
+            body = item.get("articleBody")
+            found.body = body if isinstance(body, str) and body.strip() else None
         if found.description is None and is_article:
             found.description = _clean(item.get("description"))
     return found
@@ -197,9 +206,9 @@ def canonical_url(tree: HtmlElement, url: str | None, meta: dict[str, str]) -> s
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
-def _page_date(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd) -> tuple[
-    dt.date | None, str | None
-]:
+def _page_date(
+    tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd
+) -> tuple[dt.date | None, str | None]:
     date = parse_date(json_ld.published)
     if date:
         return date, "json-ld"
@@ -252,9 +261,9 @@ def _strip_site(title: str, publisher: str | None) -> str:
     return title
 
 
-def _title(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd, publisher: str | None) -> (
-    str | None
-):
+def _title(
+    tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd, publisher: str | None
+) -> str | None:
     for candidate in (json_ld.headline, meta.get("og:title"), meta.get("twitter:title")):
         title = _clean(candidate)
         if title and len(title) <= MAX_TITLE_CHARS:
@@ -279,7 +288,7 @@ def _headlines(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd) -> tup
 def _author(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd) -> str | None:
     if json_ld.author:
         return json_ld.author
-    for key in ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"):
+    for key in AUTHOR_META_KEYS:
         value = _clean(meta.get(key))
         if value and not value.startswith("http"):
             return value.removeprefix("By ").removeprefix("by ")
