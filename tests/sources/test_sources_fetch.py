@@ -306,9 +306,23 @@ def test_trickling_body_is_abandoned_at_the_total_deadline(server: LoopbackServe
 # -- unreachable and invalid -------------------------------------------------------------------
 
 
-def test_host_that_does_not_resolve_fails_quickly(fetcher: Fetcher) -> None:
-    error = _error(fetcher, "http://no-such-host.invalid/page")
-    assert (error.status, error.reason) == (Status.FAILED, "host unreachable: no-such-host.invalid")
+def test_host_that_does_not_resolve_fails_quickly(fetcher: Fetcher, fake_time: FakeTime) -> None:
+    started = time.monotonic()
+    for path in ("/page", "/other"):
+        error = _error(fetcher, f"http://no-such-host.invalid{path}")
+        assert (error.status, error.reason) == (
+            Status.FAILED,
+            "host unreachable: no-such-host.invalid",
+        )
+    assert fake_time.sleeps == []  # a name that does not resolve is not retried
+    assert time.monotonic() - started < 2
+
+
+def test_without_retries_the_status_is_the_reason(server: LoopbackServer) -> None:
+    server.route("/down", Reply(503))
+    with Fetcher(fast_fetch_settings(retries=0)) as fetcher:
+        assert _error(fetcher, server.url("/down")).reason == "HTTP 503 Service Unavailable"
+    assert len(server.requests_for("/down")) == 1
 
 
 def test_closed_port_fails_after_retries(fetcher: Fetcher, fake_time: FakeTime) -> None:
@@ -318,6 +332,10 @@ def test_closed_port_fails_after_retries(fetcher: Fetcher, fake_time: FakeTime) 
     error = _error(fetcher, f"http://127.0.0.1:{port}/page")
     assert error.status is Status.FAILED
     assert error.reason == "host unreachable: 127.0.0.1 (connection refused) (3 attempts)"
+    assert len(fake_time.sleeps) == 2
+    # the host is given up for the batch: the next URL there fails at once, without retries
+    again = _error(fetcher, f"http://127.0.0.1:{port}/other")
+    assert again.reason == "host unreachable: 127.0.0.1 (connection refused)"
     assert len(fake_time.sleeps) == 2
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
+import random
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,33 @@ def test_warc_found_by_sniffing(tmp_path: Path, settings: Settings) -> None:
     path = write(tmp_path / "crawl-0001", make_warc(compress=False))
     urls = [i.url for i in iter_documents([path], settings) if isinstance(i, RawDocument)]
     assert urls == ["https://ledger.example/news/1", "https://ledger.example/news/2"]
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_damaged_warcs_never_raise(tmp_path: Path, settings: Settings, compress: bool) -> None:
+    """Random byte damage ends in documents and problems, never in an exception."""
+    original = make_warc(compress=compress)
+    rng = random.Random(20240316)
+    endings: set[str] = set()
+    for trial in range(150):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        path = write(tmp_path / f"damaged{trial}.warc", bytes(data))
+        items = list(iter_documents([path], settings))
+        assert items
+        last = items[-1]
+        endings.add(last.reason.split(" after ")[0] if isinstance(last, SourceProblem) else "doc")
+    assert "corrupt WARC" in endings or "truncated WARC" in endings
+
+
+def test_response_without_target_uri_is_corrupt_not_a_crash(
+    tmp_path: Path, settings: Settings
+) -> None:
+    data = make_warc(compress=False)
+    cut = data.index(b"WARC-Target-URI: https://ledger.example/news/1")
+    damaged = data[:cut] + b"WARC-Target-XXX" + data[cut + len(b"WARC-Target-URI"):]
+    path = write(tmp_path / "no-uri.warc", damaged)
+    items = list(iter_documents([path], settings))
+    assert isinstance(items[-1], SourceProblem)
+    assert items[-1].reason.startswith("corrupt WARC after 1 record: ")

@@ -81,11 +81,16 @@ class RobotsRules:
 
 
 class _Transient(Exception):
-    """A failure worth another attempt: a timeout or a dropped connection."""
+    """A failure worth another attempt: a timeout or a dropped connection.
 
-    def __init__(self, reason: str) -> None:
+    `unreachable` marks a connection that could not be made at all; after the last attempt the
+    host is then given up for the rest of the batch.
+    """
+
+    def __init__(self, reason: str, *, unreachable: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.unreachable = unreachable
 
 
 def http_reason(status: int) -> str:
@@ -174,6 +179,9 @@ class Fetcher:
         self._robots: dict[str, RobotsRules] = {}  # per origin
         self._last_request: dict[str, float] = {}  # per host: when the last request ended
         self._crawl_delay: dict[str, float] = {}  # per host, from robots.txt
+        # Hosts that could not be reached at all, with the reason: not tried again in this batch,
+        # so a feed of a thousand links to a dead host fails fast instead of retrying each one.
+        self._unreachable: dict[str, str] = {}
 
     def close(self) -> None:
         self._client.close()
@@ -196,6 +204,9 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             if not self.allowed(current):
                 raise FetchError("blocked by robots.txt", Status.SKIPPED)
+            given_up = self._unreachable.get(urlsplit(current).hostname or "")
+            if given_up:
+                raise FetchError(given_up)
             response = self._get(current)
             location = response.headers.get("location")
             if response.status in REDIRECT_STATUSES and location:
@@ -278,6 +289,8 @@ class Fetcher:
             except _Transient as exc:
                 if attempt == attempts:
                     tries = f" ({attempts} attempts)" if attempts > 1 else ""
+                    if exc.unreachable:
+                        self._unreachable[urlsplit(url).hostname or ""] = exc.reason
                     raise FetchError(exc.reason + tries) from exc
                 self._sleep(backoff)
                 continue
@@ -288,6 +301,8 @@ class Fetcher:
                 raise FetchError(f"server asked to retry after {describe_seconds(wait)} s")
             if attempt == attempts:
                 reason = http_reason(response.status)
+                if attempts == 1:
+                    raise FetchError(reason)
                 raise FetchError(f"gave up after {attempts} attempts: {reason}")
             self._sleep(max(backoff, wait or 0.0))
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -321,12 +336,17 @@ class Fetcher:
             raise
         except SourceError as exc:  # too large, or an undecodable body
             raise FetchError(exc.reason, exc.status) from exc
+        except httpx.ConnectTimeout as exc:
+            reason = f"host unreachable: {host} (no connection in {describe_seconds(timeout)} s)"
+            raise _Transient(reason, unreachable=True) from exc
         except httpx.TimeoutException as exc:
             raise _Transient(f"timed out after {describe_seconds(timeout)} s") from exc
         except httpx.ConnectError as exc:
             if _unresolved(exc):
+                self._unreachable[host] = f"host unreachable: {host}"
                 raise FetchError(f"host unreachable: {host}") from exc
-            raise _Transient(f"host unreachable: {host} ({_os_cause(exc)})") from exc
+            reason = f"host unreachable: {host} ({_os_cause(exc)})"
+            raise _Transient(reason, unreachable=True) from exc
         except httpx.TransportError as exc:
             raise _Transient(f"connection failed: {_os_cause(exc)}") from exc
         finally:

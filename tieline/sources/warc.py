@@ -1,6 +1,6 @@
 """WARC archives: each archived HTML page with a 200 status becomes one document.
 
-warcio reads the records; the gzip layer is Python's, because warcio stops quietly at a truncated
+warcio reads the records; the gzip layer is ours, because warcio stops quietly at a truncated
 member, and a truncated archive must say so. A record is yielded only once it was read whole.
 """
 
@@ -13,19 +13,41 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataException
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from tieline.models import DocumentKind, RawDocument, SourceProblem, Status
 from tieline.sources.detect import HTML_TYPES, Form, media_type, sniff
 from tieline.sources.limits import CHUNK, GZIP_MAGIC, SourceError, read_capped
 
+# What warcio raises on malformed input. Besides its own exceptions it trips over some damage
+# with built-in ones (warcio 1.7 raises AttributeError for a response without a target URI),
+# so these are caught only around warcio's own calls, where our bugs cannot hide.
+WARCIO_DATA_ERRORS: tuple[type[Exception], ...] = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    ChunkedDataException,
+    zlib.error,
+    ValueError,
+    TypeError,
+    AttributeError,
+    KeyError,
+    IndexError,
+)
 
-class _Truncated(Exception):
-    """The archive ends inside a record or inside a gzip member."""
+
+class _ArchiveEnds(Exception):
+    """The archive cannot be read past this point: truncated, or damaged."""
+
+    def __init__(self, what: str = "truncated", detail: str = "") -> None:
+        super().__init__(what)
+        self.what = what
+        self.detail = detail
 
 
 class _StrictGzip:
-    """A gzip reader that hands over every byte before a cut, then raises `_Truncated`.
+    """A gzip reader that hands over every byte before a cut or damage, then raises.
 
     Python's GzipFile raises EOFError at a cut member, losing the block it was reading, and
     warcio takes any EOFError for its own end-of-records signal; neither may happen here.
@@ -38,19 +60,21 @@ class _StrictGzip:
         self._output = b""  # decompressed bytes not yet read
         self._in_member = False
         self._ended = False
-        self._truncated = False
+        self._failure: _ArchiveEnds | None = None  # raised once the good bytes are read
 
     def peek(self, size: int) -> bytes:
         """The next `size` bytes (fewer at the end), left to be read."""
         while not self._ended and len(self._output) < size:
             self._step()
+        if not self._output and self._failure is not None:
+            raise self._failure
         return self._output[:size]
 
     def read(self, size: int = -1) -> bytes:
         while not self._ended and (size < 0 or len(self._output) < size):
             self._step()
-        if not self._output and self._truncated:
-            raise _Truncated
+        if not self._output and self._failure is not None:
+            raise self._failure
         cut = len(self._output) if size < 0 else size
         out, self._output = self._output[:cut], self._output[cut:]
         return out
@@ -60,10 +84,15 @@ class _StrictGzip:
         self._input = b""
         if not data:
             self._ended = True
-            self._truncated = self._in_member
+            self._failure = _ArchiveEnds() if self._in_member else None
             return
         self._in_member = True
-        self._output += self._decoder.decompress(data, CHUNK)
+        try:
+            self._output += self._decoder.decompress(data, CHUNK)
+        except zlib.error as exc:
+            self._ended = True
+            self._failure = _ArchiveEnds("corrupt", f"gzip: {exc}")
+            return
         if self._decoder.eof:  # a member ended: the next one may follow
             self._input = self._decoder.unused_data
             self._decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -84,14 +113,14 @@ def _warc_date(value: str | None) -> dt.datetime | None:
 
 
 def _drain(record: Any) -> None:
-    """Read the rest of a record, and raise `_Truncated` if the archive ends inside it."""
+    """Read the rest of a record, and raise `_ArchiveEnds` if the archive ends inside it."""
     if record.rec_headers.get_header("Content-Length") is None:
-        raise _Truncated  # every WARC record has one: the archive ends inside the header
+        raise _ArchiveEnds()  # every WARC record has one: the archive ends inside the header
     raw = record.raw_stream
     while raw.read(CHUNK):
         pass
     if getattr(raw, "limit", 0) > 0:
-        raise _Truncated
+        raise _ArchiveEnds()
 
 
 def _page(
@@ -110,6 +139,8 @@ def _page(
         content = read_capped(record.content_stream(), limit)
     except SourceError as exc:
         return exc.problem(origin)
+    except (ChunkedDataException, zlib.error) as exc:
+        return SourceProblem(origin, Status.FAILED, f"corrupt WARC record: {exc}"[:200])
     if not declared and sniff(content).form is not Form.HTML:
         return None
     if not content.strip():
@@ -147,7 +178,7 @@ def iter_warc_stream(
     raw.seek(0)
     stream: BinaryIO | _StrictGzip = _StrictGzip(raw) if compressed else raw
     complete = 0  # records read to their end
-    pages = 0
+    yielded = 0
     try:
         if isinstance(stream, _StrictGzip):
             head = stream.peek(5)
@@ -158,27 +189,27 @@ def iter_warc_stream(
             reason = "not a WARC file: it does not start with 'WARC/'"
             yield SourceProblem(origin, Status.FAILED, reason)
             return
-        for record in ArchiveIterator(stream):
+        records = iter(ArchiveIterator(stream))
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except WARCIO_DATA_ERRORS as exc:
+                raise _ArchiveEnds("corrupt", str(exc).strip() or type(exc).__name__) from exc
             item = _page(record, f"{origin}#{complete + 1}", limit, published)
             _drain(record)
             complete += 1
             if item is not None:
-                pages += 1
+                yielded += 1
                 yield item
-    except _Truncated:
-        yield SourceProblem(origin, Status.FAILED, f"truncated WARC after {_records(complete)}")
-        return
-    except ArchiveLoadFailed as exc:
-        what = "not a WARC file" if complete == 0 else f"corrupt WARC after {_records(complete)}"
-        yield SourceProblem(origin, Status.FAILED, f"{what}: {str(exc).strip()[:200]}")
-        return
-    except zlib.error as exc:
-        yield SourceProblem(
-            origin, Status.FAILED, f"corrupt gzip in WARC after {_records(complete)}: {exc}"
-        )
+    except _ArchiveEnds as exc:
+        detail = f": {exc.detail[:200]}" if exc.detail else ""
+        reason = f"{exc.what} WARC after {_records(complete)}{detail}"
+        yield SourceProblem(origin, Status.FAILED, reason)
         return
     except OSError as exc:
         yield SourceProblem(origin, Status.FAILED, (exc.strerror or str(exc)).lower())
         return
-    if pages == 0:
+    if yielded == 0:
         yield SourceProblem(origin, Status.SKIPPED, f"no HTML pages in WARC ({_records(complete)})")
