@@ -102,10 +102,16 @@ def _run(tree: HtmlElement, url: str | None, **options: bool) -> list[Block]:
 # Block rules. Each returns a reason when a block is not article text, None when it may stay.
 # Calibrated on the even half of the Scrapinghub benchmark (see benchmarks/extraction_tuning.py).
 
-LEAD_WINDOW = 3  # title and standfirst repeats are looked for among the first blocks only
+LEAD_WINDOW = 3  # title, standfirst and dateline repeats are looked for among the first blocks
+TAIL_WINDOW = 3  # the last blocks, where longer boilerplate (subscription pitches) is trusted
 HEADLINE_OVERLAP = 0.8  # share of a block's words found in one headline for it to be a repeat
+MIN_RELATED_WORDS = 3  # a teaser title shorter than this is a label ("More", "Video")
 TEASER_MIN_WORDS = 4  # a link-only block this long is a teaser; shorter ones are names, bylines
-SHORT_BLOCK_WORDS = 30  # boilerplate phrases are only trusted in blocks this short
+SHORT_BLOCK_WORDS = 30  # boilerplate phrases are only trusted in blocks this short...
+TAIL_BLOCK_WORDS = 60  # ...or this short among the last blocks
+DATELINE_MAX_WORDS = 12  # "Tuesday, 19 November 2019 at 20:13" and "5:45 AM PST 11/19/2019 by X"
+DATELINE_NUMBER_SHARE = 0.3  # share of a dateline's tokens that are numbers
+CAPTION_MIN_WORDS = 5  # a block starting with a caption this long is that caption (plus credit)
 
 # Lines that introduce or are boilerplate, matched at the start of a short block (lower case).
 BOILERPLATE_START = re.compile(
@@ -115,15 +121,22 @@ BOILERPLATE_START = re.compile(
     r"|don[’']t miss|most (?:read|popular|viewed|shared)\b|trending\b|recommended\b"
     r"|follow (?:us|him|her|them|@)|sign up\b|subscribe\b|get the latest\b"
     r"|click here\b|advertisement\b|sponsored\b|share (?:this|on)\b|filed under\b"
-    r"|tags?\s*:|source\s*:|additional reporting\b|updated (?:at|on)?\s*\d"
+    r"|(?:tags?|categor(?:y|ies)|topics?)\s*:|source\s*:|additional reporting\b"
+    r"|(?:last )?updated (?:at|on)?\s*\d|(?:release date|last modified|last updated)\s*:"
     r"|copyright\b|©|\(c\) \d{4}|all rights reserved|(?:photo|image|picture)s? ?(?:credit)?\s*:"
     r"|credit\s*:|(?:if you (?:enjoyed|liked|like) this)|have a (?:news )?tip\b"
     r"|\d+ min(?:ute)?s? read\b|reading time\b)"
 )
 BOILERPLATE_ANYWHERE = re.compile(
     r"(?:all rights reserved|newsletter|sign up (?:for|to)|subscribe (?:to|for|now)"
-    r"|delivered to your inbox|in your inbox|©|click here|follow (?:us|him|her) on)"
+    r"|delivered to your inbox|in your inbox|©|click here|copyrighted"
+    r"|follow (?:\S+ ){0,3}on (?:twitter|facebook|instagram|linkedin|youtube)"
+    r"|download (?:\S+ ){0,3}apps?\b)"
 )
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"^\d+$")
 
 
 def _words(text: str) -> set[str]:
@@ -146,28 +159,71 @@ def _is_headline(block: Block, clues: PageClues) -> bool:
     return False
 
 
+def _is_caption(block: Block, clues: PageClues) -> bool:
+    if block.key in clues.captions:
+        return True
+    return any(
+        word_count(caption) >= CAPTION_MIN_WORDS and block.key.startswith(caption)
+        for caption in clues.captions
+    )
+
+
+def _is_link_line(line: str, clues: PageClues) -> bool:
+    """The line is a link's text, give or take a bracketed tag and separators around it."""
+    unbracketed = _BRACKETED.sub("", line).strip(" |•·-–—")
+    candidates = (line, unbracketed, _EDGE_PUNCTUATION.sub("", unbracketed))
+    return any(c and c in clues.link_targets for c in candidates)
+
+
+def _is_link_list(block: Block, clues: PageClues) -> bool:
+    """A block that is only a run of links, one per line ("Story one [VIDEO] | Story two")."""
+    lines = [normalise(line) for line in block.text.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(_is_link_line(line, clues) for line in lines)
+
+
+def _is_dateline(block: Block) -> bool:
+    tokens = WORD.findall(block.key)
+    if not tokens or len(tokens) > DATELINE_MAX_WORDS or not _YEAR.search(block.key):
+        return False
+    return sum(bool(_NUMBER.match(t)) for t in tokens) >= DATELINE_NUMBER_SHARE * len(tokens)
+
+
+def _verdict(index: int, block: Block, count: int, clues: PageClues) -> str | None:
+    words = word_count(block.key)
+    lead, tail = index < LEAD_WINDOW, index >= count - TAIL_WINDOW
+    if lead and block.kind in ("head", "p") and _is_headline(block, clues):
+        return "headline"
+    if _is_caption(block, clues):
+        return "caption"
+    if block.key in clues.link_targets and words >= TEASER_MIN_WORDS:
+        return "teaser"
+    if _is_link_list(block, clues):
+        return "teaser-list"
+    limit = TAIL_BLOCK_WORDS if tail else SHORT_BLOCK_WORDS
+    if words <= limit and BOILERPLATE_START.match(block.key):
+        return "boilerplate"
+    if words <= limit and BOILERPLATE_ANYWHERE.search(block.key):
+        return "boilerplate-phrase"
+    if lead and _is_dateline(block):
+        return "dateline"
+    return None
+
+
 def judge(blocks: list[Block], clues: PageClues) -> list[str | None]:
     """One verdict per block: None to keep it, else why it goes ("teaser" ones become related)."""
-    verdicts: list[str | None] = [None] * len(blocks)
-    for index, block in enumerate(blocks):
-        words = word_count(block.key)
-        if index < LEAD_WINDOW and block.kind in ("head", "p") and _is_headline(block, clues):
-            verdicts[index] = "headline"
-        elif block.key in clues.captions:
-            verdicts[index] = "caption"
-        elif block.key in clues.link_targets and words >= TEASER_MIN_WORDS:
-            verdicts[index] = "teaser"
-        elif words <= SHORT_BLOCK_WORDS and BOILERPLATE_START.match(block.key):
-            verdicts[index] = "boilerplate"
-        elif words <= SHORT_BLOCK_WORDS and BOILERPLATE_ANYWHERE.search(block.key):
-            verdicts[index] = "boilerplate-phrase"
-    # a heading with no text after it heads a box that has been removed, or the page's footer
+    verdicts = [_verdict(i, block, len(blocks), clues) for i, block in enumerate(blocks)]
+    # a heading whose section was removed entirely (or that ends the page) goes with it
     for index in range(len(blocks) - 1, -1, -1):
-        if verdicts[index] is not None:
+        if verdicts[index] is not None or blocks[index].kind != "head":
             continue
-        if blocks[index].kind != "head":
-            break
-        verdicts[index] = "trailing-heading"
+        section = []
+        for following in range(index + 1, len(blocks)):
+            if blocks[following].kind == "head" and verdicts[following] is None:
+                break
+            section.append(verdicts[following])
+        reaches_end = index + 1 + len(section) == len(blocks)
+        if all(section) and (section or reaches_end):
+            verdicts[index] = "orphan-heading"
     return verdicts
 
 
@@ -177,6 +233,33 @@ FALLBACK_RATIO = 2.0  # ...and the balanced run replaces it when it is this many
 
 def _length(blocks: list[Block]) -> int:
     return sum(len(b.text) for b in blocks)
+
+
+# "Related: Title", "SEE MORE: Title", "Read more: Title": a teaser behind a label.
+RELATED_LINE = re.compile(
+    r"^(?:related(?: stories| articles| coverage| content)?|see more|read more|see also|read also"
+    r"|more|also|watch|listen)\s*[:|]\s*(?P<title>.+)$",
+    re.I | re.S,
+)
+
+
+def _teasers(block: Block, verdict: str | None, clues: PageClues) -> list[RelatedItem]:
+    """The related stories a removed block points to."""
+    if verdict == "teaser":
+        return [RelatedItem(block.text, url=clues.link_targets.get(block.key) or None)]
+    if verdict == "teaser-list":
+        lines = [" ".join(line.split()) for line in block.text.split("\n")]
+        titles = [_EDGE_PUNCTUATION.sub("", _BRACKETED.sub("", line)).strip() for line in lines]
+        return [
+            RelatedItem(title, url=clues.link_targets.get(normalise(title)) or None)
+            for title in titles
+            if word_count(title) >= MIN_RELATED_WORDS
+        ]
+    match = RELATED_LINE.match(block.text) if verdict == "boilerplate" else None
+    if match and word_count(match["title"]) >= MIN_RELATED_WORDS:
+        title = " ".join(match["title"].split())
+        return [RelatedItem(title, url=clues.link_targets.get(normalise(title)) or None)]
+    return []
 
 
 def candidate_blocks(tree: HtmlElement, url: str | None, clues: PageClues) -> list[Block]:
@@ -198,9 +281,7 @@ def extract_body(tree: HtmlElement, url: str | None, clues: PageClues) -> Body:
     verdicts = judge(blocks, clues)
     kept = [b for b, v in zip(blocks, verdicts, strict=True) if v is None]
     related = [
-        RelatedItem(b.text, url=clues.link_targets.get(b.key) or None)
-        for b, v in zip(blocks, verdicts, strict=True)
-        if v == "teaser"
+        item for b, v in zip(blocks, verdicts, strict=True) for item in _teasers(b, v, clues)
     ]
     if not kept:
         notes.append("no main text found")
