@@ -214,3 +214,12 @@ def test_eval_on_unknown_folder_is_a_clear_error(tmp_path: Path):
     result = tieline("eval", "extraction", str(tmp_path))
     assert result.returncode == 1
     assert "not an extraction gold set" in result.stderr
+
+
+def test_show_by_input_path_shows_the_article_it_became(db_file: Path):
+    tieline("ingest", str(SAMPLE), "--published", SAMPLE_PUBLISHED, db=db_file)
+    result = tieline("show", str(SAMPLE), db=db_file)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Cambodia, Japan upgrade bilateral ties")
+    assert "captions (2)" in result.stdout
+    assert "related (6)" in result.stdout

@@ -332,8 +332,11 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
     """
     with open_store(db_path) as store:
         found = store.get(article)
+        history = [] if found else store.history(origin=article)
+        became = [h.article_id for h in history if h.article_id]
+        if became:  # an input that was stored (or matched a stored article): show that article
+            found = store.get(became[-1])
         if found is None:
-            history = store.history(origin=article)
             if not history:
                 raise click.ClickException(f"no article or input {article!r} in {store.path}")
             if as_json:
