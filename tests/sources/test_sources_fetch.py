@@ -318,6 +318,15 @@ def test_host_that_does_not_resolve_fails_quickly(fetcher: Fetcher, fake_time: F
     assert time.monotonic() - started < 2
 
 
+def test_tls_failure_is_not_retried(server: LoopbackServer, fetcher: Fetcher,
+                                   fake_time: FakeTime) -> None:
+    server.page("/a", PAGE)
+    error = _error(fetcher, f"https://127.0.0.1:{server.port}/a")  # TLS to a plain-HTTP port
+    assert error.status is Status.FAILED
+    assert error.reason == "TLS handshake with 127.0.0.1 failed: wrong version number"
+    assert fake_time.sleeps == []
+
+
 def test_without_retries_the_status_is_the_reason(server: LoopbackServer) -> None:
     server.route("/down", Reply(503))
     with Fetcher(fast_fetch_settings(retries=0)) as fetcher:

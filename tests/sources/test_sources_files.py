@@ -142,6 +142,12 @@ def test_missing_path_fails(tmp_path: Path, settings: Settings) -> None:
     )
 
 
+def test_path_through_a_file_fails_with_the_os_reason(tmp_path: Path, settings: Settings) -> None:
+    write(tmp_path / "page.html", HTML)
+    inside = str(tmp_path / "page.html" / "child.html")
+    assert problem(one([inside], settings)) == (Status.FAILED, f"not a directory: {inside}")
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
 def test_unreadable_file_fails_with_the_os_reason(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "locked.html"
@@ -198,8 +204,11 @@ def test_jsonl_lines_become_documents_and_bad_lines_problems(
         json.dumps({"url": "https://a.example/3"}),
         json.dumps({"url": "https://a.example/4", "html": "<p>x</p>", "published": "soon"}),
         json.dumps({"text": "No URL at all"}),
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({"url": 7, "text": "x"}),
     ]
-    path = write(tmp_path / "pages.jsonl", "\n".join(lines).encode())
+    undecodable = b"\xff\xfe{\xff}"  # a UTF-16 mark, then an odd number of bytes
+    path = write(tmp_path / "pages.jsonl", "\n".join(lines).encode() + b"\n" + undecodable)
     items = read([path], settings)
     docs = [i for i in items if isinstance(i, RawDocument)]
     assert [(d.origin, d.url, d.kind, d.content, d.published) for d in docs] == [
@@ -216,6 +225,9 @@ def test_jsonl_lines_become_documents_and_bad_lines_problems(
         f"{path}:5": (Status.FAILED, "not a JSON object"),
         f"{path}:6": (Status.SKIPPED, "no 'html' or 'text' field with content"),
         f"{path}:7": (Status.FAILED, "invalid 'published' date: 'soon'"),
+        f"{path}:9": (Status.FAILED, "invalid JSON: nested too deeply"),
+        f"{path}:10": (Status.FAILED, "'url' is not a string: 7"),
+        f"{path}:11": (Status.FAILED, "invalid JSON: not UTF-8"),
     }
 
 

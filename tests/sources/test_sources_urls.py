@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.httpserver import LoopbackServer, Reply
-from tests.sources.support import FIXTURES, FakeTime, fast_fetch_settings, fixture_text
+from tests.httpserver import LoopbackServer, Reply, repeated
+from tests.sources.support import (
+    FIXTURES,
+    PAGE_CAP,
+    FakeTime,
+    fast_fetch_settings,
+    fixture_text,
+)
 from tieline.models import DocumentKind, RawDocument, SourceProblem
 from tieline.settings import Settings
 from tieline.sources import Fetcher, iter_documents
@@ -79,6 +85,12 @@ def test_redirected_page_keeps_the_asked_origin_and_the_final_url(
         (Reply(body=b"<?xml version='1.0'?><config/>", content_type="application/xml"),
          ("skipped", "unsupported XML document <config>")),
         (Reply(404, b"gone"), ("failed", "HTTP 404 Not Found")),
+        (Reply(body=repeated(b"<p>news</p>", 3 * PAGE_CAP), chunked=True),
+         ("skipped", "too large: over 1 MiB")),
+        (Reply(body=repeated(b"<p>news</p>", 3 * PAGE_CAP)), ("skipped", "too large: over 1 MiB")),
+        (Reply(503), ("failed", "gave up after 3 attempts: HTTP 503 Service Unavailable")),
+        (Reply(429, headers={"Retry-After": "86400"}),
+         ("failed", "server asked to retry after 86400 s")),
         (Reply(410, b"gone"), ("failed", "HTTP 410 Gone")),
     ],
 )

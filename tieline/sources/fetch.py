@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import socket
+import ssl
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterator
@@ -133,14 +134,14 @@ def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _unresolved(exc: BaseException) -> bool:
-    """True when the chain of causes holds a name-resolution failure."""
+def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of `kind` in the chain of causes, if any."""
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, socket.gaierror):
-            return True
+        if isinstance(seen, kind):
+            return seen
         seen = seen.__cause__ or seen.__context__
-    return False
+    return None
 
 
 def _os_cause(exc: BaseException) -> str:
@@ -342,9 +343,14 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise _Transient(f"timed out after {describe_seconds(timeout)} s") from exc
         except httpx.ConnectError as exc:
-            if _unresolved(exc):
+            if _cause(exc, socket.gaierror):  # the name does not resolve: no use retrying
                 self._unreachable[host] = f"host unreachable: {host}"
                 raise FetchError(f"host unreachable: {host}") from exc
+            tls = _cause(exc, ssl.SSLError)
+            if tls is not None:  # a certificate or protocol problem: no use retrying either
+                code = getattr(tls, "reason", None)  # "CERTIFICATE_VERIFY_FAILED"
+                detail = code.replace("_", " ").lower() if isinstance(code, str) else str(tls)
+                raise FetchError(f"TLS handshake with {host} failed: {detail}") from exc
             reason = f"host unreachable: {host} ({_os_cause(exc)})"
             raise _Transient(reason, unreachable=True) from exc
         except httpx.TransportError as exc:

@@ -163,6 +163,8 @@ def _jsonl_document(
         return SourceProblem(origin, Status.FAILED, reason)
     except UnicodeDecodeError:
         return SourceProblem(origin, Status.FAILED, "invalid JSON: not UTF-8")
+    except RecursionError:
+        return SourceProblem(origin, Status.FAILED, "invalid JSON: nested too deeply")
     if not isinstance(record, dict):
         return SourceProblem(origin, Status.FAILED, "not a JSON object")
     html, text = record.get("html"), record.get("text")
@@ -187,7 +189,7 @@ def _jsonl_document(
         origin=origin,
         content=content,
         kind=kind,
-        url=url.strip() or None if url else None,
+        url=(url.strip() or None) if url else None,
         published=own_date or published,
     )
 
