@@ -255,7 +255,7 @@ def test_robots_can_be_ignored_by_setting(server: LoopbackServer) -> None:
 def test_content_length_over_the_cap_is_skipped_unread(
     server: LoopbackServer, fetcher: Fetcher
 ) -> None:
-    server.route("/big", Reply(body=repeated(b"<p>news</p>", PAGE_CAP + 1)))
+    server.route("/big", Reply(body=repeated(b"<p>news</p>" * 1000, PAGE_CAP + 1)))
     error = _error(fetcher, server.url("/big"))
     assert (error.status, error.reason) == (Status.SKIPPED, "too large: over 1 MiB")
 
