@@ -252,7 +252,10 @@ def test_truncated_jsonl_gz_yields_lines_read_then_fails(
     path = write(tmp_path / "pages.jsonl.gz", data[: len(data) // 2])
     items = read([path], settings)
     assert isinstance(items[0], RawDocument)
-    assert problem(items[-1]) == (Status.FAILED, "truncated gzip: the data ends mid-stream")
+    assert problem(items[-1]) == (
+        Status.FAILED,
+        "truncated gzip: the data ends before the end of the stream",
+    )
     assert items[-1].origin == path
 
 

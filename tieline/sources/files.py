@@ -19,6 +19,7 @@ from tieline.models import DocumentKind, RawDocument, SourceProblem, Status
 from tieline.sources.limits import (
     CHUNK,
     GZIP_MAGIC,
+    TRUNCATED_GZIP,
     Readable,
     gunzip_capped,
     read_capped,
@@ -219,7 +220,7 @@ def iter_jsonl(
                     seen += 1
                     yield item
     except EOFError:
-        yield SourceProblem(origin, Status.FAILED, "truncated gzip: the data ends mid-stream")
+        yield SourceProblem(origin, Status.FAILED, TRUNCATED_GZIP)
         return
     except (gzip.BadGzipFile, zlib.error) as exc:
         yield SourceProblem(origin, Status.FAILED, f"corrupt gzip: {exc}")

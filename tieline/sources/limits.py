@@ -12,6 +12,7 @@ from tieline.settings import MIB
 
 CHUNK = 64 * 1024  # bytes read or decompressed per step
 GZIP_MAGIC = b"\x1f\x8b"
+TRUNCATED_GZIP = "truncated gzip: the data ends before the end of the stream"
 
 
 class Readable(Protocol):
@@ -73,7 +74,7 @@ def gunzip_capped(stream: BinaryIO, limit: int) -> bytes:
         with gzip.GzipFile(fileobj=stream, mode="rb") as unzipped:
             return read_capped(unzipped, limit, detail="decompressed")
     except EOFError as exc:
-        raise SourceError("truncated gzip: the data ends before the end of the stream") from exc
+        raise SourceError(TRUNCATED_GZIP) from exc
     except gzip.BadGzipFile as exc:
         raise SourceError(f"not valid gzip: {exc}") from exc
     except zlib.error as exc:
