@@ -8,9 +8,11 @@ are read from the full tree; then hidden elements are pruned and the body is ext
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
-from lxml.etree import ParserError, XPath
+from lxml.etree import ParserError
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -25,18 +27,24 @@ MAX_CAPTION_CHARS = 600  # a longer "caption" is a whole box of text, not an ima
 MIN_RELATED_WORDS = 3  # a link text shorter than this is navigation ("More", "Next"), not a story
 MAX_RELATED_ITEMS = 30  # a page listing more is a section front; the first ones are enough
 
-# Elements whose own class or id names them as image captions.
-CAPTIONS = XPath(
-    "//figcaption | //*[@itemprop='caption'] | //*[contains(translate(@class, 'CAPTION', "
-    "'caption'), 'caption')][not(.//figcaption)][not(.//img)]"
+# Class/id substrings worth a closer look; one cheap search per element during the page scan.
+_SCAN_WORDS = re.compile(
+    r"hidden|sr-only|screen-reader|tooltip|rollover|popover|hovercard|caption|relat|recommend"
+    r"|more|read|popular|trending|outbrain|taboola|like"
 )
+CAPTION_CLASS = re.compile(r"caption", re.I)
 # Containers of links to other stories, by their class or id words.
 RELATED_CONTAINER = re.compile(
     r"\b(?:related|recommended|recommendations|more[\s_-]?(?:stories|news|articles|from)"
-    r"|read[\s_-]?(?:more|next|also)|also[\s_-]?read|you[\s_-]?may[\s_-]?like|most[\s_-]?(?:read|popular)"
-    r"|trending|outbrain|taboola)\b",
+    r"|read[\s_-]?(?:more|next|also)|also[\s_-]?read|you[\s_-]?may[\s_-]?like"
+    r"|most[\s_-]?(?:read|popular)|trending|outbrain|taboola)\b",
     re.I,
 )
+RELATED_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "nav"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
+PROSE_WORDS = 30  # a paragraph this long is prose...
+PROSE_PARAGRAPHS = 3  # ...and a container with this many is an article, not a teaser box
+MAX_LABEL_CHARS = 40  # a related-stories heading is a short label
 # Headings that introduce a list of other stories.
 RELATED_HEADING = re.compile(
     r"^(?:related(?: stories| articles| news| posts| content| coverage| reading)?|read more"
@@ -58,10 +66,6 @@ HIDDEN_CLASSES = frozenset(
         "sr-only",
         "screen-reader-text",
         "screen-reader-only",
-        "tooltip",
-        "rollover",
-        "popover",
-        "hovercard",
     }
 )
 POPUP_STEMS = ("tooltip", "rollover", "popover", "hovercard")
@@ -71,6 +75,78 @@ _RELATED_PREFIX = re.compile(
     r"^(?:related|see more|read more|see also|read also|more|also|watch|listen)\s*[:|-]\s*",
     re.I,
 )
+
+
+@dataclass
+class _Scan:
+    """Elements of interest, collected in one pass over the page."""
+
+    anchors: list[HtmlElement] = field(default_factory=list)
+    captions: list[HtmlElement] = field(default_factory=list)
+    related_boxes: list[HtmlElement] = field(default_factory=list)
+    labels: list[HtmlElement] = field(default_factory=list)  # short headings: "Related", ...
+    hidden: list[HtmlElement] = field(default_factory=list)
+
+
+def _is_hidden(element: HtmlElement, classes: str) -> bool:
+    attributes = element.attrib
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if classes:
+        words = _CLASS_WORD.findall(classes.lower())
+        return any(
+            w in HIDDEN_CLASSES or w.startswith(POPUP_STEMS) or w.endswith(POPUP_STEMS)
+            for w in words
+        )
+    return False
+
+
+def _has_image_near(element: HtmlElement) -> bool:
+    """A figure around it, or an image within its parent or grandparent."""
+    parent = element.getparent()
+    for level in (parent, parent.getparent() if parent is not None else None):
+        if level is not None and (
+            level.tag in ("figure", "picture") or level.find(".//img") is not None
+        ):
+            return True
+    return False
+
+
+def _scan(tree: HtmlElement) -> _Scan:
+    found = _Scan()
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue  # comments and processing instructions
+        if tag == "a":
+            found.anchors.append(element)
+        elif tag == "figcaption":
+            found.captions.append(element)
+        elif tag in HEADING_TAGS and element.text and len(element.text) <= MAX_LABEL_CHARS:
+            found.labels.append(element)
+        attributes = element.attrib
+        if not attributes:
+            continue
+        classes = attributes.get("class", "")
+        names = f"{classes} {attributes.get('id', '')}"
+        if (
+            "hidden" in attributes
+            or "aria-hidden" in attributes
+            or "style" in attributes
+            or (_SCAN_WORDS.search(names.lower()))
+        ):
+            if _is_hidden(element, classes):
+                found.hidden.append(element)
+            elif tag != "figcaption" and CAPTION_CLASS.search(classes):
+                if tag != "figure" and element.find(".//img") is None and _has_image_near(element):
+                    found.captions.append(element)
+            elif tag in RELATED_TAGS and RELATED_CONTAINER.search(names):
+                found.related_boxes.append(element)
+    return found
 
 
 def _text(element: HtmlElement) -> str:
@@ -84,10 +160,10 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
-def find_captions(tree: HtmlElement) -> tuple[str, ...]:
+def find_captions(scan: _Scan) -> tuple[str, ...]:
     """Image caption texts, whitespace-normalised and deduplicated, in page order."""
     found: dict[str, None] = {}
-    for element in CAPTIONS(tree):
+    for element in scan.captions:
         text = _text(element)
         if 3 <= len(text) <= MAX_CAPTION_CHARS:
             found.setdefault(text)
@@ -104,69 +180,53 @@ def _related_from(container: HtmlElement, base: str | None, seen: dict[str, Rela
             seen[title.casefold()] = RelatedItem(title=title, url=url)
 
 
-def find_related(tree: HtmlElement, base: str | None) -> dict[str, RelatedItem]:
+def _is_story_text(container: HtmlElement) -> bool:
+    """The container holds paragraphs of prose: an article, not a box of links."""
+    prose = (p for p in container.iter("p") if word_count(_text(p)) >= PROSE_WORDS)
+    return len(list(islice(prose, PROSE_PARAGRAPHS))) >= PROSE_PARAGRAPHS
+
+
+def find_related(scan: _Scan, base: str | None) -> dict[str, RelatedItem]:
     """Links to other stories from related/recommended boxes, keyed by case-folded title."""
     seen: dict[str, RelatedItem] = {}
-    for element in tree.iter("div", "section", "aside", "ul", "ol", "nav"):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if RELATED_CONTAINER.search(names) and not element.xpath("ancestor::*[self::article]/p"):
+    for element in scan.related_boxes:
+        if not _is_story_text(element):
             _related_from(element, base, seen)
-    for heading in tree.iter("h2", "h3", "h4", "h5", "strong", "span"):
-        if len(seen) >= MAX_RELATED_ITEMS:
-            break
-        if not RELATED_HEADING.match(_text(heading)):
+    for label in scan.labels:
+        if not RELATED_HEADING.match(" ".join((label.text or "").split())):
             continue
-        following = heading.getnext()
-        if following is None and heading.getparent() is not None:
-            following = heading.getparent().getnext()
-        if following is not None:
+        following = label.getnext()
+        parent = label.getparent()
+        if following is None and parent is not None:
+            following = parent.getnext()
+        if following is not None and not _is_story_text(following):
             _related_from(following, base, seen)
     return dict(list(seen.items())[:MAX_RELATED_ITEMS])
 
 
-def _link_targets(tree: HtmlElement) -> dict[str, str]:
+def _link_targets(scan: _Scan) -> dict[str, str]:
     links: dict[str, str] = {}
-    for anchor in tree.iter("a"):
+    for anchor in scan.anchors:
         text = normalise(anchor.text_content())
         if text and text not in links:
             links[text] = anchor.get("href") or ""
     return links
 
 
-def _clues(tree: HtmlElement, metadata: PageMetadata, captions: tuple[str, ...]) -> PageClues:
+def _clues(scan: _Scan, metadata: PageMetadata, captions: tuple[str, ...]) -> PageClues:
     headlines = [*metadata.headlines, metadata.title or ""]
     return PageClues(
         title=metadata.title,
         headlines=frozenset(normalise(h) for h in headlines if h),
         descriptions=frozenset(normalise(d) for d in (metadata.description,) if d),
-        link_targets=_link_targets(tree),
+        link_targets=_link_targets(scan),
         captions=frozenset(normalise(c) for c in captions),
     )
 
 
-def _is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    classes = element.get("class")
-    if classes:
-        words = _CLASS_WORD.findall(classes.lower())
-        return any(
-            w in HIDDEN_CLASSES or w.startswith(POPUP_STEMS) or w.endswith(POPUP_STEMS)
-            for w in words
-        )
-    return False
-
-
-def prune_hidden(tree: HtmlElement) -> None:
+def prune_hidden(scan: _Scan) -> None:
     """Remove what a reader never sees (keeping the text that follows it)."""
-    body = tree.find("body")
-    if body is None:
-        return
-    doomed = [e for e in body.iter() if isinstance(e.tag, str) and _is_hidden(e)]
-    for element in doomed:
+    for element in scan.hidden:
         if element.getparent() is not None:
             element.drop_tree()
 
@@ -189,11 +249,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
         )
     metadata = read_metadata(tree, url)
     base = metadata.canonical_url or url
-    captions = find_captions(tree)
-    related = find_related(tree, base)
-    clues = _clues(tree, metadata, captions)
+    scan = _scan(tree)
+    captions = find_captions(scan)
+    related = find_related(scan, base)
+    clues = _clues(scan, metadata, captions)
     declared = declared_language(tree)
-    prune_hidden(tree)
+    prune_hidden(scan)
     body = extract_body(tree, url, clues)
     notes = list(body.notes)
     text = body.text
