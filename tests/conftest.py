@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.httpserver import LoopbackServer
+from tests.sources.support import PAGE_CAP, FakeTime, fast_fetch_settings
+from tieline.settings import Settings
+from tieline.sources import Fetcher
 from tieline.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,3 +50,28 @@ def store() -> Iterator[Store]:
 def db_file(tmp_path: Path) -> Path:
     """A path for a real database file (created on first open)."""
     return tmp_path / "tieline.db"
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    """A real HTTP server on 127.0.0.1 serving the routes a test registers."""
+    with LoopbackServer() as running:
+        yield running
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Small timeouts, waits and caps, so network tests finish in well under a second."""
+    return Settings(fetch=fast_fetch_settings(), max_page_bytes=PAGE_CAP)
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def fetcher(settings: Settings, fake_time: FakeTime) -> Iterator[Fetcher]:
+    """A fetcher whose waits (host delay, backoff, Retry-After) are recorded, not slept."""
+    with Fetcher(settings.fetch, clock=fake_time.clock, sleep=fake_time.sleep) as made:
+        yield made

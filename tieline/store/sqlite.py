@@ -150,7 +150,16 @@ class Store:
         """
         identity = article_identity(article)
         new_id = article_id(identity)
-        urls = sorted({dedup.normalise_url(u) for u in (article.url, article.canonical_url) if u})
+        # Every URL this article is known by, so none of them is fetched again: the one asked
+        # for (perhaps a redirecting short link), the one it was read from, the canonical one.
+        asked = raw.origin if raw.origin.startswith(("http://", "https://")) else None
+        urls = sorted(
+            {
+                dedup.normalise_url(u)
+                for u in (asked, raw.url, article.url, article.canonical_url)
+                if u
+            }
+        )
         text_hash = dedup.content_hash(article.body)
         signature = dedup.minhash(article.body)
         self._db.execute("BEGIN IMMEDIATE")
