@@ -40,10 +40,10 @@ def serve_feed(server: LoopbackServer) -> str:
         news_page(
             "Trade talks resume",
             [
-                "Trade negotiators from Vietnam and the Philippines resumed talks in Hanoi on Sunday on "
-                "rice exports, tariffs on electronics and a joint fisheries code.",
-                "The talks had stalled last year over quotas, but both delegations said they expected a "
-                "framework agreement to be signed before the end of the year.",
+                "Trade negotiators from Vietnam and the Philippines resumed talks in Hanoi on "
+                "Sunday on rice exports, tariffs on electronics and a joint fisheries code.",
+                "The talks had stalled last year over quotas, but both delegations said they "
+                "expected a framework agreement to be signed before the end of the year.",
             ],
         ),
     )
