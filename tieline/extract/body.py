@@ -1,16 +1,22 @@
-"""The main text of a page: trafilatura's extraction, completed and cleaned by block rules.
+"""The main text of a page: trafilatura's extraction, cleaned by block rules.
 
-trafilatura in precision mode is the base. Its balanced-mode extraction is run beside it, and
-blocks that only the balanced run found *between* two blocks both runs agree on are put back
-(precision mode drops real paragraphs next to links or inline widgets). Then the blocks pass
-through rules that remove what news pages wrap around an article: title repeats, captions,
-share and newsletter lines, teaser lists, credits and copyright lines.
+trafilatura in precision mode (comments off) gives the candidate body; when it finds little, its
+balanced mode, which falls back on readability and justext, gives a second opinion. The body is
+then cut into blocks (paragraphs, headings, list items) and each block passes through rules
+that remove what news pages wrap around an article and trafilatura lets through: title and
+standfirst repeats, datelines, image captions, teaser links and lists of them, share, follow,
+newsletter and subscription lines, credits and copyright lines, and headings left without a
+section. Teasers removed from the body are returned as related items.
+
+The rules are general (no site names or selectors). They were calibrated on the even half of
+the Scrapinghub article-extraction benchmark and checked on trafilatura's English evaluation
+set; `benchmarks/extraction_tuning.py` reproduces the figures.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 
 import trafilatura
@@ -50,8 +56,7 @@ class Block:
 
     kind: str  # trafilatura's tag: p, head, item, quote, table, code, ...
     text: str
-    group: int  # blocks cut from the same list share a group number
-    key: str = ""
+    key: str = ""  # normalised text, for comparisons
 
     def __post_init__(self) -> None:
         self.key = normalise(self.text)
@@ -73,23 +78,27 @@ def blocks_of(body: _Element | None) -> list[Block]:
     if body is None:
         return []
     blocks: list[Block] = []
-    for group, child in enumerate(body):
+    for child in body:
         if child.tag == "list":
             for item in child:
                 text = _LIST_MARKER.sub("", _render(item))
                 if text:
-                    blocks.append(Block("item", text, group))
+                    blocks.append(Block("item", text))
             continue
         text = _render(child)
         if text:
-            blocks.append(Block(str(child.tag), text, group))
+            blocks.append(Block(str(child.tag), text))
     return blocks
 
 
-def _run(tree: HtmlElement, url: str | None, **options: bool) -> list[Block]:
+def _run(tree: HtmlElement, url: str | None, favor_precision: bool = False) -> list[Block]:
     try:
         document = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, with_metadata=False, **options
+            tree,
+            url=url,
+            favor_precision=favor_precision,
+            include_comments=False,
+            with_metadata=False,
         )
     except Exception:  # trafilatura raises on some broken trees; an empty run is the answer
         return []
@@ -100,7 +109,8 @@ def _run(tree: HtmlElement, url: str | None, **options: bool) -> list[Block]:
 
 # ---------------------------------------------------------------------------------------------
 # Block rules. Each returns a reason when a block is not article text, None when it may stay.
-# Calibrated on the even half of the Scrapinghub benchmark (see benchmarks/extraction_tuning.py).
+# Thresholds were set on the even half of the Scrapinghub benchmark: each rule removes
+# (nearly) no gold text there; benchmarks/extraction_tuning.py reports the effect.
 
 LEAD_WINDOW = 3  # title, standfirst and dateline repeats are looked for among the first blocks
 TAIL_WINDOW = 3  # the last blocks, where longer boilerplate (subscription pitches) is trusted
@@ -262,7 +272,7 @@ def _teasers(block: Block, verdict: str | None, clues: PageClues) -> list[Relate
     return []
 
 
-def candidate_blocks(tree: HtmlElement, url: str | None, clues: PageClues) -> list[Block]:
+def candidate_blocks(tree: HtmlElement, url: str | None) -> tuple[list[Block], str | None]:
     """trafilatura's precision run, or its balanced run when precision found little."""
     precise = _run(tree, url, favor_precision=True)
     if _length(precise) < SHORT_BODY_CHARS:
@@ -270,23 +280,21 @@ def candidate_blocks(tree: HtmlElement, url: str | None, clues: PageClues) -> li
         # (readability, justext, recall escalation) is the second opinion
         balanced = _run(tree, url)
         if _length(balanced) >= FALLBACK_RATIO * _length(precise):
-            return balanced
-    return precise
+            return balanced, "precision extraction found little; balanced extraction used"
+    return precise, None
 
 
 def extract_body(tree: HtmlElement, url: str | None, clues: PageClues) -> Body:
     """The article's main text from a parsed page, with teasers found inside it set apart."""
-    notes: list[str] = []
-    blocks = candidate_blocks(tree, url, clues)
+    blocks, note = candidate_blocks(tree, url)
+    notes = [note] if note else []
     verdicts = judge(blocks, clues)
     kept = [b for b, v in zip(blocks, verdicts, strict=True) if v is None]
     related = [
         item for b, v in zip(blocks, verdicts, strict=True) for item in _teasers(b, v, clues)
     ]
+    removed = Counter(v for v in verdicts if v is not None)
+    notes.extend(f"removed from body: {n} {reason} block(s)" for reason, n in removed.items())
     if not kept:
         notes.append("no main text found")
     return Body("\n\n".join(b.text for b in kept), tuple(related), tuple(notes))
-
-
-def texts(blocks: Iterable[Block]) -> list[str]:
-    return [b.text for b in blocks]

@@ -155,7 +155,8 @@ class _JsonLd:
 def _read_json_ld(tree: HtmlElement) -> _JsonLd:
     """The article object's fields; a page's WebPage/Organization objects fill gaps only."""
     found = _JsonLd()
-    articles, others = [], []
+    articles: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
     for item in _json_objects(tree):
         (articles if any(ARTICLE_TYPES.search(t) for t in _types(item)) else others).append(item)
     for item in articles + others:
