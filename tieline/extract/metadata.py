@@ -7,6 +7,7 @@ canonical link); trafilatura's and htmldate's heuristics fill what it leaves emp
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from trafilatura.metadata import examine_meta, extract_author, extract_sitename,
 EARLIEST_YEAR = 1990  # news pages older than the web's spread are a parsing error, not a date
 LATEST_DAYS_AHEAD = 2  # a date this far past today is a scheduled event, not a publication
 MAX_TITLE_CHARS = 400  # longer "titles" are a paragraph picked up by mistake
+MAX_NAME_CHARS = 120  # longer publisher or author "names" are text picked up by mistake
 
 # Meta tags that carry the publication date, as name/property/itemprop values (lower case).
 DATE_META_KEYS = (
@@ -55,6 +57,7 @@ AUTHOR_META_KEYS = (
 ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_BY = re.compile(r"^by\s+", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 
 
@@ -72,10 +75,20 @@ class PageMetadata:
 
 
 def _clean(value: Any) -> str | None:
+    """Whitespace-collapsed text with HTML entities decoded (often double-escaped in meta tags)."""
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join(html.unescape(html.unescape(value)).split())
     return text or None
+
+
+def _name(value: Any) -> str | None:
+    """A publisher or author name; None for URLs, handles-only and copyright notices."""
+    text = _clean(value)
+    if not text or text.lower().startswith(("http://", "https://", "www.", "copyright", "©")):
+        return None
+    text = _BY.sub("", text.lstrip("@")).strip()
+    return text if text and len(text) <= MAX_NAME_CHARS else None
 
 
 def parse_date(value: str | None, today: dt.date | None = None) -> dt.date | None:
@@ -133,9 +146,10 @@ def _types(item: dict[str, Any]) -> list[str]:
 def _names(value: Any) -> list[str]:
     """Names from a JSON-LD author/publisher value: a string, an object or a list of them."""
     if isinstance(value, str):
-        return [value] if value.strip() and not value.startswith("http") else []
+        name = _name(value)
+        return [name] if name else []
     if isinstance(value, dict):
-        name = _clean(value.get("name"))
+        name = _name(value.get("name"))
         return [name] if name else []
     if isinstance(value, list):
         return [name for v in value for name in _names(v)]
@@ -234,17 +248,13 @@ def _htmldate(tree: HtmlElement, url: str | None) -> dt.date | None:
 
 def _publisher(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd) -> str | None:
     for candidate in (meta.get("og:site_name"), json_ld.publisher):
-        name = _clean(candidate)
+        name = _name(candidate)
         if name:
             return name
-    try:
-        sitename = examine_meta(tree).sitename or extract_sitename(tree)
+    try:  # trafilatura's guesses: publisher meta tags, then the <title> suffix
+        return _name(examine_meta(tree).sitename) or _name(extract_sitename(tree))
     except Exception:
-        sitename = None
-    name = _clean(sitename)
-    if name and not name.startswith(("http://", "https://")):
-        return name.lstrip("@")
-    return None
+        return None
 
 
 def _strip_site(title: str, publisher: str | None) -> str:
@@ -273,7 +283,9 @@ def _title(
         title = _clean(extract_title(tree))
     except Exception:
         title = None
-    return _strip_site(title, publisher) if title else None
+    if not title or len(title) > MAX_TITLE_CHARS:
+        return None
+    return _strip_site(title, publisher)
 
 
 def _headlines(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd) -> tuple[str, ...]:
@@ -290,11 +302,11 @@ def _author(tree: HtmlElement, meta: dict[str, str], json_ld: _JsonLd) -> str | 
     if json_ld.author:
         return json_ld.author
     for key in AUTHOR_META_KEYS:
-        value = _clean(meta.get(key))
-        if value and not value.startswith("http"):
-            return value.removeprefix("By ").removeprefix("by ")
-    try:
-        return _clean(extract_author(tree))
+        value = _name(meta.get(key))
+        if value:
+            return value
+    try:  # trafilatura's byline heuristics
+        return _name(extract_author(tree))
     except Exception:
         return None
 
