@@ -194,6 +194,11 @@ ODD_INPUTS = {
     ),
     "deep nesting": "<html><body>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</body></html>",
     "unclosed title": "<html><head><title>Lost title<body><p>" + "word " * 300 + "</p></body>",
+    "malformed urls": (
+        "<html><head><link rel='canonical' href='http://[::1'></head><body>"
+        "<aside class='related'><a href='http://[::1/story'>A story with a broken link here</a>"
+        "</aside><p>" + "Some words of text. " * 40 + "</p></body></html>"
+    ),
     "xml declaration": "<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
 }
 
@@ -207,6 +212,16 @@ def test_odd_input_never_raises(text: str) -> None:
     if not article.body:
         assert article.notes, "an empty body comes with a note saying why"
     assert article.title is None or len(article.title) <= 400
+
+
+def test_malformed_page_url_is_tolerated() -> None:
+    article = read("news_article.html", "http://[::1")
+    assert article.url == "http://[::1"
+    # the relative canonical link cannot be resolved against it; og:url is absolute
+    assert article.canonical_url == (
+        "https://mekongledger.example/world/asia/2023/12/17/cambodia-japan-partnership"
+    )
+    assert article.body.startswith("Cambodia and Japan agreed on Saturday")
 
 
 def test_empty_input_says_so() -> None:

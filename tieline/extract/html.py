@@ -8,17 +8,16 @@ are read from the full tree; then hidden elements are pruned and the body is ext
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from tieline.extract.body import PageClues, extract_body, normalise, word_count
+from tieline.extract.body import Body, PageClues, extract_body, normalise, word_count
 from tieline.extract.language import choose_language, declared_language
-from tieline.extract.metadata import PageMetadata, read_metadata
+from tieline.extract.metadata import PageMetadata, absolute_url, read_metadata
 from tieline.models import Article, RelatedItem
 
 EXTRACTOR = "html.v1"
@@ -71,10 +70,6 @@ HIDDEN_CLASSES = frozenset(
 POPUP_STEMS = ("tooltip", "rollover", "popover", "hovercard")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CLASS_WORD = re.compile(r"[\w-]+")
-_RELATED_PREFIX = re.compile(
-    r"^(?:related|see more|read more|see also|read also|more|also|watch|listen)\s*[:|-]\s*",
-    re.I,
-)
 
 
 @dataclass
@@ -153,13 +148,6 @@ def _text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def _absolute(href: str | None, base: str | None) -> str | None:
-    if not href or href.startswith(("#", "javascript:", "mailto:")):
-        return None
-    absolute = urljoin(base, href) if base else href
-    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
-
-
 def find_captions(scan: _Scan) -> tuple[str, ...]:
     """Image caption texts, whitespace-normalised and deduplicated, in page order."""
     found: dict[str, None] = {}
@@ -175,7 +163,7 @@ def find_captions(scan: _Scan) -> tuple[str, ...]:
 def _related_from(container: HtmlElement, base: str | None, seen: dict[str, RelatedItem]) -> None:
     for anchor in container.iter("a"):
         title = _text(anchor)
-        url = _absolute(anchor.get("href"), base)
+        url = absolute_url(anchor.get("href"), base)
         if word_count(title) >= MIN_RELATED_WORDS and url and title.casefold() not in seen:
             seen[title.casefold()] = RelatedItem(title=title, url=url)
 
@@ -240,31 +228,49 @@ def _parse(html: str) -> HtmlElement | None:
         return None
 
 
+def _failure(stage: str, error: Exception) -> str:
+    return f"{stage} failed: {type(error).__name__}: {error}"[:200]
+
+
 def extract_html(html: str, url: str | None = None) -> Article:
-    """Read one web page; never raises on odd input (an empty body and a note instead)."""
+    """Read one web page; never raises on odd input (an empty body and a note instead).
+
+    Each stage is guarded: a page that trips one (metadata, page furniture, body) still gets
+    the others, with a note naming what failed.
+    """
     tree = _parse(html)
     if tree is None:
         return Article(
             title=None, body="", url=url, notes=("not an HTML page",), extractor=EXTRACTOR
         )
-    metadata = read_metadata(tree, url)
+    notes: list[str] = []
+    try:
+        metadata = read_metadata(tree, url)
+    except Exception as error:  # a bug on an odd page must not stop a batch
+        metadata = PageMetadata()
+        notes.append(_failure("metadata", error))
     base = metadata.canonical_url or url
-    scan = _scan(tree)
-    captions = find_captions(scan)
-    related = find_related(scan, base)
-    clues = _clues(scan, metadata, captions)
-    declared = declared_language(tree)
-    prune_hidden(scan)
-    body = extract_body(tree, url, clues)
-    notes = list(body.notes)
+    try:
+        declared = declared_language(tree)
+        scan = _scan(tree)
+        captions = find_captions(scan)
+        related = find_related(scan, base)
+        clues = _clues(scan, metadata, captions)
+        prune_hidden(scan)
+    except Exception as error:
+        declared, captions, related, clues = None, (), {}, PageClues(title=metadata.title)
+        notes.append(_failure("captions and related links", error))
+    try:
+        body = extract_body(tree, url, clues)
+    except Exception as error:
+        body = Body("", notes=(_failure("body extraction", error),))
+    notes.extend(body.notes)
     text = body.text
     if not text and metadata.article_body:
         text = "\n\n".join(p.strip() for p in metadata.article_body.splitlines() if p.strip())
         notes.append("body taken from the page's JSON-LD articleBody")
     for item in body.related:
-        title = _RELATED_PREFIX.sub("", item.title)
-        url_found = _absolute(item.url, base)
-        related.setdefault(title.casefold(), RelatedItem(title=title, url=url_found))
+        related.setdefault(item.title.casefold(), replace(item, url=absolute_url(item.url, base)))
     language, language_note = choose_language(declared, text)
     if language_note:
         notes.append(language_note)
@@ -279,7 +285,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         author=metadata.author,
         language=language,
         captions=captions,
-        related=tuple(related.values()),
+        related=tuple(related.values())[:MAX_RELATED_ITEMS],
         notes=tuple(notes),
         extractor=EXTRACTOR,
     )

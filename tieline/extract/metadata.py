@@ -214,11 +214,21 @@ def canonical_url(tree: HtmlElement, url: str | None, meta: dict[str, str]) -> s
             href = link.get("href", "").strip()
             if href:
                 break
-    href = href or meta.get("og:url")
-    if not href:
+    return absolute_url(href, url) or absolute_url(meta.get("og:url"), url)
+
+
+def absolute_url(href: str | None, base: str | None) -> str | None:
+    """`href` made absolute against `base`; None unless it is a well-formed http(s) URL."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "data:")):
         return None
-    absolute = urljoin(url, href) if url else href
-    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    try:
+        absolute = urljoin(base, href) if base else href
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018  (raises ValueError on a malformed port)
+    except ValueError:  # "http://[::1" and the like
+        return None
+    return absolute if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _page_date(
