@@ -223,7 +223,7 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     if not href or href.startswith(("#", "javascript:", "mailto:", "data:")):
         return None
     try:
-        absolute = urljoin(base, href) if base else href
+        absolute = href if urlsplit(href).scheme or not base else urljoin(base, href)
         parts = urlsplit(absolute)
         parts.port  # noqa: B018  (raises ValueError on a malformed port)
     except ValueError:  # "http://[::1" and the like
