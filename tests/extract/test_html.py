@@ -120,6 +120,31 @@ def test_notes_say_what_was_removed(news: Article) -> None:
     assert all("\n" not in note for note in news.notes)
 
 
+def test_hover_cards_and_hidden_text_left_out() -> None:
+    page = (FIXTURES / "news_article.html").read_text(encoding="utf-8")
+    card = (
+        '<span class="person-tooltip"><a href="/people/kishida">Fumio Kishida</a> '
+        '<a href="/x">Kishida reshuffles cabinet after funding scandal</a></span>'
+    )
+    page = page.replace("signed by Hun Manet and Fumio Kishida", f"signed by Hun Manet and {card}")
+    page = page.replace(
+        "<p>Kishida told reporters",
+        '<p style="display: none">Loading the live blog.</p><p>Kishida told reporters',
+    )
+    article = extract_html(page, None)
+    assert "reshuffles cabinet" not in article.body
+    assert "Loading the live blog" not in article.body
+    assert "commits both governments to closer cooperation" in article.body
+
+
+def test_hidden_wrapper_around_the_whole_page_is_kept() -> None:
+    """A saved page with a modal open hides everything behind it; the text is still read."""
+    page = (FIXTURES / "news_article.html").read_text(encoding="utf-8")
+    page = page.replace("<main>", '<main aria-hidden="true">')
+    article = extract_html(page, None)
+    assert article.body.startswith("Cambodia and Japan agreed on Saturday")
+
+
 # --- broken markup ---------------------------------------------------------------------------
 
 

@@ -67,6 +67,7 @@ HIDDEN_CLASSES = frozenset(
         "screen-reader-only",
     }
 )
+MAX_HIDDEN_SHARE = 0.3  # a hidden element with more of the page's text than this is kept
 POPUP_STEMS = ("tooltip", "rollover", "popover", "hovercard")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CLASS_WORD = re.compile(r"[\w-]+")
@@ -212,11 +213,21 @@ def _clues(scan: _Scan, metadata: PageMetadata, captions: tuple[str, ...]) -> Pa
     )
 
 
-def prune_hidden(scan: _Scan) -> None:
-    """Remove what a reader never sees (keeping the text that follows it)."""
+def prune_hidden(tree: HtmlElement, scan: _Scan) -> None:
+    """Remove what a reader never sees (keeping the text that follows it).
+
+    A "hidden" element holding most of the page is not pruned: saved pages often carry the
+    state a script left (a wrapper hidden behind a modal, a gallery shown one slide at a time).
+    """
+    if not scan.hidden:
+        return
+    page_chars = len(tree.text_content())
     for element in scan.hidden:
-        if element.getparent() is not None:
-            element.drop_tree()
+        if element.tag in ("html", "body") or element.getparent() is None:
+            continue
+        if len(element.text_content()) > MAX_HIDDEN_SHARE * page_chars:
+            continue
+        element.drop_tree()
 
 
 def _parse(html: str) -> HtmlElement | None:
@@ -256,7 +267,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         captions = find_captions(scan)
         related = find_related(scan, base)
         clues = _clues(scan, metadata, captions)
-        prune_hidden(scan)
+        prune_hidden(tree, scan)
     except Exception as error:
         declared, captions, related, clues = None, (), {}, PageClues(title=metadata.title)
         notes.append(_failure("captions and related links", error))
@@ -271,6 +282,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
         notes.append("body taken from the page's JSON-LD articleBody")
     for item in body.related:
         related.setdefault(item.title.casefold(), replace(item, url=absolute_url(item.url, base)))
+    if metadata.date_source == "htmldate":
+        notes.append("publication date found by htmldate: the page's metadata gives none")
     language, language_note = choose_language(declared, text)
     if language_note:
         notes.append(language_note)
