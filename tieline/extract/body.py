@@ -48,6 +48,7 @@ class PageClues:
     descriptions: frozenset[str] = frozenset()  # normalised standfirst / meta descriptions
     link_targets: dict[str, str] = field(default_factory=dict)  # normalised anchor text -> href
     captions: frozenset[str] = frozenset()  # normalised caption texts
+    related: frozenset[str] = frozenset()  # normalised titles of related-story links
 
 
 @dataclass
@@ -205,7 +206,9 @@ def _verdict(index: int, block: Block, count: int, clues: PageClues) -> str | No
         return "headline"
     if _is_caption(block, clues):
         return "caption"
-    if block.key in clues.link_targets and words >= TEASER_MIN_WORDS:
+    if block.key in clues.related or (
+        block.key in clues.link_targets and words >= TEASER_MIN_WORDS
+    ):
         return "teaser"
     if _is_link_list(block, clues):
         return "teaser-list"

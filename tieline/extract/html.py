@@ -202,7 +202,12 @@ def _link_targets(scan: _Scan) -> dict[str, str]:
     return links
 
 
-def _clues(scan: _Scan, metadata: PageMetadata, captions: tuple[str, ...]) -> PageClues:
+def _clues(
+    scan: _Scan,
+    metadata: PageMetadata,
+    captions: tuple[str, ...],
+    related: dict[str, RelatedItem],
+) -> PageClues:
     headlines = [*metadata.headlines, metadata.title or ""]
     return PageClues(
         title=metadata.title,
@@ -210,6 +215,7 @@ def _clues(scan: _Scan, metadata: PageMetadata, captions: tuple[str, ...]) -> Pa
         descriptions=frozenset(normalise(d) for d in (metadata.description,) if d),
         link_targets=_link_targets(scan),
         captions=frozenset(normalise(c) for c in captions),
+        related=frozenset(normalise(item.title) for item in related.values()),
     )
 
 
@@ -266,7 +272,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         scan = _scan(tree)
         captions = find_captions(scan)
         related = find_related(scan, base)
-        clues = _clues(scan, metadata, captions)
+        clues = _clues(scan, metadata, captions, related)
         prune_hidden(tree, scan)
     except Exception as error:
         declared, captions, related, clues = None, (), {}, PageClues(title=metadata.title)
