@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,24 @@ def test_hidden_wrapper_around_the_whole_page_is_kept() -> None:
     page = page.replace("<main>", '<main aria-hidden="true">')
     article = extract_html(page, None)
     assert article.body.startswith("Cambodia and Japan agreed on Saturday")
+
+
+def test_json_ld_article_body_when_the_page_text_is_a_script_shell() -> None:
+    story = (
+        "Ministers from both countries met in Jakarta to review the fisheries agreement. "
+        "They agreed to share patrol data every month and to meet again in June.\n"
+        "Officials said the accord would be extended to cover the eastern islands."
+    )
+    page = (
+        "<html><head><script type='application/ld+json'>"
+        + '{"@type": "NewsArticle", "headline": "Fisheries talks", "articleBody": '
+        + json.dumps(story)
+        + "}</script></head><body><div id='app'>Loading…</div>"
+        "<script>render()</script></body></html>"
+    )
+    article = extract_html(page, None)
+    assert article.body == story.replace("\n", "\n\n")
+    assert any("JSON-LD articleBody" in note for note in article.notes)
 
 
 # --- broken markup ---------------------------------------------------------------------------

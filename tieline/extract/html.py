@@ -22,6 +22,8 @@ from tieline.models import Article, RelatedItem
 
 EXTRACTOR = "html.v1"
 
+SHORT_BODY_CHARS = 300  # a body shorter than this after extraction...
+LD_BODY_RATIO = 2.0  # ...gives way to a JSON-LD articleBody at least this many times longer
 MAX_CAPTION_CHARS = 600  # a longer "caption" is a whole box of text, not an image's caption
 MIN_RELATED_WORDS = 3  # a link text shorter than this is navigation ("More", "Next"), not a story
 MAX_RELATED_ITEMS = 30  # a page listing more is a section front; the first ones are enough
@@ -283,9 +285,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
         body = Body("", notes=(_failure("body extraction", error),))
     notes.extend(body.notes)
     text = body.text
-    if not text and metadata.article_body:
-        text = "\n\n".join(p.strip() for p in metadata.article_body.splitlines() if p.strip())
-        notes.append("body taken from the page's JSON-LD articleBody")
+    ld_body = metadata.article_body or ""
+    if len(text) < SHORT_BODY_CHARS and len(ld_body) >= LD_BODY_RATIO * max(len(text), 1):
+        text = "\n\n".join(p.strip() for p in ld_body.splitlines() if p.strip())
+        notes.append("body taken from the page's JSON-LD articleBody: the page text gave little")
     for item in body.related:
         related.setdefault(item.title.casefold(), replace(item, url=absolute_url(item.url, base)))
     if metadata.date_source == "htmldate":
