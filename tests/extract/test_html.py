@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tieline.extract.body import Body
 from tieline.extract.html import EXTRACTOR, extract_html
 from tieline.extract.language import choose_language, iso639_1
 from tieline.extract.metadata import parse_date
@@ -162,6 +163,23 @@ def test_json_ld_article_body_when_the_page_is_a_script_shell() -> None:
     article = extract_html(page, None)
     # trafilatura's own baseline reads articleBody too; either way the story is the body
     assert article.body.split() == story.split()
+
+
+def test_json_ld_article_body_replaces_a_body_too_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tieline.extract.html as html_module
+
+    monkeypatch.setattr(
+        html_module, "extract_body", lambda tree, url, clues: Body("Subscribe to read on.")
+    )
+    story = "First paragraph of the story, long enough to matter.\nSecond paragraph, as long."
+    page = (
+        "<html><head><script type='application/ld+json'>"
+        + json.dumps({"@type": "NewsArticle", "articleBody": story})
+        + "</script></head><body><p>Subscribe to read on.</p></body></html>"
+    )
+    article = extract_html(page, None)
+    assert article.body == story.replace("\n", "\n\n")
+    assert any("JSON-LD articleBody" in note for note in article.notes)
 
 
 # --- broken markup ---------------------------------------------------------------------------
