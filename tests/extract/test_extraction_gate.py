@@ -1,9 +1,10 @@
 """Quality gates for body extraction on the gold sets in ../shared/data.
 
 Pinned from `benchmarks/extraction_tuning.py` runs of html.v1: Scrapinghub (all 181 pages)
-F1 0.9760, P 0.9775, R 0.9746; trafilatura's English evaluation set F1 0.9393 (trafilatura
-alone: 0.9641 and 0.9258). The floors sit EPSILON below; lowering one is a deliberate change
-to explain in the commit that does it.
+F1 0.9760, P 0.9775, R 0.9746 (trafilatura alone: 0.9525 default, 0.9641 favor_precision
+without comments); trafilatura's English evaluation set F1 0.9405 (trafilatura alone: 0.9258
+default). The floors sit EPSILON below; lowering one is a deliberate change to explain in the
+commit that does it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tieline.extract.html import extract_html
 EPSILON = 0.002  # room for platform differences in lxml/trafilatura, not for regressions
 SCRAPINGHUB_MIN_F1 = 0.9760 - EPSILON
 SCRAPINGHUB_MIN_RECALL = 0.96
-SNIPPETS_MIN_F1 = 0.9393 - EPSILON
+SNIPPETS_MIN_F1 = 0.9405 - EPSILON
 
 pytestmark = pytest.mark.gold
 
