@@ -41,9 +41,8 @@ def word_count(text: str) -> int:
 
 @dataclass(frozen=True)
 class PageClues:
-    """What the raw page tells the body rules: its title, link texts and caption texts."""
+    """What the raw page tells the body rules: its titles, link texts and caption texts."""
 
-    title: str | None = None
     headlines: frozenset[str] = frozenset()  # normalised title variants
     descriptions: frozenset[str] = frozenset()  # normalised standfirst / meta descriptions
     link_targets: dict[str, str] = field(default_factory=dict)  # normalised anchor text -> href
@@ -65,6 +64,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Body:
+    """The kept blocks joined by blank lines, the teasers found among them, and notes."""
+
     text: str
     related: tuple[RelatedItem, ...] = ()
     notes: tuple[str, ...] = ()

@@ -212,7 +212,6 @@ def _clues(
 ) -> PageClues:
     headlines = [*metadata.headlines, metadata.title or ""]
     return PageClues(
-        title=metadata.title,
         headlines=frozenset(normalise(h) for h in headlines if h),
         descriptions=frozenset(normalise(d) for d in (metadata.description,) if d),
         link_targets=_link_targets(scan),
@@ -277,7 +276,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         clues = _clues(scan, metadata, captions, related)
         prune_hidden(tree, scan)
     except Exception as error:
-        declared, captions, related, clues = None, (), {}, PageClues(title=metadata.title)
+        declared, captions, related, clues = None, (), {}, PageClues()
         notes.append(_failure("captions and related links", error))
     try:
         body = extract_body(tree, url, clues)
