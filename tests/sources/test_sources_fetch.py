@@ -86,8 +86,9 @@ def test_robots_crawl_delay_outweighs_a_smaller_host_delay(
     server: LoopbackServer, fake_time: FakeTime
 ) -> None:
     server.robots("User-agent: *\nCrawl-delay: 7\n")
-    with Fetcher(fast_fetch_settings(host_delay=1.0), clock=fake_time.clock,
-                 sleep=fake_time.sleep) as fetcher:
+    with Fetcher(
+        fast_fetch_settings(host_delay=1.0), clock=fake_time.clock, sleep=fake_time.sleep
+    ) as fetcher:
         fetcher.fetch(server.page("/a", PAGE))
         fetcher.fetch(server.page("/b", PAGE))
     assert fake_time.sleeps == [7.0, 7.0]
@@ -130,8 +131,9 @@ def test_429_retry_after_seconds_is_respected(
     assert fake_time.sleeps == [3.0]
 
 
-def test_retry_after_as_http_date(server: LoopbackServer, fetcher: Fetcher,
-                                  fake_time: FakeTime) -> None:
+def test_retry_after_as_http_date(
+    server: LoopbackServer, fetcher: Fetcher, fake_time: FakeTime
+) -> None:
     when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=4)
     server.route(
         "/busy",
@@ -230,10 +232,12 @@ def test_robots_rules_for_our_agent_apply(server: LoopbackServer, fetcher: Fetch
     assert _error(fetcher, server.url("/a")).reason == "blocked by robots.txt"
 
 
-@pytest.mark.parametrize(("status", "allowed"), [(401, False), (403, False), (404, True),
-                                                 (500, True)])
-def test_robots_status_decides(server: LoopbackServer, fetcher: Fetcher, status: int,
-                               allowed: bool) -> None:
+@pytest.mark.parametrize(
+    ("status", "allowed"), [(401, False), (403, False), (404, True), (500, True)]
+)
+def test_robots_status_decides(
+    server: LoopbackServer, fetcher: Fetcher, status: int, allowed: bool
+) -> None:
     server.route("/robots.txt", Reply(status, b"no", content_type="text/plain"))
     url = server.page("/a", PAGE)
     if allowed:
@@ -294,8 +298,10 @@ def test_slow_response_times_out_after_retries(server: LoopbackServer) -> None:
 
 def test_trickling_body_is_abandoned_at_the_total_deadline(server: LoopbackServer) -> None:
     # each chunk arrives inside the read timeout, but the whole takes far too long
-    server.route("/drip", Reply(body=lambda: (b"<p>.</p>" for _ in range(100)), chunked=True,
-                                chunk_delay=0.1))
+    server.route(
+        "/drip",
+        Reply(body=lambda: (b"<p>.</p>" for _ in range(100)), chunked=True, chunk_delay=0.1),
+    )
     with Fetcher(fast_fetch_settings(timeout=0.25)) as fetcher:
         started = time.monotonic()
         error = _error(fetcher, server.url("/drip"))
@@ -318,8 +324,9 @@ def test_host_that_does_not_resolve_fails_quickly(fetcher: Fetcher, fake_time: F
     assert time.monotonic() - started < 2
 
 
-def test_tls_failure_is_not_retried(server: LoopbackServer, fetcher: Fetcher,
-                                   fake_time: FakeTime) -> None:
+def test_tls_failure_is_not_retried(
+    server: LoopbackServer, fetcher: Fetcher, fake_time: FakeTime
+) -> None:
     server.page("/a", PAGE)
     error = _error(fetcher, f"https://127.0.0.1:{server.port}/a")  # TLS to a plain-HTTP port
     assert error.status is Status.FAILED

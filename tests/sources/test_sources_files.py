@@ -84,8 +84,11 @@ def test_published_fills_in_only_missing_dates(tmp_path: Path, settings: Setting
     jsonl = write(tmp_path / "pages.jsonl", "\n".join(map(json.dumps, lines)).encode())
     page = write(tmp_path / "page.html", HTML)
     given = dt.date(2024, 3, 16)
-    dates = [i.published for i in read([jsonl, page], settings, published=given)
-             if isinstance(i, RawDocument)]
+    dates = [
+        i.published
+        for i in read([jsonl, page], settings, published=given)
+        if isinstance(i, RawDocument)
+    ]
     assert dates == [dt.date(2024, 1, 5), given, given]
 
 
@@ -99,24 +102,40 @@ def test_published_fills_in_only_missing_dates(tmp_path: Path, settings: Setting
         ("blank.txt", b"  \n\t\n", (Status.SKIPPED, "empty file")),
         ("photo.html", PNG, (Status.SKIPPED, "binary content (PNG image)")),
         ("photo.png", PNG, (Status.SKIPPED, "binary content (PNG image)")),
-        ("report.pdf", b"%PDF-1.7\n" + bytes(100),
-         (Status.SKIPPED, "binary content (PDF document)")),
+        (
+            "report.pdf",
+            b"%PDF-1.7\n" + bytes(100),
+            (Status.SKIPPED, "binary content (PDF document)"),
+        ),
         ("data", bytes(range(256)) * 4, (Status.SKIPPED, "binary content (binary data)")),
-        ("notes.md", b"# Notes\n\nNothing here.\n",
-         (Status.SKIPPED, "unsupported file type '.md'")),
+        (
+            "notes.md",
+            b"# Notes\n\nNothing here.\n",
+            (Status.SKIPPED, "unsupported file type '.md'"),
+        ),
         ("table.csv", b"a,b\n1,2\n", (Status.SKIPPED, "unsupported file type '.csv'")),
-        ("page.html.gz", gzip.compress(HTML)[:-40],
-         (Status.FAILED, "truncated gzip: the data ends before the end of the stream")),
+        (
+            "page.html.gz",
+            gzip.compress(HTML)[:-40],
+            (Status.FAILED, "truncated gzip: the data ends before the end of the stream"),
+        ),
         ("page.html.gz", HTML, (Status.FAILED, "not valid gzip: Not a gzipped file (b'<!')")),
-        ("inner.html.gz", gzip.compress(gzip.compress(HTML)),
-         (Status.SKIPPED, "binary content (gzip data inside gzip)")),
-        ("config.xml", b"<?xml version='1.0'?><config><a/></config>",
-         (Status.SKIPPED, "unsupported XML document <config>")),
+        (
+            "inner.html.gz",
+            gzip.compress(gzip.compress(HTML)),
+            (Status.SKIPPED, "binary content (gzip data inside gzip)"),
+        ),
+        (
+            "config.xml",
+            b"<?xml version='1.0'?><config><a/></config>",
+            (Status.SKIPPED, "unsupported XML document <config>"),
+        ),
         ("plain.xml", b"just words", (Status.SKIPPED, "not XML: no root element")),
     ],
 )
-def test_bad_file(tmp_path: Path, settings: Settings, name: str, data: bytes,
-                  expected: tuple[Status, str]) -> None:
+def test_bad_file(
+    tmp_path: Path, settings: Settings, name: str, data: bytes, expected: tuple[Status, str]
+) -> None:
     path = write(tmp_path / name, data)
     item = one([path], settings)
     assert problem(item) == expected
@@ -180,8 +199,12 @@ def test_odd_schemes_fail(settings: Settings, spec: str, scheme: str) -> None:
 
 def test_a_bad_item_does_not_stop_the_batch(tmp_path: Path, settings: Settings) -> None:
     good = write(tmp_path / "good.html", HTML)
-    specs = ["ftp://x.example/", str(tmp_path / "missing.txt"), write(tmp_path / "e.txt", b""),
-             good]
+    specs = [
+        "ftp://x.example/",
+        str(tmp_path / "missing.txt"),
+        write(tmp_path / "e.txt", b""),
+        good,
+    ]
     items = read(specs, settings)
     assert [type(i).__name__ for i in items] == ["SourceProblem"] * 3 + ["RawDocument"]
     assert items[-1].origin == good
@@ -194,10 +217,16 @@ def test_jsonl_lines_become_documents_and_bad_lines_problems(
     tmp_path: Path, settings: Settings
 ) -> None:
     lines = [
-        json.dumps({"url": "https://a.example/1", "html": "<p>Talks</p>",
-                    "published": "2024-03-16"}),
-        json.dumps({"url": "https://a.example/2", "text": "Scraped text",
-                    "published": "2024-03-16T23:30:00-05:00"}),
+        json.dumps(
+            {"url": "https://a.example/1", "html": "<p>Talks</p>", "published": "2024-03-16"}
+        ),
+        json.dumps(
+            {
+                "url": "https://a.example/2",
+                "text": "Scraped text",
+                "published": "2024-03-16T23:30:00-05:00",
+            }
+        ),
         "{not json",
         "",
         json.dumps(["a", "list"]),
@@ -212,16 +241,28 @@ def test_jsonl_lines_become_documents_and_bad_lines_problems(
     items = read([path], settings)
     docs = [i for i in items if isinstance(i, RawDocument)]
     assert [(d.origin, d.url, d.kind, d.content, d.published) for d in docs] == [
-        (f"{path}:1", "https://a.example/1", DocumentKind.HTML, b"<p>Talks</p>",
-         dt.date(2024, 3, 16)),
-        (f"{path}:2", "https://a.example/2", DocumentKind.TEXT, b"Scraped text",
-         dt.date(2024, 3, 16)),
+        (
+            f"{path}:1",
+            "https://a.example/1",
+            DocumentKind.HTML,
+            b"<p>Talks</p>",
+            dt.date(2024, 3, 16),
+        ),
+        (
+            f"{path}:2",
+            "https://a.example/2",
+            DocumentKind.TEXT,
+            b"Scraped text",
+            dt.date(2024, 3, 16),
+        ),
         (f"{path}:8", None, DocumentKind.TEXT, b"No URL at all", None),
     ]
     problems = {i.origin: problem(i) for i in items if isinstance(i, SourceProblem)}
     assert problems == {
-        f"{path}:3": (Status.FAILED, "invalid JSON: Expecting property name enclosed in double "
-                                     "quotes at column 2"),
+        f"{path}:3": (
+            Status.FAILED,
+            "invalid JSON: Expecting property name enclosed in double quotes at column 2",
+        ),
         f"{path}:5": (Status.FAILED, "not a JSON object"),
         f"{path}:6": (Status.SKIPPED, "no 'html' or 'text' field with content"),
         f"{path}:7": (Status.FAILED, "invalid 'published' date: 'soon'"),

@@ -35,7 +35,8 @@ def read(specs: list[str], settings: Settings, **options: object) -> list[Item]:
 def summary(items: list[Item]) -> list[tuple[str, str, str]]:
     """(origin, type or status, url or reason) per item, for compact assertions."""
     return [
-        (i.origin, "doc", i.url or "") if isinstance(i, RawDocument)
+        (i.origin, "doc", i.url or "")
+        if isinstance(i, RawDocument)
         else (i.origin, i.status.value, i.reason)
         for i in items
     ]
@@ -78,25 +79,38 @@ def test_redirected_page_keeps_the_asked_origin_and_the_final_url(
         (Reply(body=HTML, content_type="text/plain"), ("doc", "")),
         (Reply(body=HTML, content_type=None), ("doc", "")),
         (Reply(body=b"", content_type="text/html"), ("skipped", "empty response")),
-        (Reply(body=b"\x89PNG\r\n\x1a\n" + bytes(40), content_type="image/png"),
-         ("skipped", "binary content (PNG image)")),
-        (Reply(body=b'{"a": 1}', content_type="application/json"),
-         ("skipped", "unsupported content type 'application/json'")),
-        (Reply(body=b"<?xml version='1.0'?><config/>", content_type="application/xml"),
-         ("skipped", "unsupported XML document <config>")),
+        (
+            Reply(body=b"\x89PNG\r\n\x1a\n" + bytes(40), content_type="image/png"),
+            ("skipped", "binary content (PNG image)"),
+        ),
+        (
+            Reply(body=b'{"a": 1}', content_type="application/json"),
+            ("skipped", "unsupported content type 'application/json'"),
+        ),
+        (
+            Reply(body=b"<?xml version='1.0'?><config/>", content_type="application/xml"),
+            ("skipped", "unsupported XML document <config>"),
+        ),
         (Reply(404, b"gone"), ("failed", "HTTP 404 Not Found")),
-        (Reply(body=repeated(b"<p>news</p>" * 1000, 3 * PAGE_CAP), chunked=True),
-         ("skipped", "too large: over 1 MiB")),
-        (Reply(body=repeated(b"<p>news</p>" * 1000, 3 * PAGE_CAP)),
-         ("skipped", "too large: over 1 MiB")),
+        (
+            Reply(body=repeated(b"<p>news</p>" * 1000, 3 * PAGE_CAP), chunked=True),
+            ("skipped", "too large: over 1 MiB"),
+        ),
+        (
+            Reply(body=repeated(b"<p>news</p>" * 1000, 3 * PAGE_CAP)),
+            ("skipped", "too large: over 1 MiB"),
+        ),
         (Reply(503), ("failed", "gave up after 3 attempts: HTTP 503 Service Unavailable")),
-        (Reply(429, headers={"Retry-After": "86400"}),
-         ("failed", "server asked to retry after 86400 s")),
+        (
+            Reply(429, headers={"Retry-After": "86400"}),
+            ("failed", "server asked to retry after 86400 s"),
+        ),
         (Reply(410, b"gone"), ("failed", "HTTP 410 Gone")),
     ],
 )
-def test_what_a_response_becomes(server: LoopbackServer, settings: Settings, reply: Reply,
-                                  expected: tuple[str, str]) -> None:
+def test_what_a_response_becomes(
+    server: LoopbackServer, settings: Settings, reply: Reply, expected: tuple[str, str]
+) -> None:
     url = server.route("/x", reply)
     [(origin, what, detail)] = summary(read([url], settings))
     assert origin == url
@@ -135,10 +149,12 @@ def test_known_urls_are_not_fetched(server: LoopbackServer, settings: Settings) 
     assert len(server.requests_for("/news/2")) == 1
 
 
-def test_shared_fetcher_is_used_and_left_open(server: LoopbackServer, settings: Settings,
-                                              fake_time: FakeTime) -> None:
-    fetcher = Fetcher(fast_fetch_settings(host_delay=2.0), clock=fake_time.clock,
-                      sleep=fake_time.sleep)
+def test_shared_fetcher_is_used_and_left_open(
+    server: LoopbackServer, settings: Settings, fake_time: FakeTime
+) -> None:
+    fetcher = Fetcher(
+        fast_fetch_settings(host_delay=2.0), clock=fake_time.clock, sleep=fake_time.sleep
+    )
     with fetcher:
         read([server.page("/a", HTML), server.page("/b", HTML)], settings, fetcher=fetcher)
         assert fake_time.sleeps == [2.0, 2.0]  # the shared fetcher's delay, not the settings'
@@ -223,12 +239,15 @@ def test_feed_entries_are_capped(server: LoopbackServer, tmp_path: Path) -> None
     ("body", "reason"),
     [
         ("<rss><channel><title>t</title></channel></rss>", "feed has no entries"),
-        ("<rss><channel><item><title>no link</title></item></channel></rss>",
-         "feed entries have no links"),
+        (
+            "<rss><channel><item><title>no link</title></item></channel></rss>",
+            "feed entries have no links",
+        ),
     ],
 )
-def test_feed_without_links(server: LoopbackServer, settings: Settings, body: str,
-                            reason: str) -> None:
+def test_feed_without_links(
+    server: LoopbackServer, settings: Settings, body: str, reason: str
+) -> None:
     feed = server.page("/feed.xml", body, RSS_TYPE)
     assert summary(read([feed], settings)) == [(feed, "failed", reason)]
 
@@ -236,9 +255,7 @@ def test_feed_without_links(server: LoopbackServer, settings: Settings, body: st
 def test_feed_file_with_relative_links_and_no_base(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "local.rss"
     path.write_text("<rss><channel><item><link>/news/1</link></item></channel></rss>")
-    assert summary(read([str(path)], settings)) == [
-        ("/news/1", "failed", "not a URL: /news/1")
-    ]
+    assert summary(read([str(path)], settings)) == [("/news/1", "failed", "not a URL: /news/1")]
 
 
 # -- sitemaps ----------------------------------------------------------------------------------
@@ -246,8 +263,9 @@ def test_feed_file_with_relative_links_and_no_base(tmp_path: Path, settings: Set
 
 def test_sitemap_url_expands_into_its_pages(server: LoopbackServer, settings: Settings) -> None:
     serve_news(server)
-    sitemap = server.page("/sitemap.xml", fixture_text("sitemap.xml", base=server.base),
-                          "application/xml")
+    sitemap = server.page(
+        "/sitemap.xml", fixture_text("sitemap.xml", base=server.base), "application/xml"
+    )
     docs = [i for i in read([sitemap], settings) if isinstance(i, RawDocument)]
     assert [(d.url, d.published) for d in docs] == [
         (server.url("/news/1"), dt.date(2024, 3, 16)),  # news:publication_date, not lastmod
@@ -257,16 +275,22 @@ def test_sitemap_url_expands_into_its_pages(server: LoopbackServer, settings: Se
 
 def test_sitemap_index_is_followed(server: LoopbackServer, settings: Settings) -> None:
     serve_news(server)
-    server.page("/sitemaps/news.xml", fixture_text("sitemap.xml", base=server.base),
-                "application/xml")
-    more = f'<urlset><url><loc>{server.base}/news/3</loc></url></urlset>'
-    server.route("/sitemaps/more.xml",
-                 Reply(body=gzip.compress(more.encode()), content_type="application/x-gzip"))
-    index = server.page("/sitemap_index.xml",
-                        fixture_text("sitemap_index.xml", base=server.base), "text/xml")
+    server.page(
+        "/sitemaps/news.xml", fixture_text("sitemap.xml", base=server.base), "application/xml"
+    )
+    more = f"<urlset><url><loc>{server.base}/news/3</loc></url></urlset>"
+    server.route(
+        "/sitemaps/more.xml",
+        Reply(body=gzip.compress(more.encode()), content_type="application/x-gzip"),
+    )
+    index = server.page(
+        "/sitemap_index.xml", fixture_text("sitemap_index.xml", base=server.base), "text/xml"
+    )
     items = read([index], settings)
     assert [i.url for i in items if isinstance(i, RawDocument)] == [
-        server.url("/news/1"), server.url("/news/2"), server.url("/news/3"),
+        server.url("/news/1"),
+        server.url("/news/2"),
+        server.url("/news/3"),
     ]
     assert all(isinstance(i, RawDocument) for i in items)
 
@@ -282,8 +306,12 @@ def test_sitemap_file_on_disk(server: LoopbackServer, settings: Settings, tmp_pa
 def test_sitemap_nesting_and_totals_are_bounded(server: LoopbackServer) -> None:
     # a chain of indexes, each pointing one level deeper, forever
     for level in range(10):
-        server.page(f"/idx{level}.xml", "<sitemapindex><sitemap><loc>"
-                    f"{server.base}/idx{level + 1}.xml</loc></sitemap></sitemapindex>", "text/xml")
+        server.page(
+            f"/idx{level}.xml",
+            "<sitemapindex><sitemap><loc>"
+            f"{server.base}/idx{level + 1}.xml</loc></sitemap></sitemapindex>",
+            "text/xml",
+        )
     settings = Settings(fetch=fast_fetch_settings())
     items = read([server.url("/idx0.xml")], settings)
     assert summary(items) == [
@@ -292,10 +320,12 @@ def test_sitemap_nesting_and_totals_are_bounded(server: LoopbackServer) -> None:
     assert len([r for r in server.requests if r.path.startswith("/idx")]) == 4
 
 
-def test_sitemap_index_that_lists_itself_stops(server: LoopbackServer,
-                                               settings: Settings) -> None:
-    index = server.page("/self.xml", "<sitemapindex><sitemap><loc>"
-                        f"{server.base}/self.xml</loc></sitemap></sitemapindex>", "text/xml")
+def test_sitemap_index_that_lists_itself_stops(server: LoopbackServer, settings: Settings) -> None:
+    index = server.page(
+        "/self.xml",
+        f"<sitemapindex><sitemap><loc>{server.base}/self.xml</loc></sitemap></sitemapindex>",
+        "text/xml",
+    )
     assert summary(read([index], settings)) == [(index, "duplicate", "already read in this run")]
 
 
@@ -303,8 +333,11 @@ def test_sitemap_listing_a_page_where_a_sitemap_belongs(
     server: LoopbackServer, settings: Settings
 ) -> None:
     server.page("/news/1", HTML)
-    index = server.page("/i.xml", "<sitemapindex><sitemap><loc>"
-                        f"{server.base}/news/1</loc></sitemap></sitemapindex>", "text/xml")
+    index = server.page(
+        "/i.xml",
+        f"<sitemapindex><sitemap><loc>{server.base}/news/1</loc></sitemap></sitemapindex>",
+        "text/xml",
+    )
     assert summary(read([index], settings)) == [
         (server.url("/news/1"), "skipped", "not a sitemap: an HTML page")
     ]
@@ -325,5 +358,8 @@ def test_mixed_batch(server: LoopbackServer, settings: Settings, tmp_path: Path)
     jsonl.write_text(json.dumps({"url": "https://a.example/x", "text": "Some text"}) + "\n")
     specs = [str(page), server.url("/news/1"), "ftp://a.example/", str(jsonl)]
     assert [what for _, what, _ in summary(read(specs, settings))] == [
-        "doc", "doc", "failed", "doc"
+        "doc",
+        "doc",
+        "failed",
+        "doc",
     ]

@@ -23,14 +23,22 @@ WARC_DATE = "2024-03-16T10:15:00Z"
 
 
 def _chunked(data: bytes, size: int = 500) -> bytes:
-    parts = [b"%x\r\n%s\r\n" % (len(data[i : i + size]), data[i : i + size])
-             for i in range(0, len(data), size)]
+    parts = [
+        b"%x\r\n%s\r\n" % (len(data[i : i + size]), data[i : i + size])
+        for i in range(0, len(data), size)
+    ]
     return b"".join(parts) + b"0\r\n\r\n"
 
 
-def _response(writer: WARCWriter, url: str, body: bytes, *, status: str = "200 OK",
-              content_type: str | None = "text/html; charset=utf-8",
-              extra: list[tuple[str, str]] | None = None) -> None:
+def _response(
+    writer: WARCWriter,
+    url: str,
+    body: bytes,
+    *,
+    status: str = "200 OK",
+    content_type: str | None = "text/html; charset=utf-8",
+    extra: list[tuple[str, str]] | None = None,
+) -> None:
     headers = [("Content-Type", content_type)] if content_type else []
     headers += extra or []
     record = writer.create_warc_record(
@@ -53,17 +61,31 @@ def make_warc(*, compress: bool, big: bool = False) -> bytes:
         "https://ledger.example/news/1",
         "request",
         payload=io.BytesIO(b""),
-        http_headers=StatusAndHeaders("GET /news/1 HTTP/1.1", [("Host", "ledger.example")],
-                                      is_http_request=True),
+        http_headers=StatusAndHeaders(
+            "GET /news/1 HTTP/1.1", [("Host", "ledger.example")], is_http_request=True
+        ),
     )
     writer.write_record(request)
-    _response(writer, "https://ledger.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(50),
-              content_type="image/png")
+    _response(
+        writer,
+        "https://ledger.example/logo.png",
+        b"\x89PNG\r\n\x1a\n" + bytes(50),
+        content_type="image/png",
+    )
     _response(writer, "https://ledger.example/gone", b"<html>gone</html>", status="404 Not Found")
-    _response(writer, "https://ledger.example/old", b"", status="301 Moved Permanently",
-              extra=[("Location", "https://ledger.example/news/1")])
-    _response(writer, "https://ledger.example/news/2", _chunked(gzip.compress(SECOND)),
-              extra=[("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")])
+    _response(
+        writer,
+        "https://ledger.example/old",
+        b"",
+        status="301 Moved Permanently",
+        extra=[("Location", "https://ledger.example/news/1")],
+    )
+    _response(
+        writer,
+        "https://ledger.example/news/2",
+        _chunked(gzip.compress(SECOND)),
+        extra=[("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")],
+    )
     if big:
         _response(writer, "https://ledger.example/huge", b"<p>" + b"x" * PAGE_CAP)
         _response(writer, "https://ledger.example/after", HTML)
@@ -114,9 +136,7 @@ def test_truncated_warc_yields_what_was_read_then_fails(
     assert pages, "the cut comes after the first page"
 
 
-def test_oversize_record_is_skipped_and_reading_goes_on(
-    tmp_path: Path, settings: Settings
-) -> None:
+def test_oversize_record_is_skipped_and_reading_goes_on(tmp_path: Path, settings: Settings) -> None:
     path = write(tmp_path / "big.warc.gz", make_warc(compress=True, big=True))
     items = list(iter_documents([path], settings))
     problems = [i for i in items if isinstance(i, SourceProblem)]
@@ -174,7 +194,7 @@ def test_response_without_target_uri_is_corrupt_not_a_crash(
 ) -> None:
     data = make_warc(compress=False)
     cut = data.index(b"WARC-Target-URI: https://ledger.example/news/1")
-    damaged = data[:cut] + b"WARC-Target-XXX" + data[cut + len(b"WARC-Target-URI"):]
+    damaged = data[:cut] + b"WARC-Target-XXX" + data[cut + len(b"WARC-Target-URI") :]
     path = write(tmp_path / "no-uri.warc", damaged)
     items = list(iter_documents([path], settings))
     assert isinstance(items[-1], SourceProblem)

@@ -17,8 +17,30 @@ from tieline.sources.limits import GZIP_MAGIC
 SNIFF_CHARS = 4096  # how much of the start is read to find the first element
 # Elements that only HTML starts with, for pages saved without a doctype or <html>.
 HTML_FIRST_ELEMENTS = frozenset(
-    {"html", "head", "body", "meta", "title", "link", "script", "style", "div", "p", "article",
-     "main", "header", "nav", "section", "h1", "h2", "table", "span", "a", "img", "base"}
+    {
+        "html",
+        "head",
+        "body",
+        "meta",
+        "title",
+        "link",
+        "script",
+        "style",
+        "div",
+        "p",
+        "article",
+        "main",
+        "header",
+        "nav",
+        "section",
+        "h1",
+        "h2",
+        "table",
+        "span",
+        "a",
+        "img",
+        "base",
+    }
 )
 FEED_ROOTS = frozenset({"rss", "feed", "rdf"})  # RSS 2.0, Atom, RSS 1.0 (rdf:RDF)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})

@@ -111,9 +111,7 @@ def parse_sitemap(data: bytes, base_url: str | None, limit: int) -> Listing:
         loc = next((x.text for x in node.iter() if _local(x.tag) == "loc" and x.text), None)
         if not loc:
             continue
-        news_date = next(
-            (x.text for x in node.iter() if _local(x.tag) == SITEMAP_NEWS_DATE), None
-        )
+        news_date = next((x.text for x in node.iter() if _local(x.tag) == SITEMAP_NEWS_DATE), None)
         entries.append(Entry(_absolute(loc, base_url), _iso_date(news_date)))
     if not entries:
         raise SourceError(f"sitemap has no <{child}> entries")
