@@ -18,6 +18,7 @@ from trafilatura.utils import load_html
 from tieline.extract.body import Body, PageClues, extract_body, normalise, word_count
 from tieline.extract.language import choose_language, declared_language
 from tieline.extract.metadata import PageMetadata, absolute_url, read_metadata
+from tieline.extract.patterns import RELATED_HEADING
 from tieline.models import Article, RelatedItem
 
 EXTRACTOR = "html.v1"
@@ -46,14 +47,6 @@ HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
 PROSE_WORDS = 30  # a paragraph this long is prose...
 PROSE_PARAGRAPHS = 3  # ...and a container with this many is an article, not a teaser box
 MAX_LABEL_CHARS = 40  # a related-stories heading is a short label
-# Headings that introduce a list of other stories.
-RELATED_HEADING = re.compile(
-    r"^(?:related(?: stories| articles| news| posts| content| coverage| reading)?|read more"
-    r"|more (?:stories|news|on this story|from .{1,40})|you (?:may|might) also like|recommended"
-    r"(?: for you| stories)?|most (?:read|popular|viewed)|trending(?: now)?|also read"
-    r"|further reading|see also)\s*:?$",
-    re.I,
-)
 # Elements a reader never sees: hidden by attribute or inline style, screen-reader-only text,
 # and hover cards or tooltips that pop up over a link. Whole class words only: Bootstrap's
 # "hidden-xs" hides on phones and shows on desktops.

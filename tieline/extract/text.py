@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tieline.extract.patterns import RELATED_HEADING
 from tieline.models import Article, RelatedItem
 
 EXTRACTOR = "text.v1"
@@ -28,14 +29,6 @@ IMAGE_MARKER = re.compile(
 )
 # A teaser's bullet: "  • Second Hungary business forum set for H2".
 BULLET = re.compile(r"^\s*[•·▪◦●■►▸‣–\-*]\s+(?P<title>\S.*)$")
-# A heading that introduces other stories; everything after it is related, not body.
-RELATED_HEADING = re.compile(
-    r"^(?:related(?:\s+(?:stories|articles|news|posts|content|coverage))?|read\s+more|"
-    r"more\s+(?:stories|news|from\s+.{1,40})|you\s+may\s+also\s+like|you\s+might\s+also\s+like|"
-    r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|"
-    r"latest\s+(?:news|stories)|top\s+stories|also\s+read)\s*:?$",
-    re.I,
-)
 # Page furniture that is never article text, wherever it stands.
 BOILERPLATE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?:\s+content)?|share(?:\s+this(?:\s+article|\s+story)?)?|"
