@@ -9,7 +9,6 @@ commit that does it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -26,31 +25,20 @@ SNIPPETS_MIN_F1 = 0.9405 - EPSILON
 pytestmark = pytest.mark.gold
 
 
-def _data_dir() -> Path:
-    configured = os.environ.get("TIELINE_SHARED_DATA")
-    folder = (
-        Path(configured)
-        if configured
-        else Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
-    )
-    if not folder.is_dir():
-        pytest.skip("../shared/data not found: gold-set gates run in CI")
-    return folder
-
-
 def _body(data: bytes, url: str | None) -> str:
     return extract_html(decode(data), url).body
 
 
-def _gold(name: str) -> Path:
-    folder = _data_dir() / name
+def _gold(data_dir: Path, name: str) -> Path:
+    folder = data_dir / name
     if not folder.is_dir():
         pytest.skip(f"{folder} not found: gold-set gates run in CI")
     return folder
 
 
-def test_scrapinghub_benchmark() -> None:
-    metrics, scores = evaluate(_gold("scrapinghub-article-extraction-benchmark"), _body)
+def test_scrapinghub_benchmark(data_dir: Path) -> None:
+    folder = _gold(data_dir, "scrapinghub-article-extraction-benchmark")
+    metrics, scores = evaluate(folder, _body)
     assert metrics["n"] == 181
     assert metrics["f1"] >= SCRAPINGHUB_MIN_F1, metrics
     assert metrics["recall"] >= SCRAPINGHUB_MIN_RECALL, metrics
@@ -58,6 +46,6 @@ def test_scrapinghub_benchmark() -> None:
     assert len(empty) <= 1, f"pages with no gold text extracted: {empty}"
 
 
-def test_trafilatura_english_evaluation_set() -> None:
-    metrics, _ = evaluate(_gold("trafilatura-eval-en"), _body)
+def test_trafilatura_english_evaluation_set(data_dir: Path) -> None:
+    metrics, _ = evaluate(_gold(data_dir, "trafilatura-eval-en"), _body)
     assert metrics["f1"] >= SNIPPETS_MIN_F1, metrics
