@@ -31,6 +31,7 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 SNIFF_BYTES = 4096  # how much of the start is looked at to decide "binary"
 CONTROL_BYTE_SHARE = 0.05  # more control bytes than this share of the start means binary
+MIXED_BAD_PER_GOOD = 4  # at most one bad byte sequence per four valid non-ASCII characters
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
 
@@ -110,10 +111,9 @@ def decode(data: bytes, content_type: str | None = None) -> str:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when nearly all non-ASCII bytes form valid UTF-8 sequences (mixed encodings)."""
-    non_ascii = sum(1 for b in data if b > 127)
-    if not non_ascii:
-        return True
+    """True when most non-ASCII characters form valid UTF-8 (a UTF-8 page with a few stray
+    bytes from another encoding). Text in a legacy encoding yields almost no valid sequence."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    return bad * 20 < non_ascii
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 0 and bad * MIXED_BAD_PER_GOOD <= good
