@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from tieline.extract.decode import BinaryContent, decode, declared_encoding, sniff_binary
+from tieline.extract.decode import BinaryContent, declared_encoding, decode, sniff_binary
 
 TEXT = "Ministers met in Zürich — “a constructive dialogue”, said the envoy, café au lait in hand."
 
