@@ -202,20 +202,26 @@ def _count_line(counts: Counter[Status]) -> str:
     return "  ".join(f"[{STATUS_STYLE[s]}]{s.value} {counts.get(s, 0)}[/]" for s in Status)
 
 
+SUMMARY_ROWS = 50  # list the articles of a batch up to this size; beyond it, counts only
+
+
 def _print_ingest_summary(outcomes: list[IngestOutcome], counts: Counter[Status], db: str) -> None:
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("status")
-    table.add_column("id")
-    table.add_column("title / reason", overflow="fold")
-    for o in outcomes:
-        if o.status in (Status.STORED, Status.COPY, Status.DUPLICATE):
-            detail = o.title or o.origin
+    """The articles the batch stored or matched (skips and failures were printed as they
+    happened), then the counts."""
+    found = [o for o in outcomes if o.article_id]
+    if 0 < len(found) <= SUMMARY_ROWS:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("status")
+        table.add_column("id")
+        table.add_column("title", overflow="fold")
+        for o in found:
+            title = o.title or o.origin
             if o.status is not Status.STORED:
-                detail = f"{detail} ({o.reason})"
-        else:
-            detail = f"{o.origin}: {o.reason}"
-        table.add_row(f"[{STATUS_STYLE[o.status]}]{o.status.value}[/]", o.article_id or "-", detail)
-    out.print(table)
+                title = f"{title} [dim]({o.reason})[/]"
+            table.add_row(f"[{STATUS_STYLE[o.status]}]{o.status.value}[/]", o.article_id, title)
+        out.print(table)
+    elif found:
+        out.print(f"{len(found)} articles stored or matched: list them with `tieline articles`")
     out.print(f"{len(outcomes)} items: {_count_line(counts)}  → {db}")
 
 
