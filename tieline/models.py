@@ -109,3 +109,56 @@ class IngestSummary:
     @property
     def failed(self) -> bool:
         return any(o.status is Status.FAILED for o in self.outcomes)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a state, a body or person acting for one, an organisation, or a group of states.
+
+    `country` is ISO 3166 alpha-3 (None for an international organisation or a group); `sector`
+    a CAMEO/PLOVER sector code (GOV, MIL, BUS, CVL, IGO, REB, JUD...; None for a state named as
+    a whole: "Japan", "Tokyo" as a place); `members` lists the states of a group ("the two
+    countries").
+    """
+
+    name: str  # how to show it: "Fumio Kishida", "Japan", "JMSDF"
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None  # "head of government", "foreign minister", "governor"...
+    person: str | None = None  # knowledge-base key of a known person, or a name seen in text
+    organisation: str | None = None  # knowledge-base key of an organisation
+    igo: str | None = None  # the international organisation acted for, when there is one
+    members: tuple[str, ...] = ()  # ISO3 codes of a group of states
+
+    @property
+    def code(self) -> str:
+        """A compact code in the CAMEO style: "JPNGOV", "KHM", "IGO", "KHM+JPN"."""
+        if self.members:
+            return "+".join(self.members)
+        return (self.country or ("IGO" if self.igo else "---")) + (self.sector or "")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names or refers to an actor, and how it was resolved."""
+
+    start: int  # character offsets in the text that was read (the body, or a caption)
+    end: int
+    text: str
+    actor: Actor
+    cue: str  # the rule that decided: "demonym+title", "kb:person", "pronoun", "capital+verb"...
+    evidence: str  # the table entry or earlier mention that decided it, in words
+    confidence: float  # 0..1
+    sentence: int  # index of the sentence in the text
+    field: str = "body"  # "body" or "caption:N"
+    antecedent: int | None = None  # index of the mention this one refers back to
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a text, with its character offsets in that text."""
+
+    index: int
+    start: int
+    end: int
+    text: str

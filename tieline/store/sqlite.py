@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tieline import dedup
-from tieline.models import Article, DocumentKind, IngestOutcome, RawDocument, RelatedItem, Status
+from tieline.models import (
+    Actor,
+    Article,
+    DocumentKind,
+    IngestOutcome,
+    Mention,
+    RawDocument,
+    RelatedItem,
+    Status,
+)
 from tieline.store import migrations
 
 BUSY_TIMEOUT_S = 30.0  # wait this long for another writer before giving up
@@ -142,7 +151,14 @@ class Store:
         )
 
     def save_article(
-        self, article: Article, raw: RawDocument, *, coded: bool, run_id: int
+        self,
+        article: Article,
+        raw: RawDocument,
+        *,
+        coded: bool,
+        run_id: int,
+        mentions: Sequence[Mention] = (),
+        resolver: str = "",
     ) -> IngestOutcome:
         """Store `article` unless it is already here; link it when it copies another.
 
@@ -183,6 +199,7 @@ class Store:
                     "INSERT OR IGNORE INTO article_bands(band_key, article_id) VALUES (?, ?)",
                     [(key, new_id) for key in dedup.band_keys(signature)],
                 )
+            self._insert_mentions(new_id, mentions, resolver)
             if copy_of:
                 outcome = IngestOutcome(
                     raw.origin,
@@ -314,6 +331,87 @@ class Store:
             "INSERT OR IGNORE INTO article_urls(url, article_id) VALUES (?, ?)",
             [(u, article) for u in urls],
         )
+
+    def _insert_mentions(self, article: str, mentions: Sequence[Mention], resolver: str) -> None:
+        positions: dict[str, int] = {}
+        rows = []
+        for mention in mentions:
+            position = positions.get(mention.field, 0)
+            positions[mention.field] = position + 1
+            actor = mention.actor
+            rows.append(
+                (
+                    article,
+                    position,
+                    mention.field,
+                    mention.sentence,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    actor.name,
+                    actor.country,
+                    actor.sector,
+                    actor.role,
+                    actor.person,
+                    actor.organisation,
+                    actor.igo,
+                    "+".join(actor.members) or None,
+                    mention.cue,
+                    mention.evidence,
+                    mention.confidence,
+                    mention.antecedent,
+                    resolver,
+                )
+            )
+        self._db.executemany(
+            "INSERT INTO mentions(article_id, position, field, sentence, start_char, end_char, "
+            "text, name, country, sector, role, person, organisation, igo, members, cue, "
+            "evidence, confidence, antecedent, resolver) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def replace_mentions(self, article: str, mentions: Sequence[Mention], resolver: str) -> None:
+        """Replace an article's mentions (after the resolver changed), in one transaction."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article,))
+            self._insert_mentions(article, mentions, resolver)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def mentions(self, article: str) -> list[Mention]:
+        """An article's mentions: the body's first, then each caption's, in text order."""
+        rows = self._db.execute(
+            "SELECT * FROM mentions WHERE article_id = ? ORDER BY field != 'body', field, position",
+            (article,),
+        )
+        return [
+            Mention(
+                start=r["start_char"],
+                end=r["end_char"],
+                text=r["text"],
+                actor=Actor(
+                    r["name"],
+                    country=r["country"],
+                    sector=r["sector"],
+                    role=r["role"],
+                    person=r["person"],
+                    organisation=r["organisation"],
+                    igo=r["igo"],
+                    members=tuple(r["members"].split("+")) if r["members"] else (),
+                ),
+                cue=r["cue"],
+                evidence=r["evidence"],
+                confidence=r["confidence"],
+                sentence=r["sentence"],
+                field=r["field"],
+                antecedent=r["antecedent"],
+            )
+            for r in rows
+        ]
 
     def _log(self, run_id: int, outcome: IngestOutcome) -> None:
         self.log_item(run_id, outcome)

@@ -1,0 +1,1 @@
+"""The annotate stage: sentences, named entities, and (where needed) dependency structure."""

@@ -1,0 +1,194 @@
+"""Score actor resolution against the PLOVER gold-standard records (plover-gsr-cameo).
+
+Each gold sentence names its source and target actors: the words (`actorText`), a country
+(ISO 3166 alpha-3, or "IGO"/"NGO") and often a sector. For each gold actor we find its words in
+the sentence and the mention tieline resolved over them (the one overlapping them most), and
+count it right when:
+
+* country: the mention's country is the gold one ("IGO": the mention is an international
+  organisation; a group mention counts when the gold country is among its members);
+* country+sector: the country is right and the sectors agree, where a gold actor without a
+  sector (or "***") is a state named as a whole and must be resolved without one, and gold
+  sub-codes ("CVLalb", "REBkur") are compared on their first three letters.
+
+A gold actor whose words no mention covers is counted wrong on both. The file's few non-ISO
+codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN → VNM).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tieline.models import Mention
+
+# Codes in the gold file that are not ISO 3166 alpha-3, and what they stand for.
+GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+_MARKUP = re.compile(r"\((SRC|TAR|SRC/TAR|TAR/SRC): ([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+Resolve = Callable[[str], list[Mention]]
+
+
+class DatasetError(ValueError):
+    """The path is not a PLOVER gold-standard file or folder."""
+
+
+@dataclass(frozen=True)
+class GoldActor:
+    role: str  # "source" or "target"
+    text: str
+    code: str
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    id: str
+    text: str
+    markup: str
+    actors: tuple[GoldActor, ...]
+
+
+@dataclass(frozen=True)
+class ActorScore:
+    sentence: str
+    actor: GoldActor
+    found: Mention | None
+    country_ok: bool
+    sector_ok: bool
+
+
+def load_gold(path: Path) -> list[GoldSentence]:
+    """Read PLOVER_GSR_CAMEO.txt (a JSON list despite its name), or the folder holding it."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "PLOVER_GSR_CAMEO.txt"
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DatasetError(f"{path}: not a PLOVER gold-standard file ({error})") from error
+    sentences = []
+    for record in records:
+        if record.get("event") == "DOCUMENT" or "text" not in record:
+            continue
+        actors = []
+        for role in ("source", "target"):
+            value = record.get(role)
+            if not isinstance(value, list):
+                continue
+            for item in value:
+                code = GOLD_CODE_FIXES.get(item.get("code", ""), item.get("code", ""))
+                actors.append(
+                    GoldActor(role, item.get("actorText", ""), code, _sector(item.get("sector")))
+                )
+        markup = (record.get("textInfo") or {}).get("markup", "")
+        sentences.append(GoldSentence(record["id"], record["text"], markup, tuple(actors)))
+    return sentences
+
+
+def _sector(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip() or value.strip() == "***":
+        return None
+    return value.strip()[:3].upper()
+
+
+def select_half(sentences: list[GoldSentence], half: str | None) -> list[GoldSentence]:
+    """The fixed halves: "even" or "odd" positions in file order, or all."""
+    if half in (None, "all"):
+        return sentences
+    if half not in ("even", "odd"):
+        raise ValueError(f"half must be 'even', 'odd' or 'all', not {half!r}")
+    return sentences[0 if half == "even" else 1 :: 2]
+
+
+def locate(sentence: GoldSentence, actor: GoldActor) -> tuple[int, int] | None:
+    """Where the gold actor's words stand in the sentence: its `actorText`, else the marked-up
+    span of its role that shares most words with it."""
+    text = sentence.text
+    found = _find(text, actor.text)
+    if found:
+        return found
+    wanted = set(re.findall(r"\w+", actor.text.lower()))
+    best, best_overlap = None, 0
+    for match in _MARKUP.finditer(sentence.markup):
+        roles = match.group(1)
+        if (actor.role == "source" and "SRC" not in roles) or (
+            actor.role == "target" and "TAR" not in roles
+        ):
+            continue
+        words = set(re.findall(r"\w+", match.group(2).lower()))
+        overlap = len(words & wanted)
+        span = _find(text, match.group(2))
+        if span and overlap > best_overlap:
+            best, best_overlap = span, overlap
+    if best:
+        return best
+    for word in re.findall(r"\w+", actor.text):
+        span = _find(text, word)
+        if span and len(word) > 2:
+            return span
+    return None
+
+
+def _find(text: str, phrase: str) -> tuple[int, int] | None:
+    words = [re.escape(w) for w in phrase.split() if w not in ("...", "…")]
+    if not words:
+        return None
+    match = re.search(r"\b" + r"\s+".join(words) + r"(?!\w)", text, re.I)
+    return (match.start(), match.end()) if match else None
+
+
+def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
+    best, best_overlap = None, 0
+    for mention in mentions:
+        overlap = min(mention.end, span[1]) - max(mention.start, span[0])
+        if overlap > best_overlap:
+            best, best_overlap = mention, overlap
+    return best
+
+
+def _country_ok(mention: Mention | None, code: str) -> bool:
+    if mention is None:
+        return False
+    actor = mention.actor
+    if code == "IGO":
+        return actor.igo is not None
+    if code == "NGO":
+        return actor.sector == "NGO"
+    return actor.country == code or code in actor.members
+
+
+def score(
+    sentences: list[GoldSentence], resolve: Resolve
+) -> tuple[dict[str, float | int], list[ActorScore]]:
+    results: list[ActorScore] = []
+    for sentence in sentences:
+        mentions = resolve(sentence.text)
+        for actor in sentence.actors:
+            span = locate(sentence, actor)
+            mention = _best_mention(mentions, span) if span else None
+            country_ok = _country_ok(mention, actor.code)
+            predicted_sector = mention.actor.sector if mention else None
+            sector_ok = country_ok and (predicted_sector or None) == actor.sector
+            results.append(ActorScore(sentence.id, actor, mention, country_ok, sector_ok))
+    metrics: dict[str, float | int] = {}
+    for role in ("source", "target"):
+        mine = [r for r in results if r.actor.role == role]
+        metrics[f"{role}_country_accuracy"] = _share(sum(r.country_ok for r in mine), len(mine))
+        metrics[f"{role}_sector_accuracy"] = _share(sum(r.sector_ok for r in mine), len(mine))
+        metrics[f"n_{role}"] = len(mine)
+    metrics["n"] = len(sentences)
+    return metrics, results
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def evaluate(
+    path: Path, resolve: Resolve, half: str | None = None
+) -> tuple[dict[str, float | int], list[ActorScore]]:
+    return score(select_half(load_gold(path), half), resolve)
