@@ -10,8 +10,14 @@ them all once; callers pass the result on rather than keeping it in module state
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import gc
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from importlib import resources
+from pathlib import Path
 
 
 class EntryKind(StrEnum):
@@ -50,6 +56,7 @@ class Term:
     end: dt.date | None
     source: str  # "manual", "reign", "archigos", "phoenix", "countryinfo"
     igo: str | None = None  # the organisation, for an officer of one
+    citation: str = ""  # for a hand-kept term: where its facts were checked
 
     def covers(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -65,8 +72,17 @@ class Person:
 
     def role_on(self, day: dt.date | None) -> Term | None:
         """The term that holds on `day` (the latest term when no day is known); office terms
-        (GOV, MIL, JUD...) win over ELI. None when no term covers the day."""
-        raise NotImplementedError
+        (GOV, MIL, JUD...) win over ELI. None when no term covers the day.
+
+        When several office terms cover the day, a hand-kept ("manual") term wins, then the
+        one saying most about the office ("head of government" over "leader" over ""), then
+        the most recent start."""
+        if day is None:
+            office = [t for t in self.terms if t.sector != ELITE] or list(self.terms)
+            return max(office, key=lambda t: (_recency(t), _precedence(t)), default=None)
+        covering = [t for t in self.terms if t.covers(day)]
+        office = [t for t in covering if t.sector != ELITE] or covering
+        return max(office, key=_precedence, default=None)
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,7 @@ class Organisation:
     aliases: tuple[str, ...] = ()
     code: str | None = None  # the source's own code, e.g. Phoenix's "IGOUNO"
     source: str = ""
+    citation: str = ""  # for a hand-kept row: where its facts were checked
 
 
 @dataclass(frozen=True)
@@ -99,3 +116,495 @@ class KnowledgeBase:
     organisations: dict[str, Organisation] = field(default_factory=dict)  # by key
     agents: dict[str, str] = field(default_factory=dict)  # lower-case agent noun → sector
     entries: list[Entry] = field(default_factory=list)  # every phrase the gazetteer matches
+
+
+# ---------------------------------------------------------------- phrases and case
+
+ELITE = "ELI"  # the sector of someone out of office
+MANUAL = "manual"  # the source of every hand-kept row
+# How much a role says about the office: used to choose between terms that cover one day.
+ROLE_RANK = {
+    "head of government": 4,
+    "head of state": 4,
+    "foreign minister": 3,
+    "defence minister": 3,
+    "minister": 2,
+    "leader": 1,
+    "": 0,
+}
+# Which source to believe first when two terms say as much.
+SOURCE_RANK = {MANUAL: 5, "countryinfo": 4, "phoenix": 3, "reign": 2, "archigos": 1}
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Words that are names in the tables and also ordinary lower-case English words: a phrase made
+# only of them is matched as written ("Chad" the state, not "chad"; "Turkey", not "turkey"), a
+# city of one such word is left out of the tables, and an organisation's or a person's name
+# that is nothing else gives no gazetteer entry. Chosen by hand from the one-word phrases of
+# the built tables (tools/build_kb.py), plus function words and the words of titles.
+COMMON_WORDS = frozenset(
+    _words(
+        """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can did do does doing down during each few for from further
+    had has have having he her here hers him his how i if in into is it its just me more most my
+    no nor not now of off on once only or other our out over own same she should so some such
+    than that the their them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with you your
+
+    chad china turkey jordan guinea japan jersey guernsey bermuda panama chile nice reading
+    split mobile bath male victoria kingston hamilton bale buffalo cork falcon hippo island kiwi
+    kiwis latin marches moron olive phoenix pole poles swede tigers youth zero natal fez volta
+    riviera gent champagne cornerstone foundation lightning saga java
+
+    march may june august mark bill grant hope rich young king prince queen duke earl lord baron
+    sultan emir president premier minister general admiral colonel major captain marshal
+    chancellor governor mayor judge justice senator envoy ambassador leader chief
+    army navy police court union party front state states republic kingdom nation nations
+    government council committee commission congress parliament assembly senate cabinet
+    ministry office bureau agency authority service services force forces guard guards
+    apple shell target gap chase sprint amazon orange sun star times post mail express mirror
+    independent guardian observer herald tribune globe world news press
+    north south east west central eastern western northern southern new old great little
+    big upper lower middle high low red white black green blue gold golden silver
+    liberty freedom peace unity progress reform victory labor labour
+    free national popular democratic people peoples united federal royal imperial
+    """
+    )
+)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_FIRST_WORD = re.compile(r"[0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """The key two spellings of one name share: no accents, lower case, words of letters and
+    digits separated by single spaces ("Côte d'Ivoire" → "cote d ivoire")."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
+
+
+def is_common_word(phrase: str) -> bool:
+    """True for a phrase that is an ordinary English word, or a run of them ("Of", "The Hope")."""
+    first = _FIRST_WORD.search(phrase.casefold())
+    if first is None or first.group(0) not in COMMON_WORDS:
+        return False  # the usual case, decided without folding the whole phrase
+    words = fold(phrase).split()
+    return bool(words) and all(w in COMMON_WORDS for w in words)
+
+
+def needs_case(phrase: str) -> bool:
+    """Whether the gazetteer should match `phrase` only as written: all-capital acronyms of up
+    to five letters ("US", "ASEAN", "U.N.") and phrases that are common words ("Chad")."""
+    return bool(_ACRONYM.match(phrase.replace(" ", ""))) or is_common_word(phrase)
+
+
+def _recency(term: Term) -> tuple[dt.date, dt.date]:
+    return (term.start or dt.date.min, term.end or dt.date.max)
+
+
+def _precedence(term: Term) -> tuple[int, int, int, dt.date]:
+    return (
+        term.source == MANUAL,
+        ROLE_RANK.get(term.role, 0),
+        SOURCE_RANK.get(term.source, 0),
+        term.start or dt.date.min,
+    )
+
+
+# ---------------------------------------------------------------- loading
+
+DERIVED_TABLES = (
+    "countries.tsv",
+    "country_names.tsv",
+    "igos.tsv",
+    "institutions.tsv",
+    "companies.tsv",
+    "armed_groups.tsv",
+    "people.tsv",
+    "agents.tsv",
+)
+OFFICEHOLDERS = "manual/officeholders.tsv"
+ORGANISATIONS = "manual/organisations.tsv"
+# Which kind of organisation each derived table holds, and its key prefix.
+ORG_TABLES = {
+    "igos.tsv": EntryKind.IGO,
+    "institutions.tsv": EntryKind.INSTITUTION,
+    "companies.tsv": EntryKind.COMPANY,
+    "armed_groups.tsv": EntryKind.ARMED_GROUP,
+}
+KEY_PREFIX = {
+    EntryKind.IGO: "igo",
+    EntryKind.INSTITUTION: "inst",
+    EntryKind.COMPANY: "company",
+    EntryKind.ARMED_GROUP: "armed",
+}
+
+
+def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
+    """Every table in `tieline/data/` (or `data_dir`), with the hand-kept ones in `manual/`
+    merged over the derived ones; a missing manual folder or file is no error."""
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of acyclic records: the cycle collector finds nothing
+    try:
+        return _load(_reader(data_dir))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(read: Callable[[str], list[Row]]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.countries = {c.iso3: c for c in _countries(read("countries.tsv"))}
+    kb.agents = {row["phrase"]: row["sector"] for row in read("agents.tsv")}
+    for table, kind in ORG_TABLES.items():
+        for org in _organisations(read(table), kind):
+            kb.organisations[org.key] = org
+    kb.people = _people(read("people.tsv"))
+    _merge_officeholders(kb.people, read(OFFICEHOLDERS))
+    _merge_organisations(kb.organisations, read(ORGANISATIONS))
+    kb.entries = _entries(kb, read("country_names.tsv"))
+    return kb
+
+
+Row = dict[str, str]
+
+
+def _reader(data_dir: Path | None) -> Callable[[str], list[Row]]:
+    def read(name: str) -> list[Row]:
+        if data_dir is not None:
+            path = data_dir / name
+            text = path.read_text(encoding="utf-8") if path.is_file() else None
+        else:
+            resource = resources.files("tieline").joinpath("data", *name.split("/"))
+            text = resource.read_text(encoding="utf-8") if resource.is_file() else None
+        return _rows(text, hand_kept=name.startswith("manual/")) if text else []
+
+    return read
+
+
+def _rows(text: str, hand_kept: bool = False) -> list[Row]:
+    """A tab-separated table with a header row. A hand-kept table may also have blank lines,
+    "#" comment lines, short rows and stray spaces around cells."""
+    lines = text.split("\n")
+    header = lines[0].rstrip("\r").split("\t")
+    if not hand_kept:  # written by tools/build_kb.py: one clean row per line
+        return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:] if line]
+    rows = []
+    lines = [line.rstrip("\r") for line in lines if line.strip() and not line.startswith("#")]
+    header = [cell.strip() for cell in lines[0].split("\t")] if lines else []
+    for line in lines[1:]:
+        cells = [cell.strip() for cell in line.split("\t")]
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells, strict=False)))
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+def _date(cell: str) -> dt.date | None:
+    return dt.date.fromisoformat(cell) if cell else None
+
+
+def _countries(rows: Iterable[Row]) -> Iterator[Country]:
+    for row in rows:
+        yield Country(
+            iso3=row["iso3"],
+            iso2=row["iso2"],
+            name=row["name"],
+            official_name=row["official_name"],
+            form=row["form"] or None,
+            capitals=_split(row["capitals"]),
+        )
+
+
+def _organisations(rows: Iterable[Row], kind: EntryKind) -> Iterator[Organisation]:
+    for row in rows:
+        yield Organisation(
+            key=row["key"],
+            name=row["name"],
+            kind=kind,
+            country=row.get("country") or None,
+            sector=row.get("sector") or _DEFAULT_SECTOR[kind],
+            aliases=_split(row["aliases"]),
+            code=row.get("code") or None,
+            source=row.get("source", ""),
+        )
+
+
+_DEFAULT_SECTOR = {
+    EntryKind.IGO: "IGO",
+    EntryKind.INSTITUTION: "GOV",
+    EntryKind.COMPANY: "BUS",
+    EntryKind.ARMED_GROUP: "REB",
+}
+
+
+def _term(row: Row, dates: dict[str, dt.date | None]) -> Term:
+    start, end = row.get("start", ""), row.get("end", "")
+    if start not in dates:
+        dates[start] = _date(start)
+    if end not in dates:
+        dates[end] = _date(end)
+    return Term(
+        row.get("country") or None,
+        row["sector"],
+        row.get("role", ""),
+        dates[start],
+        dates[end],
+        row.get("source", ""),
+        row.get("igo") or None,
+    )
+
+
+def _people(rows: Iterable[Row]) -> dict[str, Person]:
+    """One person per key: the name from the first row, aliases from any row, a term a row."""
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row["key"], []).append(row)
+    dates: dict[str, dt.date | None] = {}
+    people = {}
+    for key, group in grouped.items():
+        terms = tuple([_term(r, dates) for r in group])
+        aliases = group[0]["aliases"] if len(group) == 1 else "|".join(r["aliases"] for r in group)
+        people[key] = Person(key, group[0]["name"], _split(aliases), terms, _main_country(terms))
+    return people
+
+
+def _main_country(terms: Iterable[Term]) -> str | None:
+    counts: dict[str, int] = {}
+    for term in terms:
+        if term.country:
+            counts[term.country] = counts.get(term.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None:
+    """Hand-kept terms join the person they name (same name or alias, same country) or make a
+    new one. Where a hand-kept term overlaps a derived office term, the derived term keeps only
+    the days outside it; derived ELI terms, the fallback when no office is held, stay whole."""
+    rows = list(rows)
+    if not rows:
+        return
+    wanted = {
+        _last_word(n) for r in rows for n in [r.get("name", ""), *_split(r.get("aliases", ""))]
+    }
+    index: dict[tuple[str, str], str] = {}
+    for person in people.values():
+        names = [n for n in (person.name, *person.aliases) if _last_word(n) in wanted]
+        if not names:
+            continue  # no hand-kept row can name this person: skip the costly fold
+        countries = {person.country or ""} | {t.country or "" for t in person.terms}
+        for name in names:
+            for country in countries:
+                index.setdefault((fold(name), country), person.key)
+    grouped: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        if row.get("name") and row.get("sector"):
+            grouped.setdefault((fold(row["name"]), row.get("country", "")), []).append(row)
+    for (_, country), group in grouped.items():
+        names = [group[0]["name"]] + [a for r in group for a in _split(r.get("aliases", ""))]
+        dates: dict[str, dt.date | None] = {}
+        terms = tuple(
+            replace(
+                _term(r, dates),
+                source=MANUAL,
+                citation=r.get("source", ""),
+                igo=r.get("igo") or _igo_in(r.get("note", "")),
+            )
+            for r in group
+        )
+        key = next((index[(fold(n), country)] for n in names if (fold(n), country) in index), None)
+        if key is None:
+            key = _free_key(people, _slug(names[0]) + (f"-{country.lower()}" if country else ""))
+            people[key] = Person(
+                key, names[0], _unique(names[1:], names[0]), terms, country or None
+            )
+            continue
+        old = people[key]
+        kept = tuple(piece for t in old.terms for piece in _outside(t, terms))
+        aliases = _unique([*old.aliases, *names], old.name)
+        people[key] = replace(old, aliases=aliases, terms=terms + kept)
+
+
+def _last_word(name: str) -> str:
+    """A cheap key that two names `fold` makes equal always share: the last run of letters
+    or digits, folded ("Ban Ki-Moon" and "Ban Ki Moon" → "moon", "Erdoğan" → "erdogan")."""
+    words = name.split()
+    if not words:
+        return ""
+    last = words[-1].casefold() if words[-1].isascii() else fold(words[-1])
+    runs = _NOT_WORD.split(last)
+    return next((r for r in reversed(runs) if r), "")
+
+
+def _igo_in(note: str) -> str | None:
+    """The organisation a hand-kept note names first: "igo:UN; acting" → "UN"."""
+    match = re.match(r"\s*igo:([^;,\s]+)", note)
+    return match.group(1) if match else None
+
+
+def _outside(term: Term, manual: Iterable[Term]) -> list[Term]:
+    if term.sector == ELITE or term.source == MANUAL:
+        return [term]
+    pieces = [(term.start, term.end)]
+    for m in manual:
+        cut = []
+        for start, end in pieces:
+            overlaps = (m.start is None or end is None or m.start < end) and (
+                m.end is None or start is None or start < m.end
+            )
+            if not overlaps:
+                cut.append((start, end))
+                continue
+            if m.start is not None and (start is None or start < m.start):
+                cut.append((start, m.start))
+            if m.end is not None and (end is None or m.end < end):
+                cut.append((m.end, end))
+        pieces = cut
+    return [replace(term, start=s, end=e) for s, e in pieces]
+
+
+@dataclass(frozen=True)
+class _HandOrg:
+    kind: EntryKind
+    country: str
+    names: tuple[str, ...]  # the name first
+    row: Row
+
+
+def _hand_orgs(rows: Iterable[Row]) -> list[_HandOrg]:
+    kinds = {kind.value: kind for kind in KEY_PREFIX}
+    out = []
+    for row in rows:
+        kind = kinds.get(row.get("kind", "").strip().lower())
+        if kind is None or not row.get("name"):
+            continue
+        country = "" if kind is EntryKind.IGO else row.get("country", "")
+        out.append(_HandOrg(kind, country, (row["name"], *_split(row.get("aliases", ""))), row))
+    return out
+
+
+def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> None:
+    """A hand-kept organisation replaces the derived one of the same kind and country that it
+    names: by the derived one's name first, else by one of its aliases, and each derived one
+    at most once. The replacement keeps the derived key, code and other names, except names a
+    hand-kept row gives to another organisation; an organisation no derived one matches is
+    added."""
+    hand = _hand_orgs(rows)
+    if not hand:
+        return
+    wanted = {_last_word(n) for h in hand for n in h.names}
+    by_name: dict[tuple[EntryKind, str, str], str] = {}
+    by_alias: dict[tuple[EntryKind, str, str], str] = {}
+    for org in orgs.values():
+        if _last_word(org.name) in wanted:
+            by_name.setdefault((org.kind, fold(org.name), org.country or ""), org.key)
+        for alias in org.aliases:
+            if _last_word(alias) in wanted:
+                by_alias.setdefault((org.kind, fold(alias), org.country or ""), org.key)
+    targets: dict[int, str] = {}
+    for index in (by_name, by_alias):
+        for number, h in enumerate(hand):
+            if number in targets:
+                continue
+            keys = [index.get((h.kind, fold(n), h.country)) for n in h.names]
+            key = next((k for k in keys if k and k not in targets.values()), None)
+            if key:
+                targets[number] = key
+    owner: dict[str, str] = {}  # folded phrase → the key of the hand-kept row that names it
+    for number, h in enumerate(hand):
+        old = orgs.get(targets.get(number, ""))
+        key = old.key if old else _new_org_key(orgs, h)
+        others = [*((old.name, *old.aliases) if old else ()), *h.names[1:]]
+        orgs[key] = Organisation(
+            key=key,
+            name=h.names[0],
+            kind=h.kind,
+            country=h.country or None,
+            sector=h.row.get("sector") or (old.sector if old else _DEFAULT_SECTOR[h.kind]),
+            aliases=_unique(others, h.names[0]),
+            code=old.code if old else None,
+            source=MANUAL,
+            citation=h.row.get("source", ""),
+        )
+        for name in h.names:
+            owner.setdefault(fold(name), key)
+    for key, org in list(orgs.items()):
+        kept = tuple(
+            a for a in org.aliases if _last_word(a) not in wanted or owner.get(fold(a), key) == key
+        )
+        if len(kept) < len(org.aliases):
+            orgs[key] = replace(org, aliases=kept)
+
+
+def _new_org_key(orgs: dict[str, Organisation], hand: _HandOrg) -> str:
+    suffix = f"-{hand.country.lower()}" if hand.country else ""
+    return _free_key(orgs, f"{KEY_PREFIX[hand.kind]}:{_slug(hand.names[0])}{suffix}")
+
+
+def _slug(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+def _free_key(
+    taken: dict[str, object] | dict[str, Person] | dict[str, Organisation], key: str
+) -> str:
+    candidate, number = key, 2
+    while candidate in taken:
+        candidate, number = f"{key}-{number}", number + 1
+    return candidate
+
+
+def _unique(names: Iterable[str], besides: str) -> tuple[str, ...]:
+    seen = {fold(besides)}
+    out = []
+    for name in names:
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            out.append(name)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- gazetteer entries
+
+
+def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
+    """One entry per phrase and what it names: country names (with the table's own case
+    flags), organisations, people by full name only, and agent nouns."""
+    entries: list[Entry] = []
+    seen: set[tuple[str, EntryKind, str]] = set()
+
+    def add(phrase: str, kind: EntryKind, ref: str, case: bool, source: str) -> None:
+        key = (phrase.casefold(), kind, ref)
+        if phrase.strip() and key not in seen:
+            seen.add(key)
+            entries.append(Entry(phrase, kind, ref, case, source))
+
+    kinds = {kind.value: kind for kind in EntryKind}
+    for row in name_rows:
+        kind = kinds.get(row["kind"])
+        if kind is None:
+            continue
+        add(row["phrase"], kind, row["iso3"], row.get("case_sensitive") == "1", row["source"])
+    for org in kb.organisations.values():
+        for phrase in (org.name, *org.aliases):
+            one_word = " " not in phrase
+            acronym = bool(_ACRONYM.match(phrase.replace(" ", "")))
+            if len(phrase) >= 2 and (acronym or not one_word or not is_common_word(phrase)):
+                add(phrase, org.kind, org.key, needs_case(phrase), org.source)
+    for person in kb.people.values():
+        source = person.terms[0].source if person.terms else ""
+        for phrase in (person.name, *person.aliases):
+            if len(phrase.split()) >= 2:  # full names only: never a bare surname
+                add(phrase, EntryKind.PERSON, person.key, needs_case(phrase), source)
+    for phrase, sector in kb.agents.items():
+        add(phrase, EntryKind.AGENT, sector, False, "agents")
+    return entries

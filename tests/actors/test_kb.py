@@ -1,0 +1,287 @@
+"""The actor knowledge base as shipped: the derived tables in tieline/data/ with the hand-kept
+ones merged in, and the loader's merge rules on small tables of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tieline.actors.kb import (
+    Entry,
+    EntryKind,
+    KnowledgeBase,
+    Person,
+    Term,
+    fold,
+    load_kb,
+    needs_case,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "tieline" / "data"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def _phrases(kb: KnowledgeBase, ref: str, *kinds: EntryKind) -> set[str]:
+    return {e.phrase for e in kb.entries if e.ref == ref and (not kinds or e.kind in kinds)}
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines[1:]]
+
+
+# ---------------------------------------------------------------- countries and their names
+
+
+def test_japan_is_named_by_its_name_demonym_and_capital(kb: KnowledgeBase) -> None:
+    assert "Japan" in _phrases(kb, "JPN", EntryKind.COUNTRY)
+    assert "Japanese" in _phrases(kb, "JPN", EntryKind.DEMONYM)
+    assert "Tokyo" in _phrases(kb, "JPN", EntryKind.CAPITAL)
+
+
+def test_cambodia_is_a_kingdom_with_its_capital(kb: KnowledgeBase) -> None:
+    cambodia = kb.countries["KHM"]
+    assert cambodia.form == "kingdom"
+    assert cambodia.official_name == "Kingdom of Cambodia"
+    assert "Phnom Penh" in cambodia.capitals
+    assert {"Cambodian", "Cambodians", "Khmer"} <= _phrases(kb, "KHM", EntryKind.DEMONYM)
+
+
+@pytest.mark.parametrize(
+    ("iso3", "form"),
+    [("GBR", "kingdom"), ("DEU", "republic"), ("ARE", "emirate"), ("OMN", "sultanate"),
+     ("RUS", "federation"), ("AUS", "commonwealth"), ("JPN", None), ("LUX", "grand duchy")],
+)  # fmt: skip
+def test_form_comes_from_the_official_name(kb: KnowledgeBase, iso3: str, form: str | None) -> None:
+    assert kb.countries[iso3].form == form
+
+
+def test_current_states_and_kosovo_are_listed(kb: KnowledgeBase) -> None:
+    assert 240 <= len(kb.countries) <= 260
+    assert "XKX" in kb.countries
+    assert kb.countries["XKX"].name == "Kosovo"
+
+
+def test_filipinos_and_short_forms(kb: KnowledgeBase) -> None:
+    assert {"Filipino", "Filipinos"} <= _phrases(kb, "PHL", EntryKind.DEMONYM)
+    for short, iso3 in [("US", "USA"), ("UK", "GBR"), ("UAE", "ARE"), ("DPRK", "PRK")]:
+        entry = next(e for e in kb.entries if e.phrase == short and e.kind is EntryKind.COUNTRY)
+        assert entry.ref == iso3
+        assert entry.case_sensitive
+
+
+def test_no_phrase_names_two_countries_in_country_names() -> None:
+    countries: dict[str, set[str]] = defaultdict(set)
+    for iso3, _kind, phrase, _case, _source in _rows("country_names.tsv"):
+        countries[fold(phrase)].add(iso3)
+    shared = {phrase: isos for phrase, isos in countries.items() if len(isos) > 1}
+    assert shared == {}
+
+
+def test_ambiguous_words_name_no_country(kb: KnowledgeBase) -> None:
+    names = {fold(e.phrase) for e in kb.entries if e.kind is EntryKind.COUNTRY}
+    assert "congo" not in names
+    assert {"democratic republic of the congo", "republic of the congo"} <= names
+
+
+def test_common_words_are_matched_as_written(kb: KnowledgeBase) -> None:
+    by_phrase = {(e.phrase, e.kind): e for e in kb.entries}
+    assert by_phrase[("Turkey", EntryKind.COUNTRY)].case_sensitive
+    assert by_phrase[("Chad", EntryKind.COUNTRY)].case_sensitive
+    assert not by_phrase[("Cambodia", EntryKind.COUNTRY)].case_sensitive
+    cities = {e.phrase for e in kb.entries if e.kind is EntryKind.CITY}
+    assert not {"Nice", "Reading", "Split", "Mobile"} & cities
+
+
+def test_entries_have_phrases_and_refs(kb: KnowledgeBase) -> None:
+    assert len(kb.entries) > 20_000
+    assert all(e.phrase.strip() and e.phrase == e.phrase.strip() for e in kb.entries)
+    assert all(e.ref for e in kb.entries)
+    people = {e.ref for e in kb.entries if e.kind is EntryKind.PERSON}
+    assert people <= set(kb.people)
+    orgs = {e.ref for e in kb.entries if e.kind in (EntryKind.IGO, EntryKind.COMPANY)}
+    assert orgs <= set(kb.organisations)
+
+
+def test_people_are_found_by_full_names_only(kb: KnowledgeBase) -> None:
+    person_phrases = [e.phrase for e in kb.entries if e.kind is EntryKind.PERSON]
+    assert all(len(p.split()) >= 2 for p in person_phrases)
+    assert "Sen" not in person_phrases
+
+
+# ---------------------------------------------------------------- people
+
+
+def test_hun_sen_was_in_government_in_1990(kb: KnowledgeBase) -> None:
+    hun_sen = kb.people["hun-sen-khm"]
+    assert "Hun Sen" in _phrases(kb, "hun-sen-khm", EntryKind.PERSON)
+    term = hun_sen.role_on(dt.date(1990, 6, 1))
+    assert term is not None
+    assert (term.country, term.sector) == ("KHM", "GOV")
+    assert hun_sen.country == "KHM"
+
+
+def test_hun_sen_was_elite_before_office(kb: KnowledgeBase) -> None:
+    term = kb.people["hun-sen-khm"].role_on(dt.date(1980, 1, 1))
+    assert term is not None
+    assert term.sector == "ELI"
+
+
+def test_fumio_kishida_is_known(kb: KnowledgeBase) -> None:
+    kishida = kb.people["fumio-kishida-jpn"]
+    assert kishida.name == "Fumio Kishida"
+    assert "Fumio Kishida" in _phrases(kb, kishida.key, EntryKind.PERSON)
+    term = kishida.role_on(dt.date(2008, 1, 1))
+    assert term is not None
+    assert (term.country, term.sector) == ("JPN", "GOV")
+
+
+def test_an_un_secretary_general_serves_the_organisation(kb: KnowledgeBase) -> None:
+    annan = kb.people["kofi-annan"]
+    term = annan.role_on(dt.date(2000, 1, 1))
+    assert term is not None
+    assert (term.sector, term.igo, term.country) == ("IGO", "IGOUNO", None)
+
+
+def test_derived_people_rows_are_well_formed() -> None:
+    rows = _rows("people.tsv")
+    roles = {"head of government", "head of state", "leader", "foreign minister",
+             "defence minister", "minister", ""}  # fmt: skip
+    for row in rows:
+        key, name, _aliases, country, sector, role, start, end, _igo, source = row
+        assert key and name and sector and source in {"phoenix", "countryinfo", "archigos", "reign"}
+        assert role in roles
+        assert len(country) in (0, 3)
+        if start and end:
+            assert dt.date.fromisoformat(start) <= dt.date.fromisoformat(end)
+
+
+# ---------------------------------------------------------------- organisations and agents
+
+
+def test_asean_and_the_united_nations_are_igos(kb: KnowledgeBase) -> None:
+    igos = {e.phrase: e.ref for e in kb.entries if e.kind is EntryKind.IGO}
+    assert {"ASEAN", "United Nations"} <= set(igos)
+    assert kb.organisations[igos["ASEAN"]].sector == "IGO"
+    assert kb.organisations[igos["United Nations"]].country is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [("prime minister", "GOV"), ("navy", "MIL"), ("company", "BUS"), ("activist", "CVL"),
+     ("journalists", "JRN"), ("research fellow", "EDU"), ("spokesman", "GOV"),
+     ("police", "COP"), ("rebels", "REB"), ("lawmakers", "LEG")],
+)  # fmt: skip
+def test_agent_nouns_give_a_sector(kb: KnowledgeBase, phrase: str, sector: str) -> None:
+    assert kb.agents[phrase] == sector
+    assert Entry(phrase, EntryKind.AGENT, sector, False, "agents") in kb.entries
+
+
+# ---------------------------------------------------------------- the loader's rules
+
+
+def test_role_on_prefers_office_to_elite_and_the_more_specific_role() -> None:
+    person = Person(
+        "x-khm",
+        "X Y",
+        terms=(
+            Term("KHM", "ELI", "", None, None, "phoenix"),
+            Term("KHM", "GOV", "leader", dt.date(2000, 1, 1), None, "reign"),
+            Term("KHM", "GOV", "head of government", dt.date(2000, 1, 1), None, "countryinfo"),
+        ),
+    )
+    assert person.role_on(dt.date(1999, 1, 1)).sector == "ELI"  # type: ignore[union-attr]
+    assert person.role_on(dt.date(2001, 1, 1)).role == "head of government"  # type: ignore[union-attr]
+    assert person.role_on(None).role == "head of government"  # type: ignore[union-attr]
+    assert Person("z", "Z").role_on(dt.date(2001, 1, 1)) is None
+
+
+def _write(folder: Path, name: str, *rows: str) -> None:
+    """A table whose rows are given with " | " between cells (a blank cell is "")."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [row if row.startswith("#") else row.replace(" | ", "\t") for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+PEOPLE = "key | name | aliases | country | sector | role | start | end | igo | source"
+OFFICEHOLDERS = "name | aliases | country | sector | role | start | end | source | note"
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A knowledge base of a few rows, in the shipped tables' format."""
+    _write(tmp_path, "countries.tsv", "iso3 | iso2 | name | official_name | form | capitals",
+           "KHM | KH | Cambodia | Kingdom of Cambodia | kingdom | Phnom Penh")  # fmt: skip
+    _write(tmp_path, "country_names.tsv", "iso3 | kind | phrase | case_sensitive | source",
+           "KHM | country | Cambodia | 0 | mledoze")  # fmt: skip
+    _write(tmp_path, "people.tsv", PEOPLE,
+           "hun-sen-khm | Hun Sen | Samdech Hun Sen | KHM | ELI |  |  |  |  | phoenix",
+           "hun-sen-khm | Hun Sen |  | KHM | GOV | head of government | 1998-11-30 |  |  | "
+           "countryinfo")  # fmt: skip
+    _write(tmp_path, "igos.tsv", "key | name | aliases | sector | code | source",
+           "igo:united-nations | United Nations | UN | IGO | IGOUNO | phoenix")  # fmt: skip
+    _write(tmp_path, "agents.tsv", "phrase | sector | source", "navy | MIL | plover")
+    return tmp_path
+
+
+def test_missing_manual_tables_are_no_error(tiny: Path) -> None:
+    kb = load_kb(tiny)
+    assert set(kb.people) == {"hun-sen-khm"}
+    assert kb.organisations["igo:united-nations"].aliases == ("UN",)
+    assert {e.phrase for e in kb.entries} == {"Cambodia", "Hun Sen", "Samdech Hun Sen",
+                                              "United Nations", "UN", "navy"}  # fmt: skip
+
+
+def test_hand_kept_terms_win_where_they_overlap(tiny: Path) -> None:
+    _write(tiny, "manual/officeholders.tsv", "# checked up to 2025-06-30", OFFICEHOLDERS,
+           "Hun Sen | Samdech Techo Hun Sen | KHM | GOV | head of government | 1985-01-14 | "
+           "2023-08-22 | Wikipedia | ",
+           "Hun Sen |  | KHM | GOV | senate president | 2024-04-03 |  | Wikipedia | ",
+           "Ban Ki-moon |  |  | IGO | secretary-general | 2007-01-01 | 2017-01-01 | Wikipedia | "
+           "igo:UN")  # fmt: skip
+    kb = load_kb(tiny)
+    hun_sen = kb.people["hun-sen-khm"]
+    assert "Samdech Techo Hun Sen" in hun_sen.aliases
+    derived = [t for t in hun_sen.terms if t.source == "countryinfo"]
+    assert [(t.start, t.end) for t in derived] == [(dt.date(2023, 8, 22), dt.date(2024, 4, 3))]
+    on_2020 = hun_sen.role_on(dt.date(2020, 1, 1))
+    assert on_2020 is not None and on_2020.source == "manual" and on_2020.citation == "Wikipedia"
+    assert hun_sen.role_on(dt.date(2025, 1, 1)).role == "senate president"  # type: ignore[union-attr]
+    ban = kb.people["ban-ki-moon"]
+    assert ban.terms[0].igo == "UN" and ban.country is None
+    assert "Ban Ki-moon" in {e.phrase for e in kb.entries if e.ref == "ban-ki-moon"}
+
+
+def test_hand_kept_organisations_replace_derived_ones(tiny: Path) -> None:
+    _write(tiny, "manual/organisations.tsv", "name | aliases | kind | country | sector | source",
+           "United Nations Security Council | UNSC | igo |  | IGO | Wikipedia",
+           "United Nations | UN|U.N. | igo |  | IGO | Wikipedia",
+           "Royal Cambodian Armed Forces | RCAF | institution | KHM | MIL | Wikipedia",
+           "Nonsense |  | planet |  |  | nowhere")  # fmt: skip
+    kb = load_kb(tiny)
+    un = kb.organisations["igo:united-nations"]
+    assert (un.source, un.code, un.citation) == ("manual", "IGOUNO", "Wikipedia")
+    assert "U.N." in un.aliases
+    rcaf = next(o for o in kb.organisations.values() if o.name == "Royal Cambodian Armed Forces")
+    assert (rcaf.kind, rcaf.country, rcaf.sector) == (EntryKind.INSTITUTION, "KHM", "MIL")
+    assert Entry("RCAF", EntryKind.INSTITUTION, rcaf.key, True, "manual") in kb.entries
+    council = next(o for o in kb.organisations.values() if o.aliases == ("UNSC",))
+    assert council.key != un.key and council.code is None
+    assert len(kb.organisations) == 3
+
+
+@pytest.mark.parametrize(
+    ("phrase", "case"),
+    [("US", True), ("U.N.", True), ("ASEAN", True), ("UNICEF", False), ("Chad", True),
+     ("Cambodia", False), ("Hun Sen", False), ("Of", True)],
+)  # fmt: skip
+def test_which_phrases_are_matched_as_written(phrase: str, case: bool) -> None:
+    assert needs_case(phrase) is case
