@@ -205,14 +205,19 @@ class CodeSpan:
 
 @dataclass
 class DictGroup:
-    """A primary phrase with its synonyms and codes (PETRARCH's reading: primaries with no code
-    share the codes of the next coded group)."""
+    """Primary phrases with their synonyms, and the codes they share (PETRARCH's reading: a
+    primary phrase with no code takes the codes of the next coded one). `entries` keeps each
+    primary with its own `+` synonyms: one body each, though they share a code."""
 
-    phrases: list[str]
+    entries: list[list[str]] = field(default_factory=list)
     codes: list[CodeSpan] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     section: str = ""
     line: int = 0
+
+    @property
+    def phrases(self) -> list[str]:
+        return [phrase for entry in self.entries for phrase in entry]
 
 
 CODE_SPEC = re.compile(r"\[\s*([A-Za-z-]+)\s*([^\]]*)\]")
@@ -280,12 +285,12 @@ def read_actor_dictionary(path: Path) -> list[DictGroup]:
         ]
         if body.startswith("+"):
             if current is not None:
-                current.phrases.append(text[1:].strip())
+                current.entries[-1].append(text[1:].strip())
             continue
         if current is None or current.codes:
-            current = DictGroup([], section=section, line=number + 1)
+            current = DictGroup(section=section, line=number + 1)
             groups.append(current)
-        current.phrases.append(text.strip())
+        current.entries.append([text.strip()])
         current.codes.extend(inline)
         if comment:
             current.comments.append(comment)
@@ -748,6 +753,15 @@ def _strings(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+# Official languages of one country in mledoze that would still mislead as its demonym: widely
+# spoken elsewhere ("Catalan", "Sami", "Urdu", "Aramaic"), a word ("Latin"), a country's own
+# name ("Tonga", "Nauru"), or one minority's language among many ("Lozi", "Ndau").
+MISLEADING_LANGUAGES = {
+    "Latin", "Catalan", "Sami", "Aramaic", "Urdu", "Sorani", "Tonga", "Nauru", "Herero",
+    "Kalanga", "Khoisan", "Lozi", "Ndau", "Kwangali", "Ndonga", "Chibarwe", "Khoekhoe",
+}  # fmt: skip
+
+
 def unique_languages(mledoze: list[dict[str, object]]) -> dict[str, str]:
     """Official languages spoken in one country only ("Khmer" → KHM): usable as demonyms."""
     speakers: dict[str, set[str]] = defaultdict(set)
@@ -756,7 +770,11 @@ def unique_languages(mledoze: list[dict[str, object]]) -> dict[str, str]:
         assert isinstance(languages, dict)
         for name in languages.values():
             speakers[name].add(str(record["cca3"]))
-    return {name: next(iter(isos)) for name, isos in speakers.items() if len(isos) == 1}
+    return {
+        name: next(iter(isos))
+        for name, isos in speakers.items()
+        if len(isos) == 1 and " " not in name and name not in MISLEADING_LANGUAGES
+    }
 
 
 def build_country_names(
@@ -1067,17 +1085,14 @@ def finish_phrases(phrases: list[str]) -> list[str]:
 
 
 def best_name(phrases: list[str]) -> str:
-    """The expansion of an acronym among the names when there is one, else the first name."""
-    expansions = [
-        other
-        for acronym in phrases
-        if " " not in acronym
-        for other in phrases
-        if other != acronym and acronym_of(acronym, other)
-    ]
-    if expansions:
-        return min(expansions, key=lambda p: (len(p.split()), phrases.index(p)))
-    return phrases[0]
+    """The first name, or when that is an acronym ("ASEAN"), its expansion among the others."""
+    first = phrases[0]
+    if " " in first or not is_acronym(first):
+        return first
+    expansions = [p for p in phrases[1:] if acronym_of(first, p)]
+    return (
+        min(expansions, key=lambda p: (len(p.split()), phrases.index(p))) if expansions else first
+    )
 
 
 def merge_orgs(drafts: list[OrgDraft]) -> list[OrgDraft]:
@@ -1371,15 +1386,16 @@ def read_phoenix_actors(
             else:
                 read.skipped["person without a usable name or code"] += 1
             continue
-        phrases = org_phrases(group.phrases)
-        if not phrases:
-            read.skipped["body without a usable name"] += 1
-            continue
-        draft = body_draft(codes[0].code, phrases, known, file_kind)
-        if draft is None:
-            read.skipped[f"body code {codes[0].code[:3]}"] += 1
-        else:
-            read.orgs.append(draft)
+        for entry in group.entries:  # primaries sharing a code are bodies of their own
+            phrases = org_phrases(entry)
+            if not phrases:
+                read.skipped["body without a usable name"] += 1
+                continue
+            draft = body_draft(codes[0].code, phrases, known, file_kind)
+            if draft is None:
+                read.skipped[f"body code {codes[0].code[:3]}"] += 1
+            else:
+                read.orgs.append(draft)
     return read
 
 
@@ -1478,9 +1494,18 @@ class CowTable:
         return COW_FALLBACK.get(cow)
 
 
+# Leader-list rows that name a body, not a person ("Military Junta", "Regency").
+COLLECTIVE = re.compile(
+    r"junta|council|committee|government|regency|triumvirate|presidium|\bking of\b", re.I
+)
+
+
 def leader_name(raw: str) -> str:
-    """REIGN's "Peron, Isabel" → "Isabel Peron"; otherwise the name as written."""
-    raw = clean_cell(raw)
+    """REIGN's "Peron, Isabel" → "Isabel Peron"; "Nasser (president of UAR)" → "Nasser"; ""
+    for a row that names a body ("Military Junta", "Provisional Government")."""
+    raw = clean_cell(re.sub(r"\([^)]*\)", " ", raw))
+    if COLLECTIVE.search(raw):
+        return ""
     if raw.count(",") == 1:
         last, first = (p.strip() for p in raw.split(","))
         raw = f"{first} {last}"
@@ -1526,6 +1551,8 @@ def archigos_people(
             continue
         term = TermDraft(country, "GOV", "leader", start, end, "archigos")
         name = leader_name(row["leader"])
+        if not name:
+            continue
         key = row["leadid"] or f"{row['obsid']}"
         if key in by_leader:
             by_leader[key].terms.append(term)
@@ -1553,6 +1580,8 @@ def reign_people(rows: list[dict[str, str]], cow: CowTable, known: set[str]) -> 
             end_year, end_month = int(row["eyear"]), int(row["emonth"])
             end = make_date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
         name = leader_name(row["leader"])
+        if not name:
+            continue
         drafts.append(
             PersonDraft(
                 [name], [TermDraft(country, "GOV", "leader", start, end, "reign")], "reign", country
@@ -1691,7 +1720,8 @@ class PeopleBook:
 
 def tidy_terms(terms: list[TermDraft], country: str | None) -> list[TermDraft]:
     """One term per office spell: exact repeats go (the better source stays), a term saying
-    no role goes where another says one for the same spell, an Archigos spell goes where REIGN
+    no role goes where another says one for the same spell, a dated ELI spell goes where an
+    undated ELI term of that country is the fallback anyway, an Archigos spell goes where REIGN
     has one that overlaps it, and an ELI term with no country takes the person's."""
     terms = [
         TermDraft(country, t.sector, t.role, t.start, t.end, t.source, t.igo)
@@ -1709,6 +1739,12 @@ def tidy_terms(terms: list[TermDraft], country: str | None) -> list[TermDraft]:
     kept = [
         t for t in kept if t.role or (t.country, t.sector, t.start, t.end, t.igo) not in with_role
     ]
+    always = {(t.country, t.igo) for t in kept if t.sector == "ELI" and not t.start and not t.end}
+    kept = [
+        t
+        for t in kept
+        if t.sector != "ELI" or not (t.start or t.end) or (t.country, t.igo) not in always
+    ]  # a dated ELI spell says no more than an ELI term that is always the fallback
     reign = [t for t in kept if t.source == "reign"]
     kept = [t for t in kept if t.source != "archigos" or not any(t.overlaps(r) for r in reign)]
     return sorted(
@@ -1738,7 +1774,8 @@ def finish_people(book: PeopleBook) -> list[PersonRow]:
     for record in book.records:
         if not record.names:
             continue  # joined into another
-        display = bare_name(record.names[0])
+        full = [bare_name(n) for n in record.names if len(bare_name(n).split()) >= 2]
+        display = full[0] if full else bare_name(record.names[0])  # a surname only if no more
         aliases = [n for n in _dedupe([display, *record.names]) if n != display]
         terms = tidy_terms(record.terms, record.country)
         if terms:

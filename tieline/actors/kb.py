@@ -396,14 +396,19 @@ def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None
     wanted = {
         _last_word(n) for r in rows for n in [r.get("name", ""), *_split(r.get("aliases", ""))]
     }
+    countries = {r.get("country", "") for r in rows}
     index: dict[tuple[str, str], str] = {}
     for person in people.values():
+        if (person.country or "") not in countries and not any(
+            (t.country or "") in countries for t in person.terms
+        ):
+            continue
         names = [n for n in (person.name, *person.aliases) if _last_word(n) in wanted]
         if not names:
             continue  # no hand-kept row can name this person: skip the costly fold
-        countries = {person.country or ""} | {t.country or "" for t in person.terms}
+        domains = {person.country or ""} | {t.country or "" for t in person.terms}
         for name in names:
-            for country in countries:
+            for country in domains:
                 index.setdefault((fold(name), country), person.key)
     grouped: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
@@ -493,32 +498,24 @@ def _hand_orgs(rows: Iterable[Row]) -> list[_HandOrg]:
 
 
 def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> None:
-    """A hand-kept organisation replaces the derived one of the same kind and country that it
-    names: by the derived one's name first, else by one of its aliases, and each derived one
-    at most once. The replacement keeps the derived key, code and other names, except names a
-    hand-kept row gives to another organisation; an organisation no derived one matches is
-    added."""
+    """A hand-kept organisation replaces the derived one of the same kind and country whose
+    name it gives (as its name or an alias; each derived one at most once), keeping the
+    derived key, code and aliases; otherwise it is added. Any name a hand-kept row gives is
+    then taken from every other organisation's aliases: the hand-kept row wins the phrase."""
     hand = _hand_orgs(rows)
     if not hand:
         return
     wanted = {_last_word(n) for h in hand for n in h.names}
     by_name: dict[tuple[EntryKind, str, str], str] = {}
-    by_alias: dict[tuple[EntryKind, str, str], str] = {}
     for org in orgs.values():
-        if _last_word(org.name) in wanted:
+        if _last_word(org.name) in wanted:  # a cheap test first: most names match no row
             by_name.setdefault((org.kind, fold(org.name), org.country or ""), org.key)
-        for alias in org.aliases:
-            if _last_word(alias) in wanted:
-                by_alias.setdefault((org.kind, fold(alias), org.country or ""), org.key)
     targets: dict[int, str] = {}
-    for index in (by_name, by_alias):
-        for number, h in enumerate(hand):
-            if number in targets:
-                continue
-            keys = [index.get((h.kind, fold(n), h.country)) for n in h.names]
-            key = next((k for k in keys if k and k not in targets.values()), None)
-            if key:
-                targets[number] = key
+    for number, h in enumerate(hand):
+        keys = [by_name.get((h.kind, fold(n), h.country)) for n in h.names]
+        key = next((k for k in keys if k and k not in targets.values()), None)
+        if key:
+            targets[number] = key
     owner: dict[str, str] = {}  # folded phrase → the key of the hand-kept row that names it
     for number, h in enumerate(hand):
         old = orgs.get(targets.get(number, ""))
