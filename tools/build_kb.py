@@ -1104,13 +1104,9 @@ def merge_orgs(drafts: list[OrgDraft]) -> list[OrgDraft]:
     merged = []
     for bucket in buckets.values():
         parent = list(range(len(bucket)))
-        keys = [{fold(p.replace(".", "")) for p in d.phrases} for d in bucket]
-        for i in range(len(bucket)):
-            for j in range(i + 1, len(bucket)):
-                if _root(parent, i) != _root(parent, j) and _same_body(
-                    bucket[i], bucket[j], keys[i], keys[j]
-                ):
-                    parent[_root(parent, j)] = _root(parent, i)
+        for i, j in _related_pairs(bucket):
+            if _root(parent, i) != _root(parent, j):
+                parent[_root(parent, j)] = _root(parent, i)
         groups: dict[int, list[OrgDraft]] = defaultdict(list)
         for i, draft in enumerate(bucket):
             groups[_root(parent, i)].append(draft)
@@ -1138,13 +1134,27 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
-def _same_body(a: OrgDraft, b: OrgDraft, a_keys: set[str], b_keys: set[str]) -> bool:
-    if a_keys & b_keys:
-        return True
-    pairs = [(x, y) for x in a.phrases for y in b.phrases] + [
-        (y, x) for x in a.phrases for y in b.phrases
-    ]
-    return any(" " not in short and acronym_of(short, long) for short, long in pairs)
+def _related_pairs(bucket: list[OrgDraft]) -> Iterable[tuple[int, int]]:
+    """Pairs of drafts sharing a name (case, dots and spacing aside), or where a one-word name
+    of one abbreviates a name of the other. Names are indexed, so a bucket of thousands of
+    companies is not compared pair by pair."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_initial: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, draft in enumerate(bucket):
+        for phrase in draft.phrases:
+            by_key[fold(phrase.replace(".", ""))].append(i)
+            if " " in phrase:
+                by_initial[ascii_fold(phrase)[:1].upper()].append((i, phrase))
+    for owners in by_key.values():
+        yield from ((owners[0], j) for j in owners[1:])
+    for i, draft in enumerate(bucket):
+        for short in draft.phrases:
+            if " " in short or len(short.replace(".", "")) < 2:
+                continue
+            initial = ascii_fold(short)[:1].upper()
+            yield from (
+                (i, j) for j, long in by_initial[initial] if j != i and acronym_of(short, long)
+            )
 
 
 def company_aliases(name: str) -> list[str]:
@@ -1631,6 +1641,7 @@ class PeopleBook:
         self.records: list[PersonRecord] = []
         self.full: dict[tuple[str, str], int] = {}
         self.words: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.moved: dict[int, int] = {}  # a record joined into another → that one
         self.skipped: Counter[str] = Counter()
 
     def _index(self, number: int, names: Iterable[str]) -> None:
@@ -1654,7 +1665,7 @@ class PeopleBook:
                 for key in (" ".join(words), " ".join(sorted(words))):
                     found = self.full.get((domain, key))
                     if found is not None:
-                        return found
+                        return self._live(found)
         return None
 
     def _partial(self, draft: PersonDraft) -> int | None:
@@ -1666,6 +1677,7 @@ class PeopleBook:
             words = _words(name)
             keys = [w for w in words if len(w) > 1]
             pool = set().union(*(self.words.get((draft.domain, w), set()) for w in keys))
+            pool = {self._live(n) for n in pool}
             for number in pool:
                 record = self.records[number]
                 names = [_words(n) for n in record.names]
@@ -1689,15 +1701,15 @@ class PeopleBook:
             other = self.records[number]
             first.names.extend(other.names)
             first.terms.extend(other.terms)
+            self._index(numbers[0], other.names)  # the joined names now lead to the first
             other.names, other.terms = [], []
-            for bucket in self.words.values():
-                if number in bucket:
-                    bucket.discard(number)
-                    bucket.add(numbers[0])
-            for key, value in list(self.full.items()):
-                if value == number:
-                    self.full[key] = numbers[0]
+            self.moved[number] = numbers[0]
         return numbers[0]
+
+    def _live(self, number: int) -> int:
+        while number in self.moved:
+            number = self.moved[number]
+        return number
 
     def add(self, draft: PersonDraft) -> None:
         number = self._exact(draft)

@@ -575,33 +575,28 @@ def _unique(names: Iterable[str], besides: str) -> tuple[str, ...]:
 
 def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
     """One entry per phrase and what it names: country names (with the table's own case
-    flags), organisations, people by full name only, and agent nouns."""
+    flags), organisations, people by full name only, and agent nouns. The tables and the
+    merges already give each phrase once per thing named."""
     entries: list[Entry] = []
-    seen: set[tuple[str, EntryKind, str]] = set()
-
-    def add(phrase: str, kind: EntryKind, ref: str, case: bool, source: str) -> None:
-        key = (phrase.casefold(), kind, ref)
-        if phrase.strip() and key not in seen:
-            seen.add(key)
-            entries.append(Entry(phrase, kind, ref, case, source))
-
     kinds = {kind.value: kind for kind in EntryKind}
     for row in name_rows:
         kind = kinds.get(row["kind"])
-        if kind is None:
-            continue
-        add(row["phrase"], kind, row["iso3"], row.get("case_sensitive") == "1", row["source"])
+        if kind is not None and row["phrase"]:
+            case = row.get("case_sensitive") == "1"
+            entries.append(Entry(row["phrase"], kind, row["iso3"], case, row["source"]))
     for org in kb.organisations.values():
         for phrase in (org.name, *org.aliases):
-            one_word = " " not in phrase
-            acronym = bool(_ACRONYM.match(phrase.replace(" ", "")))
-            if len(phrase) >= 2 and (acronym or not one_word or not is_common_word(phrase)):
-                add(phrase, org.kind, org.key, needs_case(phrase), org.source)
+            if len(phrase) < 2:
+                continue
+            case = needs_case(phrase)
+            if " " in phrase or not is_common_word(phrase) or _ACRONYM.match(phrase):
+                entries.append(Entry(phrase, org.kind, org.key, case, org.source))
     for person in kb.people.values():
         source = person.terms[0].source if person.terms else ""
         for phrase in (person.name, *person.aliases):
-            if len(phrase.split()) >= 2:  # full names only: never a bare surname
-                add(phrase, EntryKind.PERSON, person.key, needs_case(phrase), source)
-    for phrase, sector in kb.agents.items():
-        add(phrase, EntryKind.AGENT, sector, False, "agents")
+            if " " in phrase.strip():  # full names only: never a bare surname
+                entries.append(
+                    Entry(phrase, EntryKind.PERSON, person.key, needs_case(phrase), source)
+                )
+    entries.extend(Entry(p, EntryKind.AGENT, s, False, "agents") for p, s in kb.agents.items())
     return entries
