@@ -79,7 +79,7 @@ PARTICLES = {
     "di", "da", "dos", "das", "do", "du", "des", "la", "le", "van", "von", "y", "e", "et",
     "al", "bin", "ibn", "bint", "el", "ul", "ud", "against", "with", "by", "from",
 }  # fmt: skip
-KNOWN_ACRONYMS = {
+KNOWN_ACRONYMS = frozenset({
     "UN", "EU", "US", "USA", "UK", "NATO", "ASEAN", "AU", "OAS", "OPEC", "IMF", "WTO", "IAEA",
     "UNICEF", "UNESCO", "UNHCR", "UNDP", "UNEP", "UNFPA", "ICC", "ICJ", "ECOWAS", "PLA", "FARC",
     "ETA", "IRA", "PKK", "LTTE", "CIA", "FBI", "KGB", "FSB", "ANC", "BBC", "CNN", "AFP", "NGO",
@@ -91,7 +91,9 @@ KNOWN_ACRONYMS = {
     "NAFTA", "WHO", "UNSC", "UNGA", "IFAD", "UNIDO", "WIPO", "ITU", "IPU", "OIC", "OAPEC",
     "BIS", "EBRD", "ADB", "AFDB", "IDB", "IOC", "UAE", "DRC", "PRC", "ROK", "DPRK", "CPPCC",
     "NPC", "PBOC", "CCP", "CPC", "SCAF", "IRGC", "MEK", "PMF", "LNA", "GNA", "RSF", "SAF",
-}  # fmt: skip
+})  # fmt: skip
+GIVEN_NAMES = frozenset({"IRA", "ETA", "PAP", "LEE", "AU", "PF"})  # acronyms that are names too
+PERSON_ACRONYMS = frozenset({"FDR", "JFK", "LBJ", "MBS", "MBZ", "AMLO", "PM", "MP"})
 ROMAN = re.compile(r"^[IVX]{1,4}$")
 VOWELS = set("AEIOUY")
 
@@ -107,12 +109,16 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _case_part(part: str, first: bool, acronyms: set[str], last: bool = False) -> str:
+def _case_part(part: str, first: bool, last: bool, person: bool) -> str:
     upper = part.upper()
     letters = re.sub(r"[^A-Z]", "", ascii_fold(upper))
     if not letters:
         return part
-    if upper in acronyms or (len(letters) >= 2 and not VOWELS & set(letters) and len(letters) <= 5):
+    if person:  # "UN Secretary-General", "JFK", but "Ira", "Mr", "Jr", "St", "Ng", "Hng"
+        acronym = upper in (KNOWN_ACRONYMS | PERSON_ACRONYMS) and upper not in GIVEN_NAMES
+    else:
+        acronym = upper in KNOWN_ACRONYMS or (2 <= len(letters) <= 5 and not VOWELS & set(letters))
+    if acronym:
         return upper
     if "." in part and re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", upper):
         return upper  # initials and dotted acronyms: "H.W.", "U.N."
@@ -131,10 +137,10 @@ def _case_part(part: str, first: bool, acronyms: set[str], last: bool = False) -
     return upper[:1] + upper[1:].lower()
 
 
-def natural_case(raw: str, acronyms: Iterable[str] = ()) -> str:
+def natural_case(raw: str, person: bool = False) -> str:
     """A TABARI phrase in natural case: "PHNOM_PENH_" → "Phnom Penh", "U.N._SECURITY_COUNCIL"
-    → "U.N. Security Council"; words in `acronyms` stay upper case."""
-    known = KNOWN_ACRONYMS | set(acronyms)
+    → "U.N. Security Council"; acronyms stay upper case, except in a `person`'s name ("Ira",
+    "Ng")."""
     text = re.sub(r"[_\s]+", " ", raw).strip(" ,;")
     probe = re.sub(r"'s\b", "", text)
     if probe != probe.upper():
@@ -144,7 +150,7 @@ def natural_case(raw: str, acronyms: Iterable[str] = ()) -> str:
     for index, word in enumerate(raw_words):
         parts = word.split("-")
         last = index == len(raw_words) - 1
-        cased = [_case_part(p, index == 0 and i == 0, known, last) for i, p in enumerate(parts)]
+        cased = [_case_part(p, index == 0 and i == 0, last, person) for i, p in enumerate(parts)]
         words.append("-".join(cased))
     return clean_cell(" ".join(words))
 
@@ -212,8 +218,6 @@ class DictGroup:
     entries: list[list[str]] = field(default_factory=list)
     codes: list[CodeSpan] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    section: str = ""
-    line: int = 0
 
     @property
     def phrases(self) -> list[str]:
@@ -253,48 +257,38 @@ def _split_comment(line: str) -> tuple[str, str]:
 
 
 def read_actor_dictionary(path: Path) -> list[DictGroup]:
+    """A TABARI/PETRARCH actor dictionary: primary phrases, `+` synonyms, and `[CODE dates]`
+    either on the primary's line or on indented lines after it; `#` starts a comment."""
     groups: list[DictGroup] = []
     current: DictGroup | None = None
-    section = ""
-    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n")):
-        line = raw.rstrip("\r\n")
-        stripped = line.strip()
-        if not stripped:
+    for raw in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#") or stripped.startswith("<!"):
             continue
-        if stripped.startswith("#") or stripped.startswith("<!"):
-            if line.startswith("#") and not line.startswith("#\t") and "[" not in line:
-                heading = stripped.strip("# ")
-                if heading:
-                    section = heading
-            continue
-        body, comment = _split_comment(line)
-        if line[0] in " \t" and "[" in body:
+        body, comment = _split_comment(raw.rstrip())
+        if raw[0] in " \t" and "[" in body:  # indented codes of the current entry
             if current is not None:
-                for match in CODE_SPEC.finditer(body):
-                    span = parse_code(match.group(1), match.group(2), comment)
-                    if span is not None:
-                        current.codes.append(span)
+                current.codes.extend(_codes(body, comment))
             continue
-        if line[0] in " \t" and "[" not in body:
-            line = body = stripped  # a stray indented phrase: read it as a primary
+        body = body.strip()  # (a stray indented phrase is read as a primary)
         text = body.split("[", 1)[0]
-        inline = [
-            span
-            for match in CODE_SPEC.finditer(body)
-            if (span := parse_code(match.group(1), match.group(2), comment)) is not None
-        ]
         if body.startswith("+"):
             if current is not None:
                 current.entries[-1].append(text[1:].strip())
             continue
         if current is None or current.codes:
-            current = DictGroup(section=section, line=number + 1)
+            current = DictGroup()
             groups.append(current)
         current.entries.append([text.strip()])
-        current.codes.extend(inline)
+        current.codes.extend(_codes(body, comment))
         if comment:
             current.comments.append(comment)
     return [g for g in groups if g.codes and any(p.strip("_ ") for p in g.phrases)]
+
+
+def _codes(body: str, note: str) -> list[CodeSpan]:
+    spans = (parse_code(m.group(1), m.group(2), note) for m in CODE_SPEC.finditer(body))
+    return [span for span in spans if span is not None]
 
 
 @dataclass(frozen=True)
@@ -981,6 +975,9 @@ ORG_WORDS = {
     "GLOBAL", "FORUM", "CONFERENCE", "INITIATIVE", "CAMPAIGN", "WATCH", "RIGHTS", "RELIEF",
     "CHURCH", "COUNCILS", "PEACEKEEPER", "PEACEKEEPERS", "CONTINGENT", "MONITOR", "MONITORS",
     "TEAM", "BOARD", "CHAMBER", "CLUB", "SYNDICATE", "CARTEL", "COMMAND", "UNIT", "CORPS",
+    "LLC", "LP", "GP", "PLC", "HOLDINGS", "ENERGY", "RESOURCES", "PARTNERS", "CAPITAL",
+    "FINANCIAL", "BANCORP", "SYSTEMS", "TECHNOLOGIES", "PHARMACEUTICALS", "INDUSTRIES", "SOVIET",
+    "SFSR", "SSR", "PRESIDIUM",
 }  # fmt: skip
 STOP_FOR_ACRONYMS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "la", "du", "des"}
 COMPANY_SUFFIXES = {
@@ -1199,7 +1196,7 @@ def person_phrases(raw_phrases: Iterable[str]) -> list[str]:
         text = raw.strip().strip("_")
         if not text or "," in text or re.search(r"[()\[\]{}<>;/\d]", text):
             continue
-        phrase = natural_case(text)
+        phrase = natural_case(text, person=True)
         if len(fold(phrase)) >= 2:
             out.append(phrase)
     return _dedupe(out)
@@ -1211,7 +1208,7 @@ def first_names(groups: Iterable[DictGroup], countryinfo: Iterable[CountryBlock]
     names: set[str] = set()
 
     def take(raw: str) -> None:
-        words = fold(bare_name(natural_case(raw))).split()
+        words = fold(bare_name(natural_case(raw, person=True))).split()
         if len(words) >= 2 and words[0] not in TITLES and len(words[0]) > 1:
             names.add(words[0])
 
@@ -1232,7 +1229,7 @@ def looks_like_person(raw: str, given: set[str]) -> bool:
     words = [w for w in re.split(r"[_\s]+", raw.strip("_ ").upper()) if w]
     if not 2 <= len(words) <= 5 or any(w in ORG_WORDS for w in words):
         return False
-    core = fold(bare_name(natural_case(raw))).split()
+    core = fold(bare_name(natural_case(raw, person=True))).split()
     return bool(core) and core[0] in given and not any(c.isdigit() for c in raw)
 
 
@@ -1373,6 +1370,8 @@ def is_person_group(group: DictGroup, given: set[str]) -> bool:
         return False
     if any(span.dated or span.code == "ELI" for span in group.codes):
         return True
+    if all(span.code.startswith("MNC") for span in group.codes):
+        return False  # "Eli Lilly", "Charles Schwab": companies named after people
     return looks_like_person(group.phrases[0], given)
 
 
@@ -1917,8 +1916,8 @@ def default_data_dir() -> Path:
     return Path(configured) if configured else REPO.parent / "shared" / "data"
 
 
-def read_csv(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
-    with path.open(encoding=encoding, newline="") as handle:
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
