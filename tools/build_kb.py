@@ -17,20 +17,36 @@ import argparse
 import calendar
 import csv
 import datetime as dt
+import importlib.util
 import json
 import os
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))  # the case rules are the loader's own, so both agree
 
-from tieline.actors.kb import fold, is_common_word, needs_case  # noqa: E402
+
+def _loader_rules() -> ModuleType:
+    """tieline/actors/kb.py, read on its own (it needs only the standard library): the build
+    folds names and decides case as the loader does, without importing the rest of tieline."""
+    spec = importlib.util.spec_from_file_location("_tieline_kb", REPO / "tieline/actors/kb.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+_RULES = _loader_rules()
+fold: Callable[[str], str] = _RULES.fold
+is_common_word: Callable[[str], bool] = _RULES.is_common_word
+needs_case: Callable[[str], bool] = _RULES.needs_case
 
 PHOENIX = "phoenix-petrarch2-dictionaries"
 COUNTRYINFO = "countryinfo/CountryInfo.120116.txt"
