@@ -804,12 +804,13 @@ def build_country_names(
         for phrase in (names["common"], names["official"]):
             book.add(iso3, COUNTRY, phrase, "mledoze")
             known.names[iso3].add(fold(phrase))
-        for alt in _strings(record.get("altSpellings")):
-            if len(alt) > 2 or alt in SHORT_FORMS:
-                book.add(iso3, COUNTRY, alt, "mledoze")
-                known.names[iso3].add(fold(alt))
         demonyms = record.get("demonyms") or {}
         assert isinstance(demonyms, dict)
+        english = {fold(v) for v in (demonyms.get("eng") or {}).values() if v}
+        for alt in _strings(record.get("altSpellings")):
+            if (len(alt) > 2 or alt in SHORT_FORMS) and fold(alt) not in english:
+                book.add(iso3, COUNTRY, alt, "mledoze")  # ("Thai" is a demonym, not a name)
+                known.names[iso3].add(fold(alt))
         for form in sorted({v for v in (demonyms.get("eng") or {}).values() if v}):
             for phrase in [form, *demonym_plurals(form)]:
                 book.add(iso3, DEMONYM, phrase, "mledoze")
