@@ -1,10 +1,12 @@
 """The stages in order. Each input item ends as stored, duplicate, copy, skipped or failed.
 
-    sources  → RawDocument        (tieline.sources)
-    extract  → Article            (tieline.extract)
-    store    → IngestOutcome      (tieline.store)
+    sources   → RawDocument        (tieline.sources)
+    extract   → Article            (tieline.extract)
+    annotate  → sentences, tags    (tieline.annotate)
+    actors    → Mention            (tieline.actors)
+    store     → IngestOutcome      (tieline.store)
 
-Later stages (annotate, actors, events, relations) read stored articles.
+Later stages (events, relations) read stored articles and mentions.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
+from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
 from tieline.extract import BinaryContent, extract
 from tieline.models import IngestOutcome, RawDocument, SourceProblem, Status
 from tieline.settings import Settings
@@ -38,6 +41,7 @@ def ingest(
     """
     settings = settings or Settings()
     specs = list(specs)
+    coder = _Coder()
     run = store.start_run(specs)
     try:
         items = documents(
@@ -52,14 +56,27 @@ def ingest(
                 outcome = IngestOutcome(item.origin, item.status, item.reason)
                 store.log_item(run, outcome)
             else:
-                outcome = ingest_document(item, store, settings, run)
+                outcome = ingest_document(item, store, settings, run, coder)
             yield outcome
     finally:
         store.finish_run(run)
 
 
+class _Coder:
+    """The models later stages need, loaded on the first article that is coded."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self._resolver = resolver
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            self._resolver = load_resolver()
+        return self._resolver
+
+
 def ingest_document(
-    document: RawDocument, store: Store, settings: Settings, run: int
+    document: RawDocument, store: Store, settings: Settings, run: int, coder: _Coder | None = None
 ) -> IngestOutcome:
     """Extract one document and store it; every error becomes a FAILED outcome with a reason."""
     try:
@@ -86,7 +103,10 @@ def ingest_document(
                 article,
                 notes=(*article.notes, f"not coded: language '{language}' (only English is coded)"),
             )
-        return store.save_article(article, document, coded=coded, run_id=run)
+        mentions = resolve_article((coder or _Coder()).resolver, article) if coded else []
+        return store.save_article(
+            article, document, coded=coded, run_id=run, mentions=mentions, resolver=RESOLVER
+        )
     except Exception as error:
         reason = f"internal error while reading: {type(error).__name__}: {error}"
         return _logged(store, run, document.origin, Status.FAILED, reason.splitlines()[0][:300])

@@ -7,7 +7,9 @@ are resolved longest-first, so "Japan Maritime Self-Defence Force" wins over "Ja
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -48,12 +50,23 @@ class Hit:
 
 
 def fold(text: str) -> str:
-    """Lower-case and fold quotes and dashes without changing the length of the text."""
+    """Lower-case, strip accents ("Saitō" → "saito") and fold quotes and dashes, without
+    changing the length of the text."""
     folded = text.translate(_FOLD)
-    lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    if folded.isascii():
+        return folded.lower()
+    return "".join(_fold_char(c) for c in folded)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    lowered = char.lower()
+    if len(lowered) != 1:
+        return char
+    base = "".join(
+        c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c)
+    )
+    return base if len(base) == 1 else lowered
 
 
 class Gazetteer:

@@ -84,7 +84,8 @@ def load_gold(path: Path) -> list[GoldSentence]:
                 actors.append(
                     GoldActor(role, item.get("actorText", ""), code, _sector(item.get("sector")))
                 )
-        markup = (record.get("textInfo") or {}).get("markup", "")
+        info = record.get("textInfo")
+        markup = info.get("markup", "") if isinstance(info, dict) else ""
         sentences.append(GoldSentence(record["id"], record["text"], markup, tuple(actors)))
     return sentences
 

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from tieline import __version__
-from tieline.models import IngestOutcome, Status
+from tieline.models import IngestOutcome, Mention, Status
 from tieline.settings import FetchSettings, Settings
 from tieline.store import ArticleQuery, Store, StoredArticle, default_db_path
 
@@ -324,7 +324,13 @@ def _article_summary(row: StoredArticle) -> dict[str, Any]:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the article as one JSON object.")
 @click.option("--raw", is_flag=True, help="Print the raw input exactly as it was stored.")
-def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
+@click.option(
+    "--actors",
+    "with_actors",
+    is_flag=True,
+    help="List the actor mentions and how each was resolved (cue, evidence, confidence).",
+)
+def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_actors: bool) -> None:
     """Show one article: metadata, body, captions, related items, and what was dropped and why.
 
     ARTICLE is an article id (or a unique prefix of one), a URL it was read from, or an input
@@ -333,6 +339,7 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
     \b
     Examples:
       tieline show 3f2a9c0d1e7b4a55
+      tieline show 3f2a9c0d1e7b4a55 --actors
       tieline show https://example.org/news/story.html --json
       tieline show ./pages/empty.html
     """
@@ -379,6 +386,7 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
             sys.stdout.buffer.write(document.content)
             return
         copies = store.copies_of(found.id)
+        mentions = store.mentions(found.id)
         history = store.history(article=found.id)
     a = found.article
     if as_json:
@@ -405,14 +413,65 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool) -> None:
                     "notes": list(a.notes),
                     "extractor": a.extractor,
                     "origin": found.origin,
-                    "mentions": [],
+                    "mentions": [_mention_json(m) for m in mentions],
                     "events": [],
                 },
                 ensure_ascii=False,
             )
         )
         return
+    if with_actors:
+        _print_mentions(found, mentions)
+        return
     _print_article(found, copies, history)
+
+
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    actor = mention.actor
+    return {
+        "field": mention.field,
+        "sentence": mention.sentence,
+        "span": [mention.start, mention.end],
+        "text": mention.text,
+        "actor": {
+            "name": actor.name,
+            "code": actor.code,
+            "country": actor.country,
+            "sector": actor.sector,
+            "role": actor.role,
+            "person": actor.person,
+            "organisation": actor.organisation,
+            "igo": actor.igo,
+            "members": list(actor.members),
+        },
+        "cue": mention.cue,
+        "evidence": mention.evidence,
+        "confidence": mention.confidence,
+        "antecedent": mention.antecedent,
+    }
+
+
+def _print_mentions(found: StoredArticle, mentions: list[Mention]) -> None:
+    out.print(f"[bold]{found.article.title or '(no title)'}[/]  [dim]{found.id}[/]")
+    if not found.coded:
+        out.print("[dim]not coded: no actors are resolved for this article[/]")
+        return
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    for name in ("where", "mention", "actor", "role", "cue", "conf", "why"):
+        table.add_column(name, overflow="fold")
+    for m in mentions:
+        a = m.actor
+        table.add_row(
+            f"{m.field}#{m.sentence}",
+            m.text,
+            f"{a.code}  {a.name}" if a.code != a.name else a.name,
+            a.role or "",
+            m.cue,
+            f"{m.confidence:.2f}",
+            m.evidence,
+        )
+    out.print(table)
+    out.print(f"{len(mentions)} mentions")
 
 
 def _print_article(found: StoredArticle, copies: list[str], history: list[Any]) -> None:
@@ -522,6 +581,62 @@ def eval_extraction(
                 f"R {s.recall:.3f}  {s.url or s.key}"
             )
     click.echo(json.dumps(result))
+
+
+@eval_group.command(name="actors")
+@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print only the JSON line of metrics.")
+@click.option(
+    "--half",
+    type=click.Choice(["all", "even", "odd"]),
+    default="all",
+    show_default=True,
+    help="Score a fixed half of the sentences (even or odd positions in file order).",
+)
+@click.option(
+    "--errors",
+    type=click.IntRange(min=0),
+    default=0,
+    help="List the first N gold actors resolved wrongly.",
+)
+def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
+    """Score actor resolution on the PLOVER gold-standard sentences.
+
+    DATASET is ../shared/data/plover-gsr-cameo (or its PLOVER_GSR_CAMEO.txt). For each gold
+    source and target actor, the mention tieline resolved over its words is compared on
+    country, and on country and sector together.
+
+    \b
+    Examples:
+      tieline eval actors ../shared/data/plover-gsr-cameo --json
+      tieline eval actors ../shared/data/plover-gsr-cameo --half odd --errors 20
+    """
+    from tieline.actors import load_resolver
+    from tieline.evaluation import actors as actor_eval
+
+    resolver = load_resolver()
+    try:
+        metrics, scores = actor_eval.evaluate(
+            dataset, lambda text: resolver.resolve(text), half=half
+        )
+    except actor_eval.DatasetError as error:
+        raise click.ClickException(str(error)) from error
+    if not as_json:
+        out.print(
+            f"[bold]actors[/] on {dataset} ({half}, {metrics['n']} sentences): "
+            f"source country {metrics['source_country_accuracy']}, "
+            f"+sector {metrics['source_sector_accuracy']} (n {metrics['n_source']}); "
+            f"target country {metrics['target_country_accuracy']}, "
+            f"+sector {metrics['target_sector_accuracy']} (n {metrics['n_target']})"
+        )
+        wrong = [s for s in scores if not s.sector_ok][:errors]
+        for s in wrong:
+            got = (
+                f"{s.found.actor.code} ({s.found.cue}: {s.found.text!r})" if s.found else "nothing"
+            )
+            gold = s.actor.code + (s.actor.sector or "")
+            out.print(f"  {s.sentence} {s.actor.role} {s.actor.text!r}: gold {gold}, got {got}")
+    click.echo(json.dumps(metrics))
 
 
 def _tieline_body(page: bytes, url: str | None) -> str:

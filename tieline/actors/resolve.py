@@ -1,0 +1,1165 @@
+"""Resolve mentions of actors in a text: cues in the text first, the knowledge base second.
+
+For each sentence that holds a knowledge-base phrase or a pronoun, spaCy tags the words and
+finds names. Words are grouped into noun phrases ("his Japanese counterpart Fumio Kishida",
+"Senior Hungarian and Romanian officials", "Israel's high court"), and each phrase is read by
+what it holds:
+
+* a person (known, or a name spaCy found): the person, with country and sector from the
+  phrase's own cues (a demonym, a title, "former"), then from an apposition ("X, a research
+  fellow at Y", "Saito Tetsuo of Japan"), then from the role the knowledge base says the person
+  held on the day, then from the article's main country;
+* an organisation (an IGO, a ministry, an armed force, a company): the organisation;
+* an agent noun ("officials", "government", "navy"): its sector, with the country of the
+  demonym or country name before it ("British nationals", "Israel's high court");
+* a country name: the state itself; a capital that acts ("Tokyo said"): its government;
+* "the Kingdom", "the two countries", "he", "its", "the prime minister", a bare surname: the
+  earlier mention they refer to, or the article's main countries.
+
+Every mention records the cue that decided it, the table entry or earlier mention behind it,
+and a confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from tieline.actors.gazetteer import Gazetteer, Hit
+from tieline.actors.kb import Entry, EntryKind, KnowledgeBase, Organisation, Person
+from tieline.annotate.sentences import split_sentences
+from tieline.models import Actor, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+RESOLVER = "actors.v1"
+
+# Confidence by cue; calibrated by hand on the sample page, to be refined against gold sets.
+CONFIDENCE = {
+    "kb:person+cue": 0.95,
+    "kb:person": 0.85,
+    "kb:organisation": 0.9,
+    "country": 0.95,
+    "igo": 0.9,
+    "agent+country": 0.9,
+    "name+cue": 0.8,
+    "name+apposition": 0.75,
+    "capital+verb": 0.8,
+    "form": 0.7,
+    "group": 0.7,
+    "pronoun": 0.7,
+    "surname": 0.8,
+    "description": 0.75,
+    "acronym": 0.85,
+    "org-name": 0.65,
+    "context": 0.4,
+    "agent": 0.5,
+}
+COUNTRY_FORMS = frozenset(
+    {
+        "kingdom",
+        "republic",
+        "emirate",
+        "emirates",
+        "sultanate",
+        "principality",
+        "federation",
+        "commonwealth",
+        "union",
+        "confederation",
+        "grand duchy",
+        "state",
+    }
+)
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PHRASE = re.compile(
+    r"^(?:the\s+two|both(?:\s+the)?)\s+(?:countries|nations|states|sides|governments|neighbou?rs)$",
+    re.I,
+)
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late"})
+COUNTERPART = frozenset({"counterpart", "counterparts"})
+# Words in an organisation's name that give its sector.
+ORG_SECTOR_WORDS = (
+    (
+        re.compile(
+            r"\b(?:ministry|ministries|department|cabinet|government|presidency|office of)\b", re.I
+        ),
+        "GOV",
+    ),
+    (
+        re.compile(
+            r"\b(?:army|navy|air force|armed forces|self-defen[cs]e force|military|marines?"
+            r"|coast guard|guard)\b",
+            re.I,
+        ),
+        "MIL",
+    ),
+    (re.compile(r"\b(?:court|tribunal|judiciary)\b", re.I), "JUD"),
+    (re.compile(r"\b(?:parliament|assembly|senate|congress|legislature|diet|duma)\b", re.I), "LEG"),
+    (re.compile(r"\b(?:police|gendarmerie)\b", re.I), "COP"),
+    (
+        re.compile(
+            r"\b(?:corporation|corp|company|co|inc|ltd|limited|group|holdings|bank|airlines?|motors?)\b",
+            re.I,
+        ),
+        "BUS",
+    ),
+    (
+        re.compile(
+            r"\b(?:university|institute|centre|center|foundation|academy|think tank)\b", re.I
+        ),
+        "CVL",
+    ),
+    (re.compile(r"\b(?:party)\b", re.I), "PTY"),
+)
+# Organisations whose country, when not written, is the article's main country.
+GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
+# A capitalised institution name spaCy may split: "the Ministry of Foreign Affairs and ...".
+INSTITUTION_NAME = re.compile(
+    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})(?:Ministry|Department|Council|Commission|Agency|Committee|"
+    r"Office|Directorate|Bureau|Court|Assembly|Institute|Centre|Center|Force|Forces|Army|Navy)"
+    r"(?:\s+(?:of|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
+)
+NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "through",
+        "into",
+        "within",
+        "toward",
+        "towards",
+        "via",
+        "throughout",
+        "from",
+    }
+)
+# Agent nouns too general to decide a sector when a more specific one stands beside them:
+# "Israeli intelligence officials" are intelligence (SPY), not generic officials (GOV).
+GENERIC_AGENTS = frozenset(
+    {
+        "official",
+        "officials",
+        "leader",
+        "leaders",
+        "member",
+        "members",
+        "authorities",
+        "source",
+        "sources",
+        "people",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "representatives",
+        "personnel",
+        "staff",
+    }
+)
+# Military ranks: a title that yields to a government office the person held ("Lt. Gen.
+# Prosper Avril", then Haiti's president, acts for the government).
+MILITARY_RANKS = re.compile(
+    r"^(?:gen|general|lt|lieutenant|col|colonel|maj|major|brig|brigadier|capt|captain|adm|"
+    r"admiral|marshal|field marshal|commander)\b",
+    re.I,
+)
+
+
+@dataclass
+class Unit:
+    """A stretch of words that names something: a knowledge-base hit, a name, a pronoun."""
+
+    start: int  # token indices within the sentence doc, end exclusive
+    end: int
+    kind: str  # an EntryKind value, or "name", "org", "pronoun", "form", "group"
+    text: str
+    entry: Entry | None = None
+
+
+@dataclass
+class _Token:
+    start: int  # character offsets in the text
+    end: int
+    text: str
+    pos: str
+    tag: str
+    unit: Unit | None = None
+
+
+@dataclass
+class _Context:
+    """What is known about the article while reading it: who was mentioned, most-named states."""
+
+    day: dt.date | None
+    salience: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)  # first tokens of phrases already read
+
+    def main_countries(self, n: int) -> list[str]:
+        ranked = sorted(self.salience, key=lambda c: (-self.salience[c], self.first_seen.get(c, 0)))
+        return ranked[:n]
+
+
+class Resolver:
+    """Reads texts for actors. Build once (it holds the knowledge base and models) and reuse."""
+
+    def __init__(
+        self, kb: KnowledgeBase, nlp: Language, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.kb = kb
+        self.nlp = nlp
+        self.gazetteer = gazetteer or Gazetteer(kb.entries)
+        self._surnames = _surname_index(kb.people.values())
+        self._by_name = {p.name.casefold(): p for p in kb.people.values()}
+
+    # -- public ------------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        day: dt.date | None = None,
+        sentences: Sequence[Sentence] | None = None,
+        context_text: str | None = None,
+        field_name: str = "body",
+    ) -> list[Mention]:
+        """Mentions of actors in `text`, in order. `context_text` (the article body, when
+        `text` is a caption) decides which countries the article is mainly about."""
+        context = _Context(day)
+        self._count_salience(context, context_text if context_text is not None else text)
+        sentences = list(sentences) if sentences is not None else split_sentences(text)
+        hits = self.gazetteer.find(text)
+        wanted = [s for s in sentences if _needs_reading(s, hits, text)]
+        docs = self.nlp.pipe([s.text for s in wanted], batch_size=64)
+        for sentence, doc in zip(wanted, docs, strict=True):
+            tokens = self._tokens(doc, sentence, hits)
+            self._read_sentence(tokens, sentence, context, field_name, text)
+        return context.mentions
+
+    # -- salience ----------------------------------------------------------------------------
+
+    def _count_salience(self, context: _Context, text: str) -> None:
+        for hit in self.gazetteer.find(text):
+            entry = hit.first(
+                EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
+            )
+            if entry is None:
+                continue
+            country = (
+                entry.ref
+                if entry.kind is not EntryKind.PERSON
+                else self._person_country(entry.ref, context.day)
+            )
+            if country:
+                context.salience[country] += 1
+                context.first_seen.setdefault(country, hit.start)
+
+    def _person_country(self, key: str, day: dt.date | None) -> str | None:
+        person = self.kb.people.get(key)
+        if person is None:
+            return None
+        term = person.role_on(day)
+        return (term.country if term else None) or person.country
+
+    # -- tokens and units --------------------------------------------------------------------
+
+    def _tokens(self, doc: Doc, sentence: Sentence, hits: list[Hit]) -> list[_Token]:
+        base = sentence.start
+        tokens = [
+            _Token(base + t.idx, base + t.idx + len(t.text), t.text, t.pos_, t.tag_) for t in doc
+        ]
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+
+        def claim(
+            unit_start: int, unit_end: int, make: type[Unit] | None = None, **kw: object
+        ) -> None:
+            first, last = _token_span(tokens, unit_start, unit_end, starts, ends)
+            if first is None or last is None or any(tokens[i].unit for i in range(first, last + 1)):
+                return
+            unit = Unit(
+                first, last + 1, text=" ".join(t.text for t in tokens[first : last + 1]), **kw
+            )  # type: ignore[arg-type]
+            for i in range(first, last + 1):
+                tokens[i].unit = unit
+
+        in_sentence = [h for h in hits if h.start >= base and h.end <= sentence.end]
+        for hit in in_sentence:
+            entry = _preferred(hit)
+            if entry.kind is not EntryKind.AGENT:
+                claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                claim(base + ent.start_char, base + ent.end_char, kind="name")
+        for match in INSTITUTION_NAME.finditer(sentence.text):
+            leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
+            claim(base + match.start() + leading, base + match.end(), kind="org")
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                claim(base + ent.start_char, base + ent.end_char, kind="org")
+        for hit in in_sentence:
+            entry = _preferred(hit)
+            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
+            # An agent noun used as an adjective or verb ("remain firm", "an official post")
+            # names nobody.
+            if entry.kind is EntryKind.AGENT and last is not None and tokens[last].pos in NOUNS:
+                claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        for i, token in enumerate(tokens):
+            lowered = token.text.lower()
+            if (
+                token.unit is None
+                and token.pos == "PRON"
+                and lowered in PERSON_PRONOUNS | THING_PRONOUNS
+            ):
+                token.unit = Unit(i, i + 1, "pronoun", token.text)
+        return tokens
+
+    # -- phrases ----------------------------------------------------------------------------
+
+    def _read_sentence(
+        self,
+        tokens: list[_Token],
+        sentence: Sentence,
+        context: _Context,
+        field_name: str,
+        text: str,
+    ) -> None:
+        chunks = _chunks(tokens)
+        context.consumed = set()
+        for index, (first, last) in enumerate(chunks):
+            if first in context.consumed:
+                continue  # an apposition already read with the name before it
+            following = chunks[index + 1 :]
+            for conjunct in _conjuncts(tokens, first, last):
+                self._read_conjunct(
+                    tokens, conjunct, (first, last), following, sentence, context, field_name, text
+                )
+
+    def _read_conjunct(
+        self,
+        tokens: list[_Token],
+        span: tuple[int, int],
+        chunk: tuple[int, int],
+        following: list[tuple[int, int]],
+        sentence: Sentence,
+        context: _Context,
+        field_name: str,
+        text: str,
+    ) -> None:
+        first, last = span
+        units = _units(tokens, first, last)
+        if not units:
+            return
+        kinds = [u.kind for u in units]
+        words = [t.text.lower() for t in tokens[first : last + 1]]
+        cues = _country_cues(units)
+        former = any(w in FORMER for w in words)
+        emit = _Emitter(context, sentence, field_name, text, tokens)
+
+        persons = [u for u in units if u.kind in ("person", "name")]
+        orgs = [
+            u for u in units if u.kind in ("igo", "institution", "company", "armed_group", "org")
+        ]
+        agents = [u for u in units if u.kind == "agent"]
+        phrase = " ".join(words)
+
+        if persons:
+            for unit in persons:
+                self._person(
+                    unit, units, agents, cues, former, tokens, chunk, following, context, emit
+                )
+            return
+        if orgs:
+            for unit in orgs:
+                after = [a for a in agents if a.start >= unit.end]
+                self._organisation(
+                    unit, cues, tokens, chunk, context, emit, after[-1] if after else None
+                )
+            return
+        if "pronoun" in kinds:
+            for unit in units:
+                if unit.kind == "pronoun":
+                    self._pronoun(unit, tokens, context, emit)
+            return
+        if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
+            members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
+            if len(members) == 2:
+                emit(
+                    first,
+                    last + 1,
+                    Actor(" and ".join(members), members=members),
+                    "group",
+                    "the two states most recently named in the article",
+                )
+            return
+        if self._form(tokens, first, last, context, emit):
+            return
+        if agents:
+            self._agent_phrase(
+                agents[-1], units, cues, former, first, last, tokens, context, emit, following
+            )
+            return
+        if units and all(u.kind == "demonym" for u in units) and len(units) > 1:
+            # "Bosnian Serbs": a people qualified by the state it lives in; the first names it.
+            entry = units[0].entry
+            assert entry is not None
+            emit(
+                units[0].start, units[-1].end, self._state(entry.ref), "demonym", _entry_note(entry)
+            )
+            return
+        for unit in units:
+            if unit.kind == "country" and unit.entry:
+                emit(
+                    unit.start,
+                    unit.end,
+                    self._state(unit.entry.ref),
+                    "country",
+                    _entry_note(unit.entry),
+                )
+            elif unit.kind == "capital" and unit.entry and not _placed(tokens, unit):
+                country = unit.entry.ref
+                emit(
+                    unit.start,
+                    unit.end,
+                    replace(self._state(country), sector="GOV", name=unit.text),
+                    "capital",
+                    f"{unit.text} is the capital of {country}, standing for its government",
+                )
+            elif unit.kind == "demonym" and unit.entry:
+                # "Palestinians", "the Japanese", "an Israeli proposal": the state or its people.
+                emit(
+                    unit.start,
+                    unit.end,
+                    replace(self._state(unit.entry.ref), name=unit.text),
+                    "demonym",
+                    _entry_note(unit.entry),
+                )
+
+    # -- readings ---------------------------------------------------------------------------
+
+    def _person(
+        self,
+        unit: Unit,
+        units: list[Unit],
+        agents: list[Unit],
+        cues: list[Entry],
+        former: bool,
+        tokens: list[_Token],
+        chunk: tuple[int, int],
+        following: list[tuple[int, int]],
+        context: _Context,
+        emit: _Emitter,
+    ) -> None:
+        person = self.kb.people.get(unit.entry.ref) if unit.entry else None
+        if person is None and _modifies_thing(tokens, unit, chunk):
+            return  # "Preah Sihanouk deep-sea port": a name used for a place or a thing
+        cue = "kb:person" if person else "name+cue"
+        evidence: list[str] = []
+        antecedent = None
+        if person is None:  # a name spaCy found: perhaps a surname or a known person's other form
+            person, antecedent = self._known_name(unit.text, context)
+            if person is not None:
+                cue = "surname" if antecedent is not None else "kb:person"
+        titles = [a for a in agents if a.start < unit.start]
+        title = titles[-1] if titles else None
+        country = cues[0].ref if cues else None
+        sector = title.entry.ref if title and title.entry else None
+        role = _role(title.text) if title else None
+        counterpart = any(
+            tokens[i].text.lower() in COUNTERPART for i in range(chunk[0], unit.start)
+        )
+        if counterpart:
+            other = _last_person(context)
+            if other is not None:
+                sector = sector or other.actor.sector
+                role = role or other.actor.role
+                evidence.append(f"counterpart of {other.actor.name}")
+        if person is not None:
+            term = person.role_on(context.day)
+            if term is not None:
+                if title and MILITARY_RANKS.match(title.text) and term.sector == "GOV":
+                    sector = None  # a general who heads the government acts for it
+                sector = sector or term.sector
+                role = role or term.role or None
+                country = country or term.country
+                evidence.append(_term_note(person, term))
+            country = country or person.country
+            if titles or cues:
+                cue = "kb:person+cue"
+        if former:
+            sector, role = "ELI", f"former {role}" if role else "former official"
+        extra = _apposition(tokens, chunk, following, self, context)
+        if person is None and (country is None or sector is None) and extra:
+            country = country or extra[0]
+            sector = sector or extra[1]
+            evidence.append(extra[2])
+            cue = "name+apposition"
+        if country is None and person is None:
+            main = context.main_countries(1)
+            if main:
+                country = main[0]
+                cue = "context"
+                evidence.append(f"the article is mainly about {country}")
+        name = person.name if person else (antecedent.actor.name if antecedent else unit.text)
+        if title:
+            evidence.insert(0, f"title '{title.text}' ({sector})")
+        if cues:
+            evidence.insert(0, f"'{cues[0].phrase}' → {cues[0].ref}")
+        start = _phrase_start(tokens, chunk[0], unit.start)
+        actor = Actor(
+            name,
+            country=country,
+            sector=sector,
+            role=role,
+            person=person.key if person else (antecedent.actor.person if antecedent else unit.text),
+        )
+        emit(
+            start,
+            unit.end,
+            actor,
+            cue,
+            "; ".join(evidence) or "a person named in the text",
+            antecedent=_index(context, antecedent),
+        )
+
+    def _organisation(
+        self,
+        unit: Unit,
+        cues: list[Entry],
+        tokens: list[_Token],
+        chunk: tuple[int, int],
+        context: _Context,
+        emit: _Emitter,
+        agent: Unit | None = None,
+    ) -> None:
+        """An organisation; an agent noun after it ("UN peacekeepers", "NATO troops") says
+        which part of it acts."""
+        start = _phrase_start(tokens, chunk[0], unit.start)
+        end = agent.end if agent else unit.end
+        if unit.kind == "org":
+            acronym = context.acronyms.get(unit.text)
+            if acronym is not None:
+                emit(unit.start, unit.end, acronym, "acronym", f"defined earlier as {acronym.name}")
+                return
+            sector = _org_sector(unit.text)
+            if sector is None:
+                return  # a name of something we cannot place (a brand, an event)
+            country = cues[0].ref if cues else None
+            cue = "org-name"
+            evidence = f"'{unit.text}' reads as {sector}"
+            if country is None and sector in GOVERNMENT_SECTORS:
+                main = context.main_countries(1)
+                country = main[0] if main else None
+                evidence += f"; the article is mainly about {country}" if country else ""
+                cue = "context" if country else cue
+            actor = Actor(_strip_article(unit.text), country=country, sector=sector)
+            emit(start, unit.end, actor, cue, evidence)
+            self._define_acronym(tokens, unit, actor, context)
+            return
+        assert unit.entry is not None
+        if unit.kind == "igo":
+            org = self.kb.organisations.get(unit.entry.ref)
+            name = org.name if org else unit.text
+            sector = agent.entry.ref if agent and agent.entry else _igo_body_sector(name)
+            actor = Actor(name, sector=sector, igo=unit.entry.ref, organisation=unit.entry.ref)
+            note = _entry_note(unit.entry) + (f"; '{agent.text}' → {sector}" if agent else "")
+            emit(start, end, actor, "igo", note)
+            return
+        org = self.kb.organisations.get(unit.entry.ref)
+        country = (org.country if org else None) or (cues[0].ref if cues else None)
+        sector = (agent.entry.ref if agent and agent.entry else None) or (
+            org.sector if org else None
+        )
+        actor = Actor(
+            org.name if org else unit.text,
+            country=country,
+            sector=sector,
+            organisation=unit.entry.ref,
+        )
+        emit(start, end, actor, "kb:organisation", _org_note(org, unit.entry))
+        self._define_acronym(tokens, unit, actor, context)
+
+    def _agent_phrase(
+        self,
+        head: Unit,
+        units: list[Unit],
+        cues: list[Entry],
+        former: bool,
+        first: int,
+        last: int,
+        tokens: list[_Token],
+        context: _Context,
+        emit: _Emitter,
+        following: list[tuple[int, int]],
+    ) -> None:
+        head = _specific_agent(units, head)
+        assert head.entry is not None
+        sector = "ELI" if former else head.entry.ref
+        start = _phrase_start(tokens, first, units[0].start)
+        cue_units = [u for u in units if u.kind in CUE_KINDS and u.entry]
+        end = max(head.end, units[-1].end)
+        if not cue_units:
+            cue_units, after = _postmodifier_cues(tokens, last, following)
+            if cue_units:
+                end = after + 1  # "rebels in the Ivory Coast" is one mention
+                context.consumed.add(following[0][0])
+        if cue_units:
+            for n, unit in enumerate(cue_units):
+                assert unit.entry is not None
+                # Coordinated states share the head: each mention covers its own word, the
+                # last one runs to the head ("Hungarian and Romanian officials").
+                span_start = start if n == 0 else unit.start
+                span_end = end if n == len(cue_units) - 1 else unit.end
+                if n < len(cue_units) - 1 and span_end <= head.start and span_start == start:
+                    span_end = unit.end
+                actor = Actor(
+                    f"{unit.text} {head.text}",
+                    country=unit.entry.ref,
+                    sector=sector,
+                    role=_role(head.text),
+                )
+                emit(
+                    span_start,
+                    span_end,
+                    actor,
+                    "agent+country",
+                    f"'{unit.text}' → {unit.entry.ref}; '{head.text}' → {head.entry.ref}",
+                )
+            return
+        if tokens[first].text.lower() in ("the", "this") and _role(head.text):
+            earlier = _person_with_role(context, _role(head.text) or "")
+            if earlier is not None:
+                emit(
+                    start,
+                    head.end,
+                    earlier.actor,
+                    "description",
+                    f"the {head.text} named earlier: {earlier.actor.name}",
+                    antecedent=_index(context, earlier),
+                )
+                return
+        if any(tokens[i].text.lower() in COUNTERPART for i in range(first, last + 1)):
+            return  # "his counterpart" without a name: left to the event stage
+        actor = Actor(head.text, sector=sector, role=_role(head.text))
+        emit(
+            start, head.end, actor, "agent", f"'{head.text}' → {head.entry.ref}; no country stated"
+        )
+
+    def _pronoun(self, unit: Unit, tokens: list[_Token], context: _Context, emit: _Emitter) -> None:
+        word = unit.text.lower()
+        if word in PERSON_PRONOUNS:
+            earlier = _pronoun_antecedent(
+                context, emit.sentence.index, unit_start=tokens[unit.start].start
+            )
+        else:
+            earlier = _last_state_or_org(context, emit.sentence.index)
+        if earlier is None:
+            return
+        emit(
+            unit.start,
+            unit.end,
+            earlier.actor,
+            "pronoun",
+            f"refers to {earlier.actor.name}",
+            antecedent=_index(context, earlier),
+        )
+
+    def _form(
+        self, tokens: list[_Token], first: int, last: int, context: _Context, emit: _Emitter
+    ) -> bool:
+        """ "the Kingdom", "the Republic": the article's main country of that form."""
+        for i in range(first, last):
+            if tokens[i].text.lower() != "the":
+                continue
+            word = tokens[i + 1].text
+            if not word[:1].isupper() or word.lower() not in COUNTRY_FORMS:
+                continue
+            for country in context.main_countries(5):
+                info = self.kb.countries.get(country)
+                if info and info.form and info.form.lower() == word.lower():
+                    emit(
+                        i + 1,
+                        i + 2,
+                        replace(self._state(country), name=f"the {word}"),
+                        "form",
+                        f"{info.name} is a {info.form}, and the article is about it",
+                    )
+                    return True
+        return False
+
+    def _define_acronym(
+        self, tokens: list[_Token], unit: Unit, actor: Actor, context: _Context
+    ) -> None:
+        """ "Japan Maritime Self-Defence Force (JMSDF)": later "JMSDF" is the same actor."""
+        i = unit.end
+        if i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")":
+            acronym = tokens[i + 1].text
+            if acronym.isupper() and 2 <= len(acronym) <= 8:
+                context.acronyms[acronym] = actor
+
+    def _known_name(self, text: str, context: _Context) -> tuple[Person | None, Mention | None]:
+        """A name spaCy found: an earlier mention's surname, a known person's full name, or a
+        surname that only one person in office on the day bears."""
+        words = text.split()
+        for mention in reversed(context.mentions):
+            name = mention.actor.name.split()
+            if (
+                mention.actor.person
+                and len(words) == 1
+                and len(name) > 1
+                and words[0] in (name[0], name[-1])
+            ):
+                person = self.kb.people.get(mention.actor.person)
+                return person, mention
+        person = self._by_name.get(text.casefold())
+        if person is not None:
+            return person, None
+        if len(words) == 1:
+            holders = [
+                p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
+            ]
+            if len(holders) == 1:
+                return holders[0], None
+        return None, None
+
+    def _state(self, iso3: str) -> Actor:
+        country = self.kb.countries.get(iso3)
+        return Actor(country.name if country else iso3, country=iso3)
+
+
+class _Emitter:
+    """Appends mentions to the context, with offsets taken from tokens."""
+
+    def __init__(
+        self,
+        context: _Context,
+        sentence: Sentence,
+        field_name: str,
+        text: str,
+        tokens: list[_Token],
+    ) -> None:
+        self.context = context
+        self.sentence = sentence
+        self.field_name = field_name
+        self.text = text
+        self.tokens = tokens
+
+    def __call__(
+        self,
+        first: int,
+        end: int,
+        actor: Actor,
+        cue: str,
+        evidence: str,
+        antecedent: int | None = None,
+    ) -> None:
+        start_char = self.tokens[first].start
+        end_char = self.tokens[end - 1].end
+        if any(
+            m.start < end_char and start_char < m.end
+            for m in self.context.mentions
+            if m.sentence == self.sentence.index
+        ):
+            return
+        confidence = CONFIDENCE.get(cue, 0.5)
+        if actor.country is None and not actor.igo and not actor.members:
+            confidence = min(confidence, CONFIDENCE["agent"])
+        self.context.mentions.append(
+            Mention(
+                start_char,
+                end_char,
+                self.text[start_char:end_char],
+                actor,
+                cue,
+                evidence,
+                confidence,
+                self.sentence.index,
+                self.field_name,
+                antecedent,
+            )
+        )
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _needs_reading(sentence: Sentence, hits: list[Hit], text: str) -> bool:
+    """Only sentences with a knowledge-base phrase or a pronoun can hold an actor we resolve."""
+    if any(sentence.start <= h.start < sentence.end for h in hits):
+        return True
+    return bool(re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?)\b", sentence.text))
+
+
+def _token_span(
+    tokens: list[_Token], start: int, end: int, starts: dict[int, int], ends: dict[int, int]
+) -> tuple[int | None, int | None]:
+    first = starts.get(start)
+    last = ends.get(end)
+    if first is None:
+        first = next((i for i, t in enumerate(tokens) if t.start <= start < t.end), None)
+    if last is None:
+        last = next(
+            (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < end <= tokens[i].end),
+            None,
+        )
+    return first, last
+
+
+def _preferred(hit: Hit) -> Entry:
+    """When one phrase names several things, prefer the most specific reading."""
+    order = (
+        EntryKind.PERSON,
+        EntryKind.INSTITUTION,
+        EntryKind.COMPANY,
+        EntryKind.ARMED_GROUP,
+        EntryKind.IGO,
+        EntryKind.COUNTRY,
+        EntryKind.DEMONYM,
+        EntryKind.CAPITAL,
+        EntryKind.CITY,
+        EntryKind.AGENT,
+    )
+    for kind in order:
+        entry = hit.first(kind)
+        if entry is not None:
+            return entry
+    return hit.entries[0]
+
+
+def _modifies_thing(tokens: list[_Token], unit: Unit, chunk: tuple[int, int]) -> bool:
+    """A name followed in its phrase by a common noun that names nobody ("Preah Sihanouk
+    deep-sea port") is a place or a thing, not a person; a possessive ("Hun Sen's proposal")
+    or a title noun keeps it a person."""
+    i = unit.end
+    if i > chunk[1] or tokens[i].tag == "POS" or tokens[i].text in ("’s", "'s"):
+        return False
+    return any(t.pos == "NOUN" for t in tokens[i : chunk[1] + 1])
+
+
+def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Noun phrases as (first, last) token indices: runs of determiners, adjectives, nouns,
+    numbers, possessives and named units, joined across "and" between two nominal words."""
+    chunks: list[tuple[int, int]] = []
+    start = None
+    for i, token in enumerate(tokens):
+        inside = token.unit is not None or token.pos in NP_POS or token.tag in ("POS", "PRP$")
+        if (
+            not inside
+            and token.text in ("-", "‑", "–")
+            and start is not None
+            and i + 1 < len(tokens)
+        ):
+            inside = tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
+        if not inside and token.pos == "CCONJ" and start is not None and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            inside = nxt.unit is not None or nxt.pos in ("ADJ", "PROPN", "NOUN")
+        if inside:
+            if start is None:
+                start = i
+        elif start is not None:
+            chunks.append((start, i - 1))
+            start = None
+    if start is not None:
+        chunks.append((start, len(tokens) - 1))
+    return chunks
+
+
+def _conjuncts(tokens: list[_Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Split a phrase at "and"; a conjunct with a cue but no head shares the last one's head:
+    "Hungarian and Romanian officials" → "Hungarian officials", "Romanian officials"."""
+    parts, start = [], first
+    for i in range(first, last + 1):
+        if tokens[i].pos == "CCONJ" and tokens[i].unit is None:
+            if start <= i - 1:
+                parts.append((start, i - 1))
+            start = i + 1
+    if start <= last:
+        parts.append((start, last))
+    if len(parts) < 2:
+        return parts
+    final_units = _units(tokens, *parts[-1])
+    head = final_units[-1] if final_units else None
+    if head is None or head.kind != "agent":
+        return parts
+    merged = []
+    for part in parts[:-1]:
+        units = _units(tokens, *part)
+        if units and all(u.kind in ("demonym", "country") for u in units):
+            merged.append((part[0], head.end - 1))  # read "Hungarian … officials" together
+        else:
+            merged.append(part)
+    return [*merged, parts[-1]]
+
+
+def _units(tokens: list[_Token], first: int, last: int) -> list[Unit]:
+    seen: list[Unit] = []
+    for i in range(first, last + 1):
+        unit = tokens[i].unit
+        if unit is not None and (not seen or seen[-1] is not unit) and unit.start >= first:
+            seen.append(unit)
+    # A conjunct merged across "and" holds the head agent after the other conjunct's words.
+    return [u for u in seen if u.end - 1 <= last or u.kind == "agent"]
+
+
+CUE_KINDS = ("country", "demonym", "city", "capital")
+POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across"})
+
+
+def _specific_agent(units: list[Unit], head: Unit) -> Unit:
+    """The agent that decides the sector: the head, unless it is generic and a more specific
+    agent stands before it."""
+    if head.text.lower() not in GENERIC_AGENTS:
+        return head
+    for unit in reversed(units):
+        if unit.kind == "agent" and unit is not head and unit.text.lower() not in GENERIC_AGENTS:
+            return unit
+    return head
+
+
+def _postmodifier_cues(
+    tokens: list[_Token], last: int, following: list[tuple[int, int]]
+) -> tuple[list[Unit], int]:
+    """ "president of Armenia", "rebels in Darfur": a state named right after the phrase;
+    returns its unit and the last token of the phrase that names it."""
+    after = last + 1
+    if after < len(tokens) and tokens[after].text.lower() in POSTMODIFIERS and following:
+        start, end = following[0]
+        if start == after + 1:
+            found = [u for u in _units(tokens, start, end) if u.kind in CUE_KINDS and u.entry][:1]
+            return found, end
+    return [], last
+
+
+def _country_cues(units: list[Unit]) -> list[Entry]:
+    cues = []
+    for unit in units:
+        if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
+            cues.append(unit.entry)
+    return cues
+
+
+def _placed(tokens: list[_Token], unit: Unit) -> bool:
+    """A capital after "in", "at", "near"... is a place; elsewhere ("Tokyo said", "talks with
+    Moscow") it stands for its government."""
+    before = tokens[unit.start - 1].text.lower() if unit.start > 0 else ""
+    return before in LOCATIVE
+
+
+def _phrase_start(tokens: list[_Token], first: int, unit_start: int) -> int:
+    """Start a mention at the phrase's first content word (not "the", "a", "his")."""
+    i = first
+    while i < unit_start and (
+        tokens[i].pos == "DET" or tokens[i].tag == "PRP$" or tokens[i].pos == "NUM"
+    ):
+        i += 1
+    return i
+
+
+def _apposition(
+    tokens: list[_Token],
+    chunk: tuple[int, int],
+    following: list[tuple[int, int]],
+    resolver: Resolver,
+    context: _Context,
+) -> tuple[str | None, str | None, str] | None:
+    """ "X, a research fellow at Y," / "X of Japan" / "X, General Manager of Mitsubishi
+    Corporation": the country and sector the words after a name give it."""
+    end = chunk[1] + 1
+    country = sector = None
+    notes = []
+    if end < len(tokens) and tokens[end].text == "," and following and following[0][0] == end + 1:
+        units = _units(tokens, *following[0])
+        agent = next((u for u in units if u.kind == "agent" and u.entry), None)
+        if agent and agent.entry:
+            sector = agent.entry.ref
+            notes.append(f"apposition '{agent.text}' → {sector}")
+        cue = _country_cues(units)
+        if cue:
+            country = cue[0].ref
+        if agent or cue:
+            context.consumed.add(following[0][0])
+        end = following[0][1] + 1
+        following = following[1:]
+    if end < len(tokens) and tokens[end].pos == "ADP" and following and following[0][0] == end + 1:
+        units = _units(tokens, *following[0])
+        for unit in units:
+            if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
+                country = country or unit.entry.ref
+                notes.append(f"'{tokens[end].text} {unit.text}' → {unit.entry.ref}")
+            elif unit.entry and unit.kind in ("company", "institution", "armed_group"):
+                org = resolver.kb.organisations.get(unit.entry.ref)
+                if org:
+                    country = country or org.country
+                    sector = sector or org.sector
+                    notes.append(f"'{tokens[end].text} {org.name}' → {org.country} {org.sector}")
+    if country is None and sector is None:
+        return None
+    return country, sector, "; ".join(notes)
+
+
+def _role(title: str) -> str | None:
+    """The role a title names, in the knowledge base's words."""
+    lowered = " ".join(title.lower().split())
+    roles = {
+        "prime minister": "head of government",
+        "premier": "head of government",
+        "chancellor": "head of government",
+        "president": "head of state",
+        "king": "head of state",
+        "queen": "head of state",
+        "emperor": "head of state",
+        "foreign minister": "foreign minister",
+        "defence minister": "defence minister",
+        "defense minister": "defence minister",
+        "secretary of state": "foreign minister",
+        "defense secretary": "defence minister",
+        "defence secretary": "defence minister",
+    }
+    if lowered in roles:
+        return roles[lowered]
+    if lowered.endswith(("minister", "secretary", "governor", "ambassador", "envoy", "mayor")):
+        return lowered
+    return None
+
+
+def _igo_body_sector(name: str) -> str | None:
+    """The organ of an international organisation that governs ("Security Council")."""
+    return "GOV" if re.search(r"\b(?:council|commission|secretariat)\b", name, re.I) else None
+
+
+def _org_sector(name: str) -> str | None:
+    for pattern, sector in ORG_SECTOR_WORDS:
+        if pattern.search(name):
+            return sector
+    return None
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text).rstrip("’'s").strip()
+
+
+def _entry_note(entry: Entry) -> str:
+    source = f" ({entry.source})" if entry.source else ""
+    return f"'{entry.phrase}' is a {entry.kind.value} of {entry.ref}{source}"
+
+
+def _org_note(org: Organisation | None, entry: Entry) -> str:
+    if org is None:
+        return _entry_note(entry)
+    where = f" of {org.country}" if org.country else ""
+    return f"{org.name}: {org.kind.value}{where}, {org.sector} ({org.source or entry.source})"
+
+
+def _term_note(person: Person, term: object) -> str:
+    start = getattr(term, "start", None)
+    end = getattr(term, "end", None)
+    span = f"{start or '…'} – {end or 'today'}"
+    return (
+        f"{person.name}: {getattr(term, 'country', None)} {getattr(term, 'sector', '')} "
+        f"{getattr(term, 'role', '') or ''} {span} ({getattr(term, 'source', '')})"
+    ).replace("  ", " ")
+
+
+def _surname_index(people: Iterable[Person]) -> dict[str, list[Person]]:
+    index: dict[str, list[Person]] = {}
+    for person in people:
+        for name in (person.name, *person.aliases):
+            words = name.split()
+            if len(words) > 1:
+                for key in {words[-1].casefold(), words[0].casefold()}:
+                    bucket = index.setdefault(key, [])
+                    if person not in bucket:
+                        bucket.append(person)
+    return index
+
+
+def _in_office(person: Person, day: dt.date | None) -> bool:
+    """In a government office on `day`; with no day, ever in one."""
+    if day is None:
+        return any(t.sector == "GOV" for t in person.terms)
+    term = person.role_on(day)
+    return term is not None and term.sector == "GOV" and term.covers(day)
+
+
+def _last_person(context: _Context) -> Mention | None:
+    for mention in reversed(context.mentions):
+        if mention.actor.person:
+            return mention
+    return None
+
+
+def _person_with_role(context: _Context, role: str) -> Mention | None:
+    for mention in reversed(context.mentions):
+        if mention.actor.person and mention.actor.role == role:
+            return mention
+    return None
+
+
+def _pronoun_antecedent(context: _Context, sentence: int, unit_start: int) -> Mention | None:
+    """He/she/his: the first person named earlier in this sentence, else the first person
+    (not a possessive) of the latest earlier sentence that names one."""
+    people = [m for m in context.mentions if m.actor.person and m.start < unit_start]
+    same = [m for m in people if m.sentence == sentence]
+    if same:
+        return same[0]
+    for index in range(sentence - 1, -1, -1):
+        earlier = [m for m in people if m.sentence == index]
+        if earlier:
+            plain = [m for m in earlier if not m.text.endswith(("’s", "'s"))]
+            return (plain or earlier)[0]
+    return None
+
+
+def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
+    """It/its: a state named earlier in the sentence ("Cambodia stands ready to welcome the
+    JMSDF to dock at its ports"), else the latest state, body or organisation."""
+    candidates = [
+        m
+        for m in context.mentions
+        if not m.actor.person and (m.actor.country or m.actor.igo) and not m.actor.members
+    ]
+    states = [
+        m
+        for m in candidates
+        if m.sentence == sentence and m.actor.sector is None and not m.actor.igo
+    ]
+    if states:
+        return states[0]
+    return candidates[-1] if candidates else None
+
+
+def _recent_countries(context: _Context, n: int) -> list[str]:
+    seen: list[str] = []
+    for mention in reversed(context.mentions):
+        country = mention.actor.country
+        if country and country not in seen:
+            seen.append(country)
+        if len(seen) == n:
+            return seen
+    return []
+
+
+def _index(context: _Context, mention: Mention | None) -> int | None:
+    if mention is None:
+        return None
+    for i, m in enumerate(context.mentions):
+        if m is mention:
+            return i
+    return None
