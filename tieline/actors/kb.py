@@ -231,6 +231,9 @@ DERIVED_TABLES = (
 )
 OFFICEHOLDERS = "manual/officeholders.tsv"
 ORGANISATIONS = "manual/organisations.tsv"
+NAMES = "manual/names.tsv"  # place names the derived tables lack or file wrongly
+AGENTS = "manual/agents.tsv"  # agent nouns the derived tables lack or code otherwise
+NOT_AN_AGENT = "-"  # in manual/agents.tsv: the phrase names no agent at all
 # Which kind of organisation each derived table holds, and its key prefix.
 ORG_TABLES = {
     "igos.tsv": EntryKind.IGO,
@@ -262,13 +265,19 @@ def _load(read: Callable[[str], list[Row]]) -> KnowledgeBase:
     kb = KnowledgeBase()
     kb.countries = {c.iso3: c for c in _countries(read("countries.tsv"))}
     kb.agents = {row["phrase"]: row["sector"] for row in read("agents.tsv")}
+    for row in read(AGENTS):
+        phrase = row["phrase"].lower()
+        if row["sector"] == NOT_AN_AGENT:
+            kb.agents.pop(phrase, None)
+        elif phrase:
+            kb.agents[phrase] = row["sector"]
     for table, kind in ORG_TABLES.items():
         for org in _organisations(read(table), kind):
             kb.organisations[org.key] = org
     kb.people = _people(read("people.tsv"))
     _merge_officeholders(kb.people, read(OFFICEHOLDERS))
     _merge_organisations(kb.organisations, read(ORGANISATIONS))
-    kb.entries = _entries(kb, read("country_names.tsv"))
+    kb.entries = _entries(kb, _with_manual_names(read("country_names.tsv"), read(NAMES)))
     return kb
 
 
@@ -571,6 +580,14 @@ def _unique(names: Iterable[str], besides: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------- gazetteer entries
+
+
+def _with_manual_names(derived: list[Row], manual: list[Row]) -> list[Row]:
+    """Derived place names, with every phrase the hand-kept table lists taken from it."""
+    mine = {row["phrase"].casefold() for row in manual}
+    return [row for row in derived if row["phrase"].casefold() not in mine] + [
+        {**row, "source": row.get("source") or MANUAL} for row in manual if row["phrase"]
+    ]
 
 
 def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:

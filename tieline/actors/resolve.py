@@ -59,6 +59,9 @@ CONFIDENCE = {
     "acronym": 0.85,
     "org-name": 0.65,
     "context": 0.4,
+    "place": 0.6,
+    "demonym": 0.8,
+    "capital": 0.8,
     "agent": 0.5,
 }
 COUNTRY_FORMS = frozenset(
@@ -305,9 +308,19 @@ class Resolver:
             entry = _preferred(hit)
             if entry.kind is not EntryKind.AGENT:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        agent_hits = [h for h in in_sentence if _preferred(h).kind is EntryKind.AGENT]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                claim(base + ent.start_char, base + ent.end_char, kind="name")
+                start, end = base + ent.start_char, base + ent.end_char
+                # spaCy sometimes takes the title into the name: "Labour Minister Dragan M."
+                for hit in sorted(agent_hits, key=lambda h: h.start):
+                    if (
+                        start <= hit.start < end
+                        and hit.end < end
+                        and not text_between(sentence, start, hit.start).strip(" -")
+                    ):
+                        start = hit.end + 1
+                claim(start, end, kind="name")
         for match in INSTITUTION_NAME.finditer(sentence.text):
             leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
             claim(base + match.start() + leading, base + match.end(), kind="org")
@@ -388,7 +401,11 @@ class Resolver:
             return
         if orgs:
             for unit in orgs:
-                after = [a for a in agents if a.start >= unit.end]
+                after = [
+                    a
+                    for a in agents
+                    if a.start >= unit.end and a.text.lower() not in GENERIC_AGENTS
+                ]
                 self._organisation(
                     unit, cues, tokens, chunk, context, emit, after[-1] if after else None
                 )
@@ -442,6 +459,16 @@ class Resolver:
                     "capital",
                     f"{unit.text} is the capital of {country}, standing for its government",
                 )
+            elif unit.kind in ("capital", "city") and unit.entry:
+                # A place: the state it lies in, which an event may affect ("a curfew in
+                # Algiers"); the event stage tells places from actors by this cue.
+                emit(
+                    unit.start,
+                    unit.end,
+                    replace(self._state(unit.entry.ref), name=unit.text),
+                    "place",
+                    f"{unit.text} is a place in {unit.entry.ref}",
+                )
             elif unit.kind == "demonym" and unit.entry:
                 # "Palestinians", "the Japanese", "an Israeli proposal": the state or its people.
                 emit(
@@ -472,6 +499,7 @@ class Resolver:
             return  # "Preah Sihanouk deep-sea port": a name used for a place or a thing
         cue = "kb:person" if person else "name+cue"
         evidence: list[str] = []
+        igo: str | None = None
         antecedent = None
         if person is None:  # a name spaCy found: perhaps a surname or a known person's other form
             person, antecedent = self._known_name(unit.text, context)
@@ -496,6 +524,9 @@ class Resolver:
             if term is not None:
                 if title and MILITARY_RANKS.match(title.text) and term.sector == "GOV":
                     sector = None  # a general who heads the government acts for it
+                if term.igo:  # an officer of an international organisation acts for it
+                    igo = term.igo
+                    sector = sector if sector not in (None, "IGO") else "GOV"
                 sector = sector or term.sector
                 role = role or term.role or None
                 country = country or term.country
@@ -529,6 +560,7 @@ class Resolver:
             sector=sector,
             role=role,
             person=person.key if person else (antecedent.actor.person if antecedent else unit.text),
+            igo=igo,
         )
         emit(
             start,
@@ -616,10 +648,7 @@ class Resolver:
         cue_units = [u for u in units if u.kind in CUE_KINDS and u.entry]
         end = max(head.end, units[-1].end)
         if not cue_units:
-            cue_units, after = _postmodifier_cues(tokens, last, following)
-            if cue_units:
-                end = after + 1  # "rebels in the Ivory Coast" is one mention
-                context.consumed.add(following[0][0])
+            cue_units, _ = _postmodifier_cues(tokens, last, following)
         if cue_units:
             for n, unit in enumerate(cue_units):
                 assert unit.entry is not None
@@ -798,6 +827,11 @@ class _Emitter:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def text_between(sentence: Sentence, start: int, end: int) -> str:
+    """Words of the sentence between two text offsets that are not agent words."""
+    return sentence.text[start - sentence.start : end - sentence.start]
 
 
 def _needs_reading(sentence: Sentence, hits: list[Hit], text: str) -> bool:
