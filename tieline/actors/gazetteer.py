@@ -85,8 +85,9 @@ class Gazetteer:
         self._automaton.make_automaton()
         self.size = len(by_phrase)
 
-    def find(self, text: str) -> list[Hit]:
-        """Non-overlapping hits in `text`, in order; the longest hit wins an overlap."""
+    def find(self, text: str, *, overlapping: bool = False) -> list[Hit]:
+        """Hits in `text`, in order. Overlaps are resolved longest-first unless `overlapping`
+        asks for every hit ("Palestinian" inside "Palestinian Islamic Jihad")."""
         folded = fold(text)
         candidates: list[Hit] = []
         for last, (length, entries) in self._automaton.iter(folded):
@@ -99,6 +100,8 @@ class Gazetteer:
             )
             if kept:
                 candidates.append(Hit(start, end, written, kept))
+        if overlapping:
+            return sorted(candidates, key=lambda h: (h.start, h.end))
         candidates.sort(key=lambda h: (h.start - h.end, h.start))
         taken: list[Hit] = []
         occupied: list[tuple[int, int]] = []

@@ -324,9 +324,6 @@ class Resolver:
         for match in INSTITUTION_NAME.finditer(sentence.text):
             leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
             claim(base + match.start() + leading, base + match.end(), kind="org")
-        for ent in doc.ents:
-            if ent.label_ == "ORG":
-                claim(base + ent.start_char, base + ent.end_char, kind="org")
         for hit in in_sentence:
             entry = _preferred(hit)
             _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
@@ -334,6 +331,9 @@ class Resolver:
             # names nobody.
             if entry.kind is EntryKind.AGENT and last is not None and tokens[last].pos in NOUNS:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                claim(base + ent.start_char, base + ent.end_char, kind="org")
         for i, token in enumerate(tokens):
             lowered = token.text.lower()
             if (
@@ -593,7 +593,7 @@ class Resolver:
             sector = _org_sector(unit.text)
             if sector is None:
                 return  # a name of something we cannot place (a brand, an event)
-            country = cues[0].ref if cues else None
+            country = cues[0].ref if cues else self._country_in_name(unit.text)
             cue = "org-name"
             evidence = f"'{unit.text}' reads as {sector}"
             if country is None and sector in GOVERNMENT_SECTORS:
@@ -615,7 +615,11 @@ class Resolver:
             emit(start, end, actor, "igo", note)
             return
         org = self.kb.organisations.get(unit.entry.ref)
-        country = (org.country if org else None) or (cues[0].ref if cues else None)
+        country = (
+            (org.country if org else None)
+            or (cues[0].ref if cues else None)
+            or self._country_in_name(unit.text)
+        )
         sector = (agent.entry.ref if agent and agent.entry else None) or (
             org.sector if org else None
         )
@@ -767,6 +771,14 @@ class Resolver:
             if len(holders) == 1:
                 return holders[0], None
         return None, None
+
+    def _country_in_name(self, name: str) -> str | None:
+        """The state an organisation's own name holds: "Palestinian Islamic Jihad" → PSE."""
+        for hit in self.gazetteer.find(name, overlapping=True):
+            entry = hit.first(EntryKind.COUNTRY, EntryKind.DEMONYM)
+            if entry is not None:
+                return entry.ref
+        return None
 
     def _state(self, iso3: str) -> Actor:
         country = self.kb.countries.get(iso3)

@@ -7,6 +7,10 @@ count it right when:
 
 * country: the mention's country is the gold one ("IGO": the mention is an international
   organisation; a group mention counts when the gold country is among its members);
+A gold phrase covering several mentions is resolved by the one covering its first word (a
+noun phrase's head comes before its modifiers: "rebels in the Ivory Coast"), else by the one
+overlapping it most.
+
 * country+sector: the country is right and the sectors agree, where a gold actor without a
   sector (or "***") is a state named as a whole and must be resolved without one, and gold
   sub-codes ("CVLalb", "REBkur") are compared on their first three letters.
@@ -17,6 +21,7 @@ codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN �
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable
@@ -131,6 +136,18 @@ def locate(sentence: GoldSentence, actor: GoldActor) -> tuple[int, int] | None:
         span = _find(text, word)
         if span and len(word) > 2:
             return span
+    # A misspelt gold word ("Ghanians" for "Ghanaians"): the most similar word of the sentence.
+    for word in re.findall(r"\w{4,}", actor.text):
+        best = max(
+            re.finditer(r"\w+", text),
+            default=None,
+            key=lambda m: difflib.SequenceMatcher(None, m.group().lower(), word.lower()).ratio(),
+        )
+        if (
+            best
+            and difflib.SequenceMatcher(None, best.group().lower(), word.lower()).ratio() >= 0.85
+        ):
+            return best.start(), best.end()
     return None
 
 
@@ -143,12 +160,16 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
 
 
 def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
-    best, best_overlap = None, 0
-    for mention in mentions:
-        overlap = min(mention.end, span[1]) - max(mention.start, span[0])
-        if overlap > best_overlap:
-            best, best_overlap = mention, overlap
-    return best
+    """The mention that resolves the gold words: the one covering their first word (an
+    English noun phrase's head comes before its modifiers: "rebels in the Ivory Coast"),
+    else the one overlapping them most."""
+    overlapping = [m for m in mentions if min(m.end, span[1]) > max(m.start, span[0])]
+    if not overlapping:
+        return None
+    at_start = [m for m in overlapping if m.start <= span[0] < m.end]
+    if at_start:
+        return at_start[0]
+    return max(overlapping, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]))
 
 
 def _country_ok(mention: Mention | None, code: str) -> bool:
