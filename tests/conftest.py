@@ -75,3 +75,11 @@ def fetcher(settings: Settings, fake_time: FakeTime) -> Iterator[Fetcher]:
     """A fetcher whose waits (host delay, backoff, Retry-After) are recorded, not slept."""
     with Fetcher(settings.fetch, clock=fake_time.clock, sleep=fake_time.sleep) as made:
         yield made
+
+
+@pytest.fixture(scope="session")
+def resolver():  # type: ignore[no-untyped-def]
+    """The actor resolver with the real knowledge base and spaCy model, loaded once."""
+    from tieline.actors import load_resolver
+
+    return load_resolver()

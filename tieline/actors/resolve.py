@@ -86,6 +86,12 @@ GROUP_PHRASE = re.compile(
     r"^(?:the\s+two|both(?:\s+the)?)\s+(?:countries|nations|states|sides|governments|neighbou?rs)$",
     re.I,
 )
+# Words that refer back to an actor without naming it.
+REFERRING = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?)\b|\b(?:two|both)\s+(?:countries|nations|states|"
+    r"sides|governments|neighbou?rs)\b|\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
+    r"Principality|Federation|Commonwealth|Union|Confederation)\b"
+)
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late"})
 COUNTERPART = frozenset({"counterpart", "counterparts"})
 # Words in an organisation's name that give its sector.
@@ -249,10 +255,11 @@ class Resolver:
         self._count_salience(context, context_text if context_text is not None else text)
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         hits = self.gazetteer.find(text)
-        wanted = [s for s in sentences if _needs_reading(s, hits, text)]
+        defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
+        wanted = [s for s in sentences if _needs_reading(s, hits, defined)]
         docs = self.nlp.pipe([s.text for s in wanted], batch_size=64)
         for sentence, doc in zip(wanted, docs, strict=True):
-            tokens = self._tokens(doc, sentence, hits)
+            tokens = self._tokens(doc, sentence, hits, context.acronyms)
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
 
@@ -283,7 +290,9 @@ class Resolver:
 
     # -- tokens and units --------------------------------------------------------------------
 
-    def _tokens(self, doc: Doc, sentence: Sentence, hits: list[Hit]) -> list[_Token]:
+    def _tokens(
+        self, doc: Doc, sentence: Sentence, hits: list[Hit], acronyms: dict[str, Actor]
+    ) -> list[_Token]:
         base = sentence.start
         tokens = [
             _Token(base + t.idx, base + t.idx + len(t.text), t.text, t.pos_, t.tag_) for t in doc
@@ -323,7 +332,15 @@ class Resolver:
                 claim(start, end, kind="name")
         for match in INSTITUTION_NAME.finditer(sentence.text):
             leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
-            claim(base + match.start() + leading, base + match.end(), kind="org")
+            start = base + match.start() + leading
+            # Words before the institution's head that name its state stay cues ("Laotian").
+            for token in tokens:
+                if token.end <= start:
+                    continue
+                if token.unit is None or token.start >= base + match.end():
+                    break
+                start = token.end + 1
+            claim(start, base + match.end(), kind="org")
         for hit in in_sentence:
             entry = _preferred(hit)
             _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
@@ -334,6 +351,9 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 claim(base + ent.start_char, base + ent.end_char, kind="org")
+        for token in tokens:
+            if token.text in acronyms:
+                claim(token.start, token.end, kind="org")
         for i, token in enumerate(tokens):
             lowered = token.text.lower()
             if (
@@ -378,20 +398,32 @@ class Resolver:
     ) -> None:
         first, last = span
         units = _units(tokens, first, last)
+        emit = _Emitter(context, sentence, field_name, text, tokens)
+        phrase = " ".join(t.text.lower() for t in tokens[first : last + 1])
+        if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
+            members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
+            if len(members) == 2:
+                emit(
+                    _phrase_start(tokens, first, last),
+                    last + 1,
+                    Actor(" and ".join(members), members=members),
+                    "group",
+                    "the two states most recently named in the article",
+                )
+            return
         if not units:
+            self._form(tokens, first, last, context, emit)
             return
         kinds = [u.kind for u in units]
         words = [t.text.lower() for t in tokens[first : last + 1]]
         cues = _country_cues(units)
         former = any(w in FORMER for w in words)
-        emit = _Emitter(context, sentence, field_name, text, tokens)
 
         persons = [u for u in units if u.kind in ("person", "name")]
         orgs = [
             u for u in units if u.kind in ("igo", "institution", "company", "armed_group", "org")
         ]
         agents = [u for u in units if u.kind == "agent"]
-        phrase = " ".join(words)
 
         if persons:
             for unit in persons:
@@ -414,17 +446,6 @@ class Resolver:
             for unit in units:
                 if unit.kind == "pronoun":
                     self._pronoun(unit, tokens, context, emit)
-            return
-        if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
-            members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
-            if len(members) == 2:
-                emit(
-                    first,
-                    last + 1,
-                    Actor(" and ".join(members), members=members),
-                    "group",
-                    "the two states most recently named in the article",
-                )
             return
         if self._form(tokens, first, last, context, emit):
             return
@@ -846,11 +867,15 @@ def text_between(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start : end - sentence.start]
 
 
-def _needs_reading(sentence: Sentence, hits: list[Hit], text: str) -> bool:
-    """Only sentences with a knowledge-base phrase or a pronoun can hold an actor we resolve."""
+def _needs_reading(sentence: Sentence, hits: list[Hit], acronyms: set[str]) -> bool:
+    """Only sentences with a knowledge-base phrase, a pronoun, "the two countries", "the
+    Kingdom" or an acronym the text defines can hold an actor we resolve; the others are
+    never tagged."""
     if any(sentence.start <= h.start < sentence.end for h in hits):
         return True
-    return bool(re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?)\b", sentence.text))
+    if acronyms and any(word in acronyms for word in re.findall(r"[A-Z][A-Z0-9]+", sentence.text)):
+        return True
+    return REFERRING.search(sentence.text) is not None
 
 
 def _token_span(

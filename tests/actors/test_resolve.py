@@ -1,0 +1,168 @@
+"""Actor resolution on real text with the real knowledge base and spaCy model: the sample page
+(golden), dated roles, cues, coreference and explanations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+from tieline.actors import resolve_article
+from tieline.extract.text import extract_text
+from tieline.models import Mention
+
+GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "sample_actors.json").read_text())
+MEETING = dt.date(2022, 4, 23)
+
+
+@pytest.fixture(scope="module")
+def sample_mentions(resolver) -> list[Mention]:  # type: ignore[no-untyped-def]
+    article = extract_text(SAMPLE.read_text(encoding="utf-8"))
+    from dataclasses import replace
+
+    return resolve_article(resolver, replace(article, published=dt.date(2022, 4, 25)))
+
+
+def _find(mentions: list[Mention], field: str, text: str) -> list[Mention]:
+    return [m for m in mentions if m.field == field and m.text == text]
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "code", "person"), GOLDEN["mentions"], ids=[m[1] for m in GOLDEN["mentions"]]
+)
+def test_sample_actor(sample_mentions, field, text, code, person):  # type: ignore[no-untyped-def]
+    found = _find(sample_mentions, field, text)
+    assert found, f"no mention {text!r} in {field}"
+    assert {m.actor.code for m in found} == {code}
+    if person is not None:
+        assert all(m.actor.person == person for m in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence_start", "person"), GOLDEN["pronouns"], ids=[p[0] for p in GOLDEN["pronouns"]]
+)
+def test_sample_pronoun(sample_mentions, sentence_start, person):  # type: ignore[no-untyped-def]
+    article = extract_text(SAMPLE.read_text(encoding="utf-8"))
+    offset = article.body.index(sentence_start)
+    [pronoun] = [m for m in sample_mentions if m.field == "body" and m.start == offset]
+    assert pronoun.cue == "pronoun"
+    assert pronoun.actor.person == person
+    assert pronoun.antecedent is not None
+
+
+def test_sample_has_no_actor_from_the_teasers(sample_mentions):  # type: ignore[no-untyped-def]
+    countries = {m.actor.country for m in sample_mentions}
+    assert countries <= {"KHM", "JPN", None}
+
+
+def test_every_mention_is_explained(sample_mentions):  # type: ignore[no-untyped-def]
+    for mention in sample_mentions:
+        assert mention.cue and mention.evidence
+        assert 0 < mention.confidence <= 1
+
+
+def resolve(resolver, text: str, day: dt.date | None = MEETING) -> dict[str, Mention]:  # type: ignore[no-untyped-def]
+    return {m.text: m for m in resolver.resolve(text, day=day)}
+
+
+@pytest.mark.parametrize(
+    ("day", "sector", "role"),
+    [
+        (dt.date(2022, 4, 23), "GOV", "head of government"),
+        (dt.date(1990, 1, 1), "GOV", "head of government"),
+        (dt.date(2024, 6, 1), "GOV", "senate president"),
+    ],
+)
+def test_hun_sen_role_depends_on_the_day(resolver, day, sector, role):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, "Hun Sen met the envoy in Phnom Penh.", day)["Hun Sen"]
+    assert (mention.actor.country, mention.actor.sector, mention.actor.role) == (
+        "KHM",
+        sector,
+        role,
+    )
+
+
+def test_kishida_was_foreign_minister_before_prime_minister(resolver):  # type: ignore[no-untyped-def]
+    text = "Fumio Kishida arrived in Seoul for talks."
+    assert (
+        resolve(resolver, text, dt.date(2015, 5, 1))["Fumio Kishida"].actor.role
+        == "foreign minister"
+    )
+    assert (
+        resolve(resolver, text, dt.date(2022, 5, 1))["Fumio Kishida"].actor.role
+        == "head of government"
+    )
+
+
+def test_former_president_is_not_government(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(
+        "Former President Hun Sen criticised the plan.", day=dt.date(2024, 6, 1)
+    )
+    [mention] = [m for m in mentions if m.actor.person == "hun-sen-khm"]
+    assert mention.actor.sector == "ELI"
+
+
+def test_unknown_person_takes_country_and_sector_from_cues(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Cambodian analyst Sok Dara said the deal was good for trade.")
+    mention = next(m for text, m in mentions.items() if "Sok Dara" in text)
+    assert mention.actor.code == "KHMCVL"
+    assert mention.actor.person == "Sok Dara"
+
+
+def test_apposition_gives_sector_and_country(resolver):  # type: ignore[no-untyped-def]
+    text = "Somchai Dee, a senior official of Thailand, said talks would resume."
+    mention = resolve(resolver, text)["Somchai Dee"]
+    assert mention.actor.code == "THAGOV"
+
+
+def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Tokyo said it would send aid to families in Manila.")
+    assert (mentions["Tokyo"].actor.code, mentions["Tokyo"].cue) == ("JPNGOV", "capital")
+    assert (mentions["Manila"].actor.code, mentions["Manila"].cue) == ("PHL", "place")
+
+
+def test_coordinated_demonyms_share_the_agent(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    assert sorted(m.actor.code for m in mentions) == ["HUNGOV", "ROUGOV"]
+
+
+def test_agent_with_possessive_country(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Israel's high court opened a hearing.")
+    assert mentions["Israel's high court"].actor.code == "ISRJUD"
+
+
+def test_the_two_countries_is_a_group_of_the_last_two_states(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(
+        "Vietnam and the Philippines signed a coast guard accord. The two countries will hold "
+        "joint patrols."
+    )
+    [group] = [m for m in mentions if m.cue == "group"]
+    assert group.actor.members == ("PHL", "VNM")
+
+
+def test_acronym_defined_in_the_text_is_reused(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(
+        "The Laotian Ministry of Energy and Mines (MEM) signed the deal. "
+        "Officials said MEM would publish the terms."
+    )
+    reused = [m for m in mentions if m.text == "MEM"]
+    assert reused and reused[0].actor.code == "LAOGOV"
+    assert reused[0].cue == "acronym"
+
+
+def test_international_organisation_and_its_troops(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "UN peacekeepers arrived in the capital.")
+    assert mentions["UN peacekeepers"].actor.igo is not None
+    assert mentions["UN peacekeepers"].actor.sector == "MIL"
+
+
+def test_adjective_uses_of_agent_nouns_name_nobody(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve("Relations remain firm, according to an official post.")
+    assert mentions == []
+
+
+def test_sentences_without_actors_are_not_tagged(resolver):  # type: ignore[no-untyped-def]
+    assert resolver.resolve("Rain fell all day. Prices rose.") == []
