@@ -990,7 +990,7 @@ def _units(tokens: list[_Token], first: int, last: int) -> list[Unit]:
 
 
 CUE_KINDS = ("country", "demonym", "city", "capital")
-POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across"})
+POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across", "near"})
 
 
 def _specific_agent(units: list[Unit], head: Unit) -> Unit:
