@@ -60,6 +60,7 @@ CONFIDENCE = {
     "org-name": 0.65,
     "context": 0.4,
     "place": 0.6,
+    "unknown-place": 0.35,
     "demonym": 0.8,
     "capital": 0.8,
     "agent": 0.5,
@@ -126,6 +127,8 @@ ORG_SECTOR_WORDS = (
         ),
         "CVL",
     ),
+    (re.compile(r"\b(?:front|movement|brigades?|militia|liberation)\b", re.I), "REB"),
+    (re.compile(r"\b(?:newspaper|news agency|television|radio|times|post|herald)\b", re.I), "JRN"),
     (re.compile(r"\b(?:party)\b", re.I), "PTY"),
 )
 # Organisations whose country, when not written, is the article's main country.
@@ -351,6 +354,8 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 claim(base + ent.start_char, base + ent.end_char, kind="org")
+            elif ent.label_ == "GPE":  # a town the knowledge base lacks: "Jericho", "Cizre"
+                claim(base + ent.start_char, base + ent.end_char, kind="gpe")
         for token in tokens:
             if token.text in acronyms:
                 claim(token.start, token.end, kind="org")
@@ -490,6 +495,19 @@ class Resolver:
                     "place",
                     f"{unit.text} is a place in {unit.entry.ref}",
                 )
+            elif unit.kind == "gpe":
+                country = _sentence_state(context, emit.sentence.index) or next(
+                    iter(context.main_countries(1)), None
+                )
+                if country:
+                    emit(
+                        unit.start,
+                        unit.end,
+                        replace(self._state(country), name=unit.text),
+                        "unknown-place",
+                        f"{unit.text} is a place the knowledge base lacks; taken to be in "
+                        f"{country}, the state the text is about here",
+                    )
             elif unit.kind == "demonym" and unit.entry:
                 # "Palestinians", "the Japanese", "an Israeli proposal": the state or its people.
                 emit(
@@ -1214,6 +1232,14 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     if states:
         return states[0]
     return candidates[-1] if candidates else None
+
+
+def _sentence_state(context: _Context, sentence: int) -> str | None:
+    """The first state named in this sentence so far, if any."""
+    for mention in context.mentions:
+        if mention.sentence == sentence and mention.actor.country:
+            return mention.actor.country
+    return None
 
 
 def _recent_countries(context: _Context, n: int) -> list[str]:
