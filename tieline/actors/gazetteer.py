@@ -28,7 +28,8 @@ _SPELLINGS = (
     ("labour", "labor"),
     ("centre", "center"),
 )
-_WORD_CHAR = re.compile(r"\w")
+_NON_WORD = re.compile(r"[^\w]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,17 @@ class Hit:
 def fold(text: str) -> str:
     """Lower-case, strip accents ("Saitō" → "saito") and fold quotes and dashes, without
     changing the length of the text."""
-    folded = text.translate(_FOLD)
+    folded = text.lower()
+    if len(folded) != len(text):  # a character whose lower case is longer ("İ")
+        return "".join(_fold_char(c) for c in text.translate(_FOLD))
     if folded.isascii():
-        return folded.lower()
-    return "".join(_fold_char(c) for c in folded)
+        return folded
+    return _NON_ASCII.sub(lambda m: _fold_char(m.group()), folded)
 
 
 @functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
+    char = char.translate(_FOLD)
     lowered = char.lower()
     if len(lowered) != 1:
         return char
@@ -70,47 +74,55 @@ def _fold_char(char: str) -> str:
 
 
 class Gazetteer:
-    """All phrases of a knowledge base, ready to be found in any text."""
+    """All phrases of a knowledge base, ready to be found in any text.
+
+    Phrases and texts are matched in a "word form": folded (see `fold`), with every character
+    that is not a word character turned into a space, and each phrase padded with a space on
+    both sides. A hit therefore always starts and ends at word boundaries, decided inside the
+    automaton rather than checked in Python, and offsets in the word form are offsets in the
+    text.
+    """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         by_phrase: dict[str, list[Entry]] = {}
         for entry in entries:
             for variant in _variants(entry.phrase):
-                key = fold(variant)
-                if key.strip():
-                    by_phrase.setdefault(key, []).append(entry)
+                key = _word_form(fold(variant)).strip()
+                if key:
+                    by_phrase.setdefault(f" {key} ", []).append(entry)
         self._automaton = ahocorasick.Automaton()
         for key, found in by_phrase.items():
-            self._automaton.add_word(key, (len(key), tuple(found)))
+            cased = any(e.case_sensitive for e in found)
+            self._automaton.add_word(key, (len(key), tuple(found), cased))
         self._automaton.make_automaton()
         self.size = len(by_phrase)
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Hit]:
-        """Hits in `text`, in order. Overlaps are resolved longest-first unless `overlapping`
-        asks for every hit ("Palestinian" inside "Palestinian Islamic Jihad")."""
-        folded = fold(text)
-        candidates: list[Hit] = []
-        for last, (length, entries) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if _inside_word(folded, start, end):
+        """Hits in `text`, in order. Overlaps are resolved leftmost-longest unless
+        `overlapping` asks for every hit ("Palestinian" inside "Palestinian Islamic Jihad")."""
+        padded = f" {_word_form(fold(text))} "
+        # A key of length L ending at padded index `last` puts its phrase at text offsets
+        # [last - L + 1, last - 1): the padded text has one extra space in front.
+        found = sorted(
+            ((last - value[0] + 1, value) for last, value in self._automaton.iter(padded)),
+            key=lambda item: (item[0], -item[1][0]),
+        )
+        hits: list[Hit] = []
+        reach = -1
+        for start, (length, entries, cased) in found:
+            if start < reach and not overlapping:
                 continue
+            end = start + length - 2
             written = text[start:end]
-            kept = tuple(
-                e for e in entries if not e.case_sensitive or _same_case(e.phrase, written)
-            )
-            if kept:
-                candidates.append(Hit(start, end, written, kept))
-        if overlapping:
-            return sorted(candidates, key=lambda h: (h.start, h.end))
-        candidates.sort(key=lambda h: (h.start - h.end, h.start))
-        taken: list[Hit] = []
-        occupied: list[tuple[int, int]] = []
-        for hit in candidates:
-            if all(hit.end <= s or hit.start >= e for s, e in occupied):
-                taken.append(hit)
-                occupied.append((hit.start, hit.end))
-        taken.sort(key=lambda h: h.start)
-        return taken
+            if cased:
+                entries = tuple(
+                    e for e in entries if not e.case_sensitive or _same_case(e.phrase, written)
+                )
+                if not entries:
+                    continue
+            hits.append(Hit(start, end, written, entries))
+            reach = end
+        return hits
 
 
 def _variants(phrase: str) -> set[str]:
@@ -123,13 +135,14 @@ def _variants(phrase: str) -> set[str]:
     return variants
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
-    before = start > 0 and _WORD_CHAR.match(text[start - 1]) is not None
-    after = end < len(text) and _WORD_CHAR.match(text[end]) is not None
-    return before or after
+def _word_form(text: str) -> str:
+    """Every character that is not a word character becomes a space (length unchanged)."""
+    return _NON_WORD.sub(" ", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def _same_case(phrase: str, written: str) -> bool:
-    return phrase.translate(_FOLD) == written.translate(_FOLD) or any(
-        v.translate(_FOLD) == written.translate(_FOLD) for v in _variants(phrase)
-    )
+    """Whether the text writes a case-sensitive phrase with its case ("US", not "us"),
+    comparing word characters only: "U.S" in the text matches the phrase "U.S."."""
+    seen = _word_form(written.translate(_FOLD)).split()
+    return any(_word_form(v.translate(_FOLD)).split() == seen for v in _variants(phrase))
