@@ -98,9 +98,9 @@ def main() -> None:
         f"{1000 * resolve_s / len(articles):.1f} ms/article, {mentions:,} mentions"
     )
 
-    from tieline.annotate.nlp import MODEL
-
     import spacy
+
+    from tieline.annotate.nlp import MODEL
 
     full = spacy.load(MODEL)
     start = time.perf_counter()

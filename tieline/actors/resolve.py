@@ -303,15 +303,12 @@ class Resolver:
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
 
-        def claim(
-            unit_start: int, unit_end: int, make: type[Unit] | None = None, **kw: object
-        ) -> None:
+        def claim(unit_start: int, unit_end: int, kind: str, entry: Entry | None = None) -> None:
             first, last = _token_span(tokens, unit_start, unit_end, starts, ends)
             if first is None or last is None or any(tokens[i].unit for i in range(first, last + 1)):
                 return
-            unit = Unit(
-                first, last + 1, text=" ".join(t.text for t in tokens[first : last + 1]), **kw
-            )  # type: ignore[arg-type]
+            words = " ".join(t.text for t in tokens[first : last + 1])
+            unit = Unit(first, last + 1, kind, words, entry)
             for i in range(first, last + 1):
                 tokens[i].unit = unit
 
@@ -496,17 +493,17 @@ class Resolver:
                     f"{unit.text} is a place in {unit.entry.ref}",
                 )
             elif unit.kind == "gpe":
-                country = _sentence_state(context, emit.sentence.index) or next(
+                place_country = _sentence_state(context, emit.sentence.index) or next(
                     iter(context.main_countries(1)), None
                 )
-                if country:
+                if place_country:
                     emit(
                         unit.start,
                         unit.end,
-                        replace(self._state(country), name=unit.text),
+                        replace(self._state(place_country), name=unit.text),
                         "unknown-place",
                         f"{unit.text} is a place the knowledge base lacks; taken to be in "
-                        f"{country}, the state the text is about here",
+                        f"{place_country}, the state the text is about here",
                     )
             elif unit.kind == "demonym" and unit.entry:
                 # "Palestinians", "the Japanese", "an Israeli proposal": the state or its people.

@@ -39,7 +39,7 @@ def split_sentences(text: str) -> list[Sentence]:
             spans.append((cursor, end))
             cursor = end
         spans.append((cursor, p_end))
-    sentences = []
+    sentences: list[Sentence] = []
     for start, end in spans:
         while start < end and text[start].isspace():
             start += 1

@@ -138,17 +138,24 @@ def locate(sentence: GoldSentence, actor: GoldActor) -> tuple[int, int] | None:
             return span
     # A misspelt gold word ("Ghanians" for "Ghanaians"): the most similar word of the sentence.
     for word in re.findall(r"\w{4,}", actor.text):
-        best = max(
-            re.finditer(r"\w+", text),
-            default=None,
-            key=lambda m: difflib.SequenceMatcher(None, m.group().lower(), word.lower()).ratio(),
-        )
-        if (
-            best
-            and difflib.SequenceMatcher(None, best.group().lower(), word.lower()).ratio() >= 0.85
-        ):
-            return best.start(), best.end()
+        similar = _most_similar_word(text, word.lower())
+        if similar is not None:
+            return similar
     return None
+
+
+MISSPELLING_SIMILARITY = 0.85  # difflib ratio above which two words are one, misspelt
+
+
+def _most_similar_word(text: str, word: str) -> tuple[int, int] | None:
+    best, best_ratio = None, 0.0
+    for match in re.finditer(r"\w+", text):
+        ratio = difflib.SequenceMatcher(None, match.group().lower(), word).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = match, ratio
+    if best is None or best_ratio < MISSPELLING_SIMILARITY:
+        return None
+    return best.start(), best.end()
 
 
 def _find(text: str, phrase: str) -> tuple[int, int] | None:
