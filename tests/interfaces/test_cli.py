@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import REPO, SAMPLE, SAMPLE_PUBLISHED
 from tieline import __version__
 
-COMMANDS = ["ingest", "articles", "show", "eval", "eval extraction"]
+COMMANDS = ["ingest", "articles", "show", "eval", "eval extraction", "eval actors"]
 
 
 def tieline(
@@ -223,3 +223,44 @@ def test_show_by_input_path_shows_the_article_it_became(db_file: Path):
     assert result.stdout.startswith("Cambodia, Japan upgrade bilateral ties")
     assert "captions (2)" in result.stdout
     assert "related (6)" in result.stdout
+
+
+def test_show_actors_explains_each_mention(db_file: Path):
+    tieline("ingest", str(SAMPLE), "--published", SAMPLE_PUBLISHED, db=db_file)
+    result = tieline("show", str(SAMPLE), "--actors", db=db_file)
+    assert result.returncode == 0, result.stderr
+    for expected in ("Hun Sen", "KHMGOV", "JPNGOV", "pronoun", "kb:person", "JPNMIL"):
+        assert expected in result.stdout
+    shown = last_json(tieline("show", str(SAMPLE), "--json", db=db_file))
+    mentions = shown["mentions"]
+    assert len(mentions) > 20
+    first = mentions[0]
+    assert set(first) >= {"span", "text", "actor", "cue", "evidence", "confidence", "field"}
+    assert first["actor"]["code"] == "JPNGOV"
+    assert shown["body"][first["span"][0] : first["span"][1]] == first["text"]
+
+
+def test_eval_actors_prints_metrics_as_last_line(tmp_path: Path):
+    gold = [
+        {"id": "DOC", "event": "DOCUMENT"},
+        {
+            "id": "T-1",
+            "text": "Japanese Prime Minister Fumio Kishida met Cambodian officials in Tokyo.",
+            "source": [
+                {
+                    "actorText": "Japanese Prime Minister Fumio Kishida",
+                    "code": "JPN",
+                    "sector": "GOV",
+                }
+            ],
+            "target": [{"actorText": "Cambodian officials", "code": "KHM", "sector": "GOV"}],
+        },
+    ]
+    path = tmp_path / "PLOVER_GSR_CAMEO.txt"
+    path.write_text(json.dumps(gold))
+    result = tieline("eval", "actors", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    metrics = last_json(result)
+    assert metrics["n"] == 1
+    assert metrics["source_country_accuracy"] == 1.0
+    assert metrics["target_sector_accuracy"] == 1.0
