@@ -13,6 +13,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input
 run: $(BIN)/.runtime
 	$(BIN)/tieline ingest $(SAMPLE) --published 2022-04-25
 	$(BIN)/tieline show $(SAMPLE)
+	$(BIN)/tieline show $(SAMPLE) --actors
 	$(BIN)/tieline articles
 
 ## make test: install with the development tools, then run the whole test suite.

@@ -405,12 +405,14 @@ class Resolver:
         if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
             members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
             if len(members) == 2:
+                names = " and ".join(self._state(m).name for m in members)
+                start = first + 1 if tokens[first].text.lower() == "the" else first
                 emit(
-                    _phrase_start(tokens, first, last),
+                    start,
                     last + 1,
-                    Actor(" and ".join(members), members=members),
+                    Actor(names, members=members),
                     "group",
-                    "the two states most recently named in the article",
+                    f"the two states most recently named in the article: {names}",
                 )
             return
         if not units:

@@ -452,25 +452,19 @@ def _mention_json(mention: Mention) -> dict[str, Any]:
 
 
 def _print_mentions(found: StoredArticle, mentions: list[Mention]) -> None:
+    """One line per mention (where, words, actor, cue and confidence), then why, indented."""
     out.print(f"[bold]{found.article.title or '(no title)'}[/]  [dim]{found.id}[/]")
     if not found.coded:
         out.print("[dim]not coded: no actors are resolved for this article[/]")
         return
-    table = Table(header_style="bold", box=None, pad_edge=False)
-    for name in ("where", "mention", "actor", "role", "cue", "conf", "why"):
-        table.add_column(name, overflow="fold")
     for m in mentions:
         a = m.actor
-        table.add_row(
-            f"{m.field}#{m.sentence}",
-            m.text,
-            f"{a.code}  {a.name}" if a.code != a.name else a.name,
-            a.role or "",
-            m.cue,
-            f"{m.confidence:.2f}",
-            m.evidence,
+        role = f" ({a.role})" if a.role else ""
+        out.print(
+            f"[dim]{m.field}#{m.sentence:<3}[/] {m.text!r} → [bold]{a.code}[/] {a.name}{role}  "
+            f"[dim]{m.cue} {m.confidence:.2f}[/]"
         )
-    out.print(table)
+        out.print(f"          [dim]{m.evidence}[/]")
     out.print(f"{len(mentions)} mentions")
 
 
