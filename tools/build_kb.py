@@ -1974,17 +1974,8 @@ def read_sources(data: Path) -> Sources:
 
 
 ORG_HEADER = ["key", "name", "aliases", "country", "sector", "code", "source"]
-# Every table the build writes, in the order it writes them.
-TABLES = (
-    "countries.tsv",
-    "country_names.tsv",
-    "igos.tsv",
-    "institutions.tsv",
-    "companies.tsv",
-    "armed_groups.tsv",
-    "people.tsv",
-    "agents.tsv",
-)
+# Every table the build writes: the ones the loader reads.
+TABLES: tuple[str, ...] = _RULES.DERIVED_TABLES
 
 
 def build(data: Path, out: Path) -> tuple[dict[str, int], list[str]]:

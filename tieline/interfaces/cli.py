@@ -516,16 +516,27 @@ def eval_group() -> None:
     """Score tieline against a gold set; the last line printed is one JSON object of metrics."""
 
 
+def gold_set_options(items: str) -> Callable[[F], F]:
+    """DATASET, --json and --half, shared by every `tieline eval` command."""
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--half",
+            type=click.Choice(["all", "even", "odd"]),
+            default="all",
+            show_default=True,
+            help=f"Score a fixed half of the {items} (even or odd positions in the gold set's order).",
+        )(function)
+        function = click.option(
+            "--json", "as_json", is_flag=True, help="Print only the JSON line of metrics."
+        )(function)
+        return click.argument("dataset", type=click.Path(exists=True, path_type=Path))(function)
+
+    return decorate
+
+
 @eval_group.command(name="extraction")
-@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print only the JSON line of metrics.")
-@click.option(
-    "--half",
-    type=click.Choice(["all", "even", "odd"]),
-    default="all",
-    show_default=True,
-    help="Score a fixed half of the pages (even or odd positions in key order).",
-)
+@gold_set_options("pages")
 @click.option(
     "--compare",
     type=click.Choice(["trafilatura"]),
@@ -578,15 +589,7 @@ def eval_extraction(
 
 
 @eval_group.command(name="actors")
-@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print only the JSON line of metrics.")
-@click.option(
-    "--half",
-    type=click.Choice(["all", "even", "odd"]),
-    default="all",
-    show_default=True,
-    help="Score a fixed half of the sentences (even or odd positions in file order).",
-)
+@gold_set_options("sentences")
 @click.option(
     "--errors",
     type=click.IntRange(min=0),
