@@ -525,7 +525,7 @@ def gold_set_options(items: str) -> Callable[[F], F]:
             type=click.Choice(["all", "even", "odd"]),
             default="all",
             show_default=True,
-            help=f"Score a fixed half of the {items} (even or odd positions in the gold set's order).",
+            help=f"Score a fixed half of the {items} (even or odd positions in the set's order).",
         )(function)
         function = click.option(
             "--json", "as_json", is_flag=True, help="Print only the JSON line of metrics."
