@@ -388,6 +388,7 @@ class Resolver:
                 self._read_conjunct(
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
+        _place_stateless(context, sentence.index)
 
     def _read_conjunct(
         self,
@@ -1233,6 +1234,31 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     if states:
         return states[0]
     return candidates[-1] if candidates else None
+
+
+def _place_stateless(context: _Context, sentence: int) -> None:
+    """Actors this sentence names without a state ("Islamic fundamentalists", "refugees") are
+    taken to belong to the one state the sentence names, when it names exactly one."""
+    here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence]
+    states = {
+        context.mentions[i].actor.country
+        for i in here
+        if context.mentions[i].actor.country and not context.mentions[i].actor.members
+    }
+    if len(states) != 1:
+        return
+    [state] = states
+    for i in here:
+        mention = context.mentions[i]
+        actor = mention.actor
+        if actor.country or actor.igo or actor.members:
+            continue
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(actor, country=state),
+            evidence=f"{mention.evidence}; the only state this sentence names is {state}",
+            confidence=min(mention.confidence, CONFIDENCE["context"]),
+        )
 
 
 def _sentence_state(context: _Context, sentence: int) -> str | None:
