@@ -166,3 +166,16 @@ def test_adjective_uses_of_agent_nouns_name_nobody(resolver):  # type: ignore[no
 
 def test_sentences_without_actors_are_not_tagged(resolver):  # type: ignore[no-untyped-def]
     assert resolver.resolve("Rain fell all day. Prices rose.") == []
+
+
+def test_stateless_actor_takes_the_sentences_only_state(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Islamic fundamentalists attacked a police post in Algeria.")
+    mention = mentions["Islamic fundamentalists"]
+    assert mention.actor.country == "DZA"
+    assert mention.confidence <= 0.4
+    assert "only state" in mention.evidence
+
+
+def test_stateless_actor_stays_stateless_when_the_sentence_names_two(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Refugees crossed from Syria into Turkey overnight.")
+    assert mentions["Refugees"].actor.country is None
