@@ -16,7 +16,8 @@ overlapping it most.
   sub-codes ("CVLalb", "REBkur") are compared on their first three letters.
 
 A gold actor whose words no mention covers is counted wrong on both. The file's few non-ISO
-codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN → VNM).
+codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN → VNM), and its
+sector "CIV" as CVL (civilians).
 """
 
 from __future__ import annotations
@@ -95,10 +96,16 @@ def load_gold(path: Path) -> list[GoldSentence]:
     return sentences
 
 
+# Sector codes in the gold file that are not CAMEO's, and what they stand for ("CIV" for
+# civilians, CAMEO's CVL; CIV is otherwise Côte d'Ivoire's country code).
+GOLD_SECTOR_FIXES = {"CIV": "CVL"}
+
+
 def _sector(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip() or value.strip() == "***":
         return None
-    return value.strip()[:3].upper()
+    code = value.strip()[:3].upper()
+    return GOLD_SECTOR_FIXES.get(code, code)
 
 
 def select_half(sentences: list[GoldSentence], half: str | None) -> list[GoldSentence]:
