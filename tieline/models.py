@@ -162,3 +162,58 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened, as precisely as the text says, and the words that said it."""
+
+    date: dt.date | None  # the first day of the month or year when less precise than a day
+    precision: DatePrecision
+    text: str = ""  # "on Saturday", "last month", "" when the publication date was taken
+    end: dt.date | None = None  # the last day of a stated period ("since 1953": None)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One side of an event: the mention that names it and the actor it resolved to."""
+
+    text: str
+    actor: Actor
+    start: int  # offsets of the mention in the field's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event between actors, tied to the sentence that states it."""
+
+    type: str  # PLOVER event type: AGREE, CONSULT, SUPPORT, ...
+    source: Participant | None
+    target: Participant | None
+    sentence: str  # the evidence sentence, exactly as in the stored text
+    span: tuple[int, int]  # character offsets of the sentence in the field's text
+    trigger: str  # the words that name the event ("accepted", "met")
+    mode: str | None = None  # PLOVER mode where defined: visit, phone, third-party...
+    aux: tuple[str, ...] = ()  # future, hypothetical, negated, historical
+    contexts: tuple[str, ...] = ()  # military, economic, diplomatic...
+    symmetric: bool = False  # a meeting or a signed agreement: both sides act
+    cameo: str | None = None  # CAMEO code, e.g. "036"
+    quad_class: int | None = None  # 1 verbal cooperation … 4 material conflict
+    score: float | None = None  # intensity, Goldstein scale (-10 … +10)
+    confidence: float = 0.5
+    rule: str = ""  # name and version of the rule or model that fired, e.g. "rules.v1:accept"
+    date: EventDate | None = None
+    place: str | None = None  # ISO3 of the place it happened, when stated
+    place_text: str | None = None
+    quote: bool = False  # the sentence is a quotation
+    speaker: str | None = None  # whose quotation, when stated ("an official Facebook post")
+    field: str = "body"
+    sentence_index: int = 0
