@@ -594,7 +594,7 @@ class Resolver:
             evidence.insert(0, f"title '{title.text}' ({sector})")
         if cues:
             evidence.insert(0, f"'{cues[0].phrase}' → {cues[0].ref}")
-        start = _phrase_start(tokens, chunk[0], unit.start)
+        start = _title_start(tokens, chunk[0], unit.start)
         actor = Actor(
             name,
             country=country,
@@ -1051,6 +1051,21 @@ def _placed(tokens: list[_Token], unit: Unit) -> bool:
     Moscow") it stands for its government."""
     before = tokens[unit.start - 1].text.lower() if unit.start > 0 else ""
     return before in LOCATIVE
+
+
+def _title_start(tokens: list[_Token], first: int, unit_start: int) -> int:
+    """Where a person's mention starts: at the title and cues written right before the name
+    ("Japanese Prime Minister Fumio Kishida", "water resources minister Lim Kean Hor"), not at
+    unrelated words of the same phrase ("April 24 that Hun Sen")."""
+    i = unit_start
+    while i > first:
+        before = tokens[i - 1]
+        if before.tag == "PRP$" or (before.unit is not None and before.unit.kind == "pronoun"):
+            break
+        if before.unit is None and before.pos not in ("ADJ", "NOUN"):
+            break
+        i -= 1
+    return i
 
 
 def _phrase_start(tokens: list[_Token], first: int, unit_start: int) -> int:
