@@ -1,0 +1,1 @@
+"""The events stage: PLOVER event types, CAMEO codes, and the coder that finds events."""
