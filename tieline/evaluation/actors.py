@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tieline.evaluation.common import is_actor, select_half
 from tieline.models import Mention
 
 # Codes in the gold file that are not ISO 3166 alpha-3, and what they stand for.
@@ -108,15 +109,6 @@ def _sector(value: object) -> str | None:
     return GOLD_SECTOR_FIXES.get(code, code)
 
 
-def select_half(sentences: list[GoldSentence], half: str | None) -> list[GoldSentence]:
-    """The fixed halves: "even" or "odd" positions in file order, or all."""
-    if half in (None, "all"):
-        return sentences
-    if half not in ("even", "odd"):
-        raise ValueError(f"half must be 'even', 'odd' or 'all', not {half!r}")
-    return sentences[0 if half == "even" else 1 :: 2]
-
-
 def locate(sentence: GoldSentence, actor: GoldActor) -> tuple[int, int] | None:
     """Where the gold actor's words stand in the sentence: its `actorText`, else the marked-up
     span of its role that shares most words with it."""
@@ -187,14 +179,7 @@ def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | N
 
 
 def _country_ok(mention: Mention | None, code: str) -> bool:
-    if mention is None:
-        return False
-    actor = mention.actor
-    if code == "IGO":
-        return actor.igo is not None
-    if code == "NGO":
-        return actor.sector == "NGO"
-    return actor.country == code or code in actor.members
+    return mention is not None and is_actor(mention.actor, code)
 
 
 def score(

@@ -54,11 +54,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
-from typing import TypeVar
 
 from tieline.evaluation.actors import GOLD_CODE_FIXES, DatasetError
+from tieline.evaluation.common import is_actor, select_half
 from tieline.events.codes import PLOVER_TYPES, cameo_root, modern_event
-from tieline.models import Actor, Event, Participant
+from tieline.models import Event, Participant
 
 Coder = Callable[[str, dt.date | None], list[Event]]  # (sentence text, date) -> events
 
@@ -81,9 +81,6 @@ __all__ = [
     "score_plover",
     "select_half",
 ]
-
-T = TypeVar("T")
-
 
 @dataclass(frozen=True)
 class GoldEvent:
@@ -145,15 +142,6 @@ class TripleScore:
 
 
 EventScore = PloverScore | TripleScore
-
-
-def select_half(records: list[T], half: str | None) -> list[T]:
-    """The fixed halves: "even" or "odd" positions in file order, or all."""
-    if half in (None, "all"):
-        return records
-    if half not in ("even", "odd"):
-        raise ValueError(f"half must be 'even', 'odd' or 'all', not {half!r}")
-    return records[0 if half == "even" else 1 :: 2]
 
 
 # ---------------------------------------------------------------- recognising the format
@@ -222,15 +210,6 @@ def _codes(value: object) -> tuple[str, ...]:
         if code:
             codes.append(GOLD_CODE_FIXES.get(code, code))
     return tuple(codes)
-
-
-def is_actor(actor: Actor, code: str) -> bool:
-    """Whether a resolved actor is the gold code: as the actor evaluation counts a country."""
-    if code == "IGO":
-        return actor.igo is not None
-    if code == "NGO":
-        return actor.sector == "NGO"
-    return actor.country == code or code in actor.members
 
 
 def _side_ok(participant: Participant | None, codes: Sequence[str]) -> bool:

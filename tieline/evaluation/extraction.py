@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tieline.evaluation.common import select_half
+
 TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4  # the Scrapinghub benchmark's n-gram size
 
@@ -125,16 +127,6 @@ def _load_snippets(file: Path) -> list[GoldPage]:
             )
         )
     return pages
-
-
-def select_half(pages: list[GoldPage], half: str | None) -> list[GoldPage]:
-    """The fixed halves used for tuning: "even" or "odd" positions in key order, or all."""
-    if half in (None, "all"):
-        return pages
-    if half not in ("even", "odd"):
-        raise ValueError(f"half must be 'even', 'odd' or 'all', not {half!r}")
-    start = 0 if half == "even" else 1
-    return pages[start::2]
 
 
 def score_scrapinghub(
