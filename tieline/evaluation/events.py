@@ -42,7 +42,11 @@ Two formats, recognised by their files:
   0.0 (and with no gold triples recall is 0.0), as in the extraction evaluation: a coder that
   says nothing earns nothing. Records marked ``"evaluate": "false"`` are skipped.
 
-Both sets are split into fixed halves by position in file order (`select_half`).
+Both sets are split into fixed halves by position in file order (`select_half`). Before
+comparison every predicted event is put in PLOVER's and CAMEO's own conventions with
+`tieline.events.plover.as_plover`: a stated intention to cooperate ("will provide aid", tieline's
+AID with the auxiliary mode future) is AGREE / CAMEO 03, an intention to harm THREATEN / 13, a
+refusal to cooperate REJECT / 12. The stored events keep tieline's richer coding.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ from pathlib import Path
 
 from tieline.evaluation.actors import GOLD_CODE_FIXES, DatasetError
 from tieline.evaluation.common import is_actor, select_half
+from tieline.events.plover import as_plover
 from tieline.events.codes import PLOVER_TYPES, cameo_root, modern_event
 from tieline.models import Event, Participant
 
@@ -81,6 +86,7 @@ __all__ = [
     "score_plover",
     "select_half",
 ]
+
 
 @dataclass(frozen=True)
 class GoldEvent:
@@ -245,7 +251,7 @@ def score_plover(
 ) -> tuple[dict[str, float | int], list[PloverScore]]:
     scores = []
     for gold in sentences:
-        event = most_confident(code(gold.text, None))
+        event = most_confident(as_plover(e) for e in code(gold.text, None))
         if event is None:
             mode_ok = False if gold.mode else None
             scores.append(PloverScore(gold, None, False, False, False, mode_ok))
@@ -358,7 +364,7 @@ def score_petr2(
     for gold in sentences:
         predicted: set[Triple] = set()
         for event in code(gold.text, gold.date):
-            predicted |= event_triples(event)
+            predicted |= event_triples(as_plover(event))
         scores.append(TripleScore(gold, frozenset(predicted)))
     tp = sum(s.tp for s in scores)
     fp = sum(s.fp for s in scores)

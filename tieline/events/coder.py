@@ -25,6 +25,8 @@ from tieline.annotate.sentences import split_sentences
 from tieline.events.lexicon import Lexicon, Trigger, load_lexicon
 from tieline.models import (
     Actor,
+    Article,
+    DatePrecision,
     Event,
     EventDate,
     Mention,
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 CODER = "rules.v1"
 
+TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
@@ -52,7 +55,11 @@ TARGET_PREPOSITIONS = frozenset(
 INHERIT_SUBJECT = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
 FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_WORDS = frozenset({"could", "might", "may", "would", "should"})
-FUTURE_VERBS = frozenset({"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek"})
+FUTURE_VERBS = frozenset(
+    {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek", "offer", "promise",
+     "pledge", "vow", "agree", "decide", "propose", "threaten", "willing", "prepared", "ready",
+     "set", "poised", "likely", "due", "determined", "eager", "keen", "committed"}
+)  # fmt: skip
 # Words that put an event in the past as a standing state of affairs.
 CONTEXT_WORDS = (
     (re.compile(r"\b(?:defen[cs]e|military|army|navy|naval|troops|warship|ships?|weapons?|"
@@ -190,13 +197,7 @@ class EventCoder:
         return found
 
     def _trigger(self, token: Token) -> Trigger | None:
-        pos = (
-            "VERB"
-            if token.pos_ in ("VERB", "AUX")
-            else "NOUN"
-            if token.pos_ in ("NOUN", "PROPN")
-            else None
-        )
+        pos = TRIGGER_POS.get(token.pos_)
         if pos is None:
             return None
         lemma = token.lemma_.lower()
@@ -307,9 +308,14 @@ def _mentions_in(token: Token, index: dict[int, Mention], *, deep: bool = True) 
             if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i in index:
                 add(index[child.i])
             elif child.dep_ == "prep" and child.text.lower() in ("of", "by", "from"):
+                # "thousands of Iraqi Kurds", "troops from Chad"
                 for grandchild in child.children:
-                    if grandchild.i in index:
-                        add(index[grandchild.i])
+                    for mention in _mentions_in(grandchild, index, deep=False) or [
+                        index[g.i]
+                        for g in grandchild.children
+                        if g.dep_ in ("amod", "compound", "poss") and g.i in index
+                    ]:
+                        add(mention)
     return found
 
 
@@ -343,7 +349,7 @@ def _participants(
             return _dedupe(sources, targets)
     if not sources:
         for subject in _subjects(verb):
-            sources.extend(_Side(m, "subject") for m in _mentions_in(subject, index, deep=False))
+            sources.extend(_Side(m, "subject") for m in _mentions_in(subject, index))
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECTS:
             targets.extend(_Side(m, "passive subject") for m in _mentions_in(child, index))
@@ -569,7 +575,9 @@ def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
                 modes.append("negated")
             elif child.dep_ == "aux" and word in FUTURE_WORDS:
                 modes.append("future")
-            elif (child.dep_ == "aux" and word in HYPOTHETICAL_WORDS) or (child.dep_ == "mark" and word in ("if", "unless")):
+            elif (child.dep_ == "aux" and word in HYPOTHETICAL_WORDS) or (
+                child.dep_ == "mark" and word in ("if", "unless")
+            ):
                 modes.append("hypothetical")
         if verb is not token and verb.lemma_.lower() in FUTURE_VERBS:
             modes.append("future")
@@ -628,3 +636,63 @@ def _load_codes() -> object | None:
     except ImportError:
         return None
     return load_codes()
+
+
+def code_article(coder: EventCoder, article: Article, mentions: Sequence[Mention]) -> list[Event]:
+    """Events of an article's body and captions. Teasers for other stories are never read.
+
+    A sentence that states no date of its own takes the article's: the first recent date the
+    body or a caption states ("on Saturday"), else the publication date.
+    """
+    main = _main_countries(mentions)
+    default = _article_date(article)
+    events = coder.code(
+        article.body,
+        mentions,
+        published=article.published,
+        field="body",
+        default_date=default,
+        main_countries=main,
+    )
+    for number, caption in enumerate(article.captions):
+        events.extend(
+            coder.code(
+                caption,
+                mentions,
+                published=article.published,
+                field=f"caption:{number}",
+                default_date=default,
+                main_countries=main,
+            )
+        )
+    return events
+
+
+ARTICLE_DATE_WINDOW_DAYS = 14  # a date this close before publication dates the article's news
+
+
+def _article_date(article: Article) -> EventDate | None:
+    from tieline.events import dates
+
+    if article.published is None:
+        return None
+    for text in (*article.captions, article.body):
+        for found in dates.find_dates(text, article.published):
+            day = found.date.date
+            if (
+                found.relation in ("at", "ago")
+                and found.date.precision is DatePrecision.DAY
+                and day is not None
+                and 0 <= (article.published - day).days <= ARTICLE_DATE_WINDOW_DAYS
+            ):
+                return found.date
+    return EventDate(article.published, DatePrecision.DAY, "")
+
+
+def _main_countries(mentions: Sequence[Mention]) -> list[str]:
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        country = mention.actor.country
+        if country and mention.field == "body" and mention.cue not in ("place", "unknown-place"):
+            counts[country] = counts.get(country, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])[:2]

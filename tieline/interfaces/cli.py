@@ -343,6 +343,8 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
       tieline show https://example.org/news/story.html --json
       tieline show ./pages/empty.html
     """
+    from tieline.interfaces import exports
+
     with open_store(db_path) as store:
         found = store.get(article)
         history = [] if found else store.history(origin=article)
@@ -387,6 +389,9 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
             return
         copies = store.copies_of(found.id)
         mentions = store.mentions(found.id)
+        from tieline.store import EventQuery
+
+        coded_events = store.events(EventQuery(article=found.id, limit=None))
         history = store.history(article=found.id)
     a = found.article
     if as_json:
@@ -414,7 +419,7 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
                     "extractor": a.extractor,
                     "origin": found.origin,
                     "mentions": [_mention_json(m) for m in mentions],
-                    "events": [],
+                    "events": [exports.tieline_row(e, lambda _: found) for e in coded_events],
                 },
                 ensure_ascii=False,
             )
@@ -424,6 +429,9 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
         _print_mentions(found, mentions)
         return
     _print_article(found, copies, history)
+    if coded_events:
+        out.rule(f"events ({len(coded_events)})")
+        _print_events(coded_events)
 
 
 def _mention_json(mention: Mention) -> dict[str, Any]:
@@ -506,6 +514,205 @@ def _print_article(found: StoredArticle, copies: list[str], history: list[Any]) 
         out.rule("ingest history")
         for h in history:
             out.print(f"  {h.at}  {h.status.value}  {h.origin}  {h.reason}")
+
+
+# -- events -------------------------------------------------------------------------------------
+
+FORMATS = ("table", "jsonl", "csv", "parquet")
+
+
+@cli.command()
+@db_option
+@click.option("--country", help="Events with this state (ISO alpha-3) on either side.")
+@click.option("--dyad", nargs=2, metavar="A B", help="Events between two states, either way.")
+@click.option("--type", "types", multiple=True, help="PLOVER type (repeat for several): AGREE...")
+@click.option("--context", help="Only events in this context: military, economic, diplomatic...")
+@click.option("--since", type=ISO_DATE, help="Events on or after this date.")
+@click.option("--until", type=ISO_DATE, help="Events on or before this date.")
+@click.option("--article", help="Only the events of this article (id).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--facts-only",
+    is_flag=True,
+    help="Leave out future, hypothetical, negated and historical events.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--columns",
+    type=click.Choice(["tieline", "gdelt", "polecat"]),
+    default="tieline",
+    show_default=True,
+    help="Column set: tieline's own, or GDELT-like or POLECAT-like.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output (needed for parquet on a terminal).",
+)
+def events(
+    db_path: Path | None,
+    country: str | None,
+    dyad: tuple[str, str] | None,
+    types: tuple[str, ...],
+    context: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    article: str | None,
+    min_confidence: float,
+    facts_only: bool,
+    limit: int | None,
+    fmt: str,
+    columns: str,
+    output: Path | None,
+) -> None:
+    """List coded events, oldest first, each with its evidence sentence.
+
+    \b
+    Examples:
+      tieline events --dyad KHM JPN --since 2023-01-01
+      tieline events --country JPN --type AGREE --type CONSULT --format jsonl
+      tieline events --context military --format csv -o military.csv
+      tieline events --columns gdelt --format parquet -o events.parquet
+    """
+    from tieline.interfaces import exports
+    from tieline.store import EventQuery
+
+    query = EventQuery(
+        country=country.upper() if country else None,
+        dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
+        types=tuple(t.upper() for t in types),
+        context=context,
+        since=since,
+        until=until,
+        article=article,
+        min_confidence=min_confidence,
+        exclude_aux=("future", "hypothetical", "negated", "historical") if facts_only else (),
+        limit=limit,
+    )
+    with open_store(db_path) as store:
+        found = store.events(query)
+        cache: dict[str, StoredArticle | None] = {}
+
+        def lookup(article_id: str) -> StoredArticle | None:
+            if article_id not in cache:
+                cache[article_id] = store.get(article_id)
+            return cache[article_id]
+
+        rows = [exports.COLUMN_SETS[columns](e, lookup) for e in found]
+    if fmt == "table":
+        _print_events(found)
+        return
+    if fmt == "parquet":
+        if output is None and sys.stdout.isatty():
+            raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
+        exports.write_parquet(rows, output or sys.stdout.buffer)  # type: ignore[arg-type]
+        return
+    with output.open("w", encoding="utf-8", newline="") if output else _stdout() as out:
+        (exports.write_jsonl if fmt == "jsonl" else exports.write_csv)(rows, out)
+
+
+@contextmanager
+def _stdout() -> Iterator[Any]:
+    yield sys.stdout
+
+
+def _print_events(found: list[Any]) -> None:
+    if not found:
+        err.print("no events match")
+        return
+    for stored in found:
+        e = stored.event
+        day = e.date.date.isoformat() if e.date and e.date.date else "????-??-??"
+        src = e.source.actor.code if e.source else "-"
+        tgt = e.target.actor.code if e.target else "-"
+        arrow = "↔" if e.symmetric else "→"
+        flags = " ".join(f"[{a}]" for a in e.aux)
+        out.print(
+            f"{day} [bold]{e.type:<9}[/] {src:>8} {arrow} {tgt:<8} "
+            f"[dim]{e.mode or ''} {flags} {','.join(e.contexts)} {e.confidence:.2f}[/]"
+        )
+        out.print(f"           [dim]{stored.article_id} {e.field}:[/] {e.sentence}")
+    out.print(f"{len(found)} events")
+
+
+@cli.command()
+@db_option
+@click.option("--article", "article_ids", multiple=True, help="Only this article (repeatable).")
+@click.option("--source", help="Only articles whose URL or input path contains this text.")
+@click.option("--since", type=ISO_DATE, help="Articles published on or after this date.")
+@click.option("--until", type=ISO_DATE, help="Articles published on or before this date.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def code(
+    db_path: Path | None,
+    article_ids: tuple[str, ...],
+    source: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    quiet: bool,
+) -> None:
+    """Re-code stored articles: resolve their actors and code their events again.
+
+    Run it after tieline's actor resolver or event coder changed; each article's old mentions
+    and events are replaced in one transaction. Articles not in English are left alone.
+
+    \b
+    Examples:
+      tieline code
+      tieline code --since 2022-01-01
+      tieline code --article 8c693bd632e4770d
+    """
+    from tieline.actors import RESOLVER
+    from tieline.events.coder import CODER
+    from tieline.pipeline import Coding
+
+    coding = Coding()
+    with open_store(db_path) as store:
+        if article_ids:
+            chosen = [a for a in (store.get(i) for i in article_ids) if a is not None]
+            missing = len(article_ids) - len(chosen)
+            if missing:
+                raise click.ClickException(
+                    f"{missing} of the articles given are not in {store.path}"
+                )
+        else:
+            chosen = store.articles(
+                ArticleQuery(
+                    source=source,
+                    since=since,
+                    until=until,
+                    coded=True,
+                    include_copies=False,
+                    limit=None,
+                )
+            )
+        totals = Counter[str]()
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]coding"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=quiet or not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("code", total=len(chosen))
+            for stored in chosen:
+                if not stored.coded:
+                    continue
+                mentions, found = coding.code(stored.article)
+                store.replace_coding(stored.id, mentions, RESOLVER, found, CODER)
+                totals["articles"] += 1
+                totals["mentions"] += len(mentions)
+                totals["events"] += len(found)
+                progress.advance(task)
+    out.print(
+        f"re-coded {totals['articles']} articles with {RESOLVER} and {CODER}: "
+        f"{totals['mentions']} mentions, {totals['events']} events"
+    )
 
 
 # -- eval --------------------------------------------------------------------------------------
@@ -634,6 +841,68 @@ def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
             gold = s.actor.code + (s.actor.sector or "")
             out.print(f"  {s.sentence} {s.actor.role} {s.actor.text!r}: gold {gold}, got {got}")
     click.echo(json.dumps(metrics))
+
+
+@eval_group.command(name="events")
+@gold_set_options("sentences")
+@click.option(
+    "--errors",
+    type=click.IntRange(min=0),
+    default=0,
+    help="List the first N sentences coded wrongly.",
+)
+def eval_events(dataset: Path, as_json: bool, half: str, errors: int) -> None:
+    """Score event coding on a gold set.
+
+    DATASET is ../shared/data/plover-gsr-cameo (PLOVER types: type and triple accuracy; the
+    file's older categories are mapped to today's PLOVER types) or
+    ../shared/data/petrarch2-validation (CAMEO triples: precision, recall and F1 of source
+    country, target country and CAMEO root, no-event sentences counted).
+
+    \b
+    Examples:
+      tieline eval events ../shared/data/plover-gsr-cameo --json
+      tieline eval events ../shared/data/petrarch2-validation --half odd --errors 10
+    """
+    from tieline.evaluation import events as event_eval
+    from tieline.pipeline import Coding
+
+    coding = Coding()
+
+    def code(sentence: str, day: dt.date | None) -> list[Any]:
+        mentions = coding.resolver.resolve(sentence, day=day)
+        return coding.events.code(sentence, mentions, published=day)
+
+    try:
+        metrics, scores = event_eval.evaluate(dataset, code, half=half)
+    except event_eval.DatasetError as error:
+        raise click.ClickException(str(error)) from error
+    if not as_json:
+        shown = "  ".join(f"{k} {v}" for k, v in metrics.items())
+        out.print(f"[bold]events[/] on {dataset} ({half}): {shown}")
+        for score in [s for s in scores if not _event_score_ok(s)][:errors]:
+            out.print(f"  {_describe_event_score(score)}")
+    click.echo(json.dumps(metrics))
+
+
+def _event_score_ok(score: Any) -> bool:
+    return bool(score.triple_ok) if hasattr(score, "triple_ok") else score.fp == score.fn == 0
+
+
+def _describe_event_score(score: Any) -> str:
+    def side(p: Any) -> str:
+        return p.actor.code if p is not None else "-"
+
+    if hasattr(score, "triple_ok"):
+        e = score.predicted
+        got = f"{e.type} {side(e.source)}→{side(e.target)} ({e.trigger})" if e else "nothing"
+        gold = score.gold
+        return (
+            f"{gold.id}: gold {gold.type} {'/'.join(gold.sources) or '-'}→"
+            f"{'/'.join(gold.targets) or '-'}, got {got} | {gold.text[:90]}"
+        )
+    gold = sorted(score.gold.triples)
+    return f"{score.gold.id}: gold {gold}, got {sorted(score.predicted)} | {score.gold.text[:90]}"
 
 
 def _tieline_body(page: bytes, url: str | None) -> str:

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import platformdirs
 
-from tieline.store.sqlite import ArticleQuery, ItemRecord, Store, StoredArticle
+from tieline.store.sqlite import (
+    ArticleQuery,
+    EventQuery,
+    ItemRecord,
+    Store,
+    StoredArticle,
+    StoredEvent,
+)
 
 DB_ENV = "TIELINE_DB"
 DB_FILENAME = "tieline.db"
@@ -25,4 +32,13 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("tieline", appauthor=False)) / DB_FILENAME
 
 
-__all__ = ["DB_ENV", "ArticleQuery", "ItemRecord", "Store", "StoredArticle", "default_db_path"]
+__all__ = [
+    "DB_ENV",
+    "ArticleQuery",
+    "EventQuery",
+    "ItemRecord",
+    "Store",
+    "StoredArticle",
+    "StoredEvent",
+    "default_db_path",
+]

@@ -20,9 +20,13 @@ from tieline import dedup
 from tieline.models import (
     Actor,
     Article,
+    DatePrecision,
     DocumentKind,
+    Event,
+    EventDate,
     IngestOutcome,
     Mention,
+    Participant,
     RawDocument,
     RelatedItem,
     Status,
@@ -60,6 +64,31 @@ class ArticleQuery:
     include_copies: bool = True
     limit: int | None = 100
     offset: int = 0
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for listing events; None means "any". A dyad matches either direction."""
+
+    country: str | None = None  # on either side
+    dyad: tuple[str, str] | None = None
+    types: tuple[str, ...] = ()
+    context: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article: str | None = None
+    min_confidence: float = 0.0
+    exclude_aux: tuple[str, ...] = ()  # leave out events with these auxiliary modes
+    limit: int | None = 1000
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    id: str
+    article_id: str
+    event: Event
+    coder: str
 
 
 @dataclass(frozen=True)
@@ -159,6 +188,8 @@ class Store:
         run_id: int,
         mentions: Sequence[Mention] = (),
         resolver: str = "",
+        events: Sequence[Event] = (),
+        coder: str = "",
     ) -> IngestOutcome:
         """Store `article` unless it is already here; link it when it copies another.
 
@@ -200,6 +231,7 @@ class Store:
                     [(key, new_id) for key in dedup.band_keys(signature)],
                 )
             self._insert_mentions(new_id, mentions, resolver)
+            self._insert_events(new_id, events, coder)
             if copy_of:
                 outcome = IngestOutcome(
                     raw.origin,
@@ -371,16 +403,121 @@ class Store:
             rows,
         )
 
-    def replace_mentions(self, article: str, mentions: Sequence[Mention], resolver: str) -> None:
-        """Replace an article's mentions (after the resolver changed), in one transaction."""
+    def replace_coding(
+        self,
+        article: str,
+        mentions: Sequence[Mention],
+        resolver: str,
+        events: Sequence[Event],
+        coder: str,
+    ) -> None:
+        """Replace an article's mentions and events (after the resolver or the coder
+        changed), in one transaction."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article,))
+            self._db.execute("DELETE FROM events WHERE article_id = ?", (article,))
             self._insert_mentions(article, mentions, resolver)
+            self._insert_events(article, events, coder)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+    def _insert_events(self, article: str, events: Sequence[Event], coder: str) -> None:
+        rows = []
+        seen: set[str] = set()
+        for e in events:
+            event_id = event_key(article, e)
+            if event_id in seen:
+                continue
+            seen.add(event_id)
+            date = e.date or EventDate(None, DatePrecision.UNKNOWN)
+            rows.append(
+                (
+                    event_id,
+                    article,
+                    e.type,
+                    e.mode,
+                    ",".join(e.aux),
+                    ",".join(e.contexts),
+                    int(e.symmetric),
+                    *_side_columns(e.source),
+                    *_side_columns(e.target),
+                    date.date.isoformat() if date.date else None,
+                    date.precision.value,
+                    date.text,
+                    e.place,
+                    e.field,
+                    e.sentence_index,
+                    e.sentence,
+                    e.span[0],
+                    e.span[1],
+                    e.trigger,
+                    e.cameo,
+                    e.quad_class,
+                    e.score,
+                    e.confidence,
+                    int(e.quote),
+                    e.speaker,
+                    e.rule,
+                    coder,
+                )
+            )
+        self._db.executemany(
+            "INSERT INTO events(id, article_id, type, mode, aux, contexts, symmetric, "
+            "source_text, source_name, source_country, source_sector, source_person, "
+            "source_organisation, source_igo, source_members, target_text, target_name, "
+            "target_country, target_sector, target_person, target_organisation, target_igo, "
+            "target_members, date, date_precision, date_text, place, field, sentence_index, "
+            "sentence, span_start, span_end, trigger, cameo, quad_class, score, confidence, "
+            "quote, speaker, rule, coder) VALUES (" + ", ".join("?" * 41) + ")",
+            rows,
+        )
+
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        query = query or EventQuery()
+        where: list[str] = []
+        params: list[object] = []
+        if query.country:
+            where.append("(source_country = ? OR target_country = ?)")
+            params.extend([query.country, query.country])
+        if query.dyad:
+            a, b = query.dyad
+            where.append(
+                "((source_country = ? AND target_country = ?) OR "
+                "(source_country = ? AND target_country = ?))"
+            )
+            params.extend([a, b, b, a])
+        if query.types:
+            where.append(f"type IN ({','.join('?' * len(query.types))})")
+            params.extend(query.types)
+        if query.context:
+            where.append("(',' || contexts || ',') LIKE ?")
+            params.append(f"%,{query.context},%")
+        if query.since:
+            where.append("date >= ?")
+            params.append(query.since.isoformat())
+        if query.until:
+            where.append("date <= ?")
+            params.append(query.until.isoformat())
+        if query.article:
+            where.append("article_id = ?")
+            params.append(query.article)
+        if query.min_confidence:
+            where.append("confidence >= ?")
+            params.append(query.min_confidence)
+        for aux in query.exclude_aux:
+            where.append("(',' || aux || ',') NOT LIKE ?")
+            params.append(f"%,{aux},%")
+        sql = "SELECT * FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date IS NULL, date, article_id, field, span_start, id"
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([query.limit, query.offset])
+        return [_stored_event(row) for row in self._db.execute(sql, params)]
 
     def mentions(self, article: str) -> list[Mention]:
         """An article's mentions: the body's first, then each caption's, in text order."""
@@ -551,3 +688,82 @@ def _stored(row: sqlite3.Row) -> StoredArticle:
         ingested_at=row["ingested_at"],
         raw_size=row["raw_size"],
     )
+
+
+def event_key(article: str, event: Event) -> str:
+    """A stable id: the same event of the same article always gets the same one."""
+
+    def side(p: Participant | None) -> str:
+        return "-" if p is None else f"{p.actor.code}:{p.actor.person or ''}:{p.start}"
+
+    parts = (
+        article,
+        event.field,
+        str(event.span[0]),
+        event.type,
+        side(event.source),
+        side(event.target),
+        event.trigger,
+    )
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _side_columns(p: Participant | None) -> tuple[object, ...]:
+    if p is None:
+        return (None,) * 6
+    a = p.actor
+    return (
+        p.text,
+        a.name,
+        a.country,
+        a.sector,
+        a.person or a.organisation or a.igo or a.code,
+        "+".join(a.members) or None,
+    )
+
+
+def _participant_from(row: sqlite3.Row, side: str) -> Participant | None:
+    if row[f"{side}_name"] is None:
+        return None
+    actor = Actor(
+        row[f"{side}_name"],
+        country=row[f"{side}_country"],
+        sector=row[f"{side}_sector"],
+        person=row[f"{side}_person"],
+        organisation=row[f"{side}_organisation"],
+        igo=row[f"{side}_igo"],
+        members=tuple(row[f"{side}_members"].split("+")) if row[f"{side}_members"] else (),
+    )
+    return Participant(row[f"{side}_text"] or "", actor, 0, 0)
+
+
+def _stored_event(row: sqlite3.Row) -> StoredEvent:
+    date = EventDate(
+        dt.date.fromisoformat(row["date"]) if row["date"] else None,
+        DatePrecision(row["date_precision"]),
+        row["date_text"],
+    )
+    event = Event(
+        type=row["type"],
+        source=_participant_from(row, "source"),
+        target=_participant_from(row, "target"),
+        sentence=row["sentence"],
+        span=(row["span_start"], row["span_end"]),
+        trigger=row["trigger"],
+        mode=row["mode"],
+        aux=tuple(a for a in row["aux"].split(",") if a),
+        contexts=tuple(c for c in row["contexts"].split(",") if c),
+        symmetric=bool(row["symmetric"]),
+        cameo=row["cameo"],
+        quad_class=row["quad_class"],
+        score=row["score"],
+        confidence=row["confidence"],
+        rule=row["rule"],
+        date=date,
+        place=row["place"],
+        quote=bool(row["quote"]),
+        speaker=row["speaker"],
+        field=row["field"],
+        sentence_index=row["sentence_index"],
+    )
+    return StoredEvent(row["id"], row["article_id"], event, row["coder"])
