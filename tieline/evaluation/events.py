@@ -61,8 +61,8 @@ from pathlib import Path
 
 from tieline.evaluation.actors import GOLD_CODE_FIXES, DatasetError
 from tieline.evaluation.common import is_actor, select_half
-from tieline.events.plover import as_plover
 from tieline.events.codes import PLOVER_TYPES, cameo_root, modern_event
+from tieline.events.plover import as_plover
 from tieline.models import Event, Participant
 
 Coder = Callable[[str, dt.date | None], list[Event]]  # (sentence text, date) -> events
