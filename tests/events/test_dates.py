@@ -78,6 +78,8 @@ CASES = [
          SAMPLE_PUB, DAY, "at"),
     case("weekday-said-then-will", "The minister said on Monday that the country will sign the "
          "deal.", WED, "on Monday", D(2022, 4, 25), DAY, "at"),
+    case("weekday-nearest-cue-decides", "The minister said on Monday the country will sign the "
+         "deal.", WED, "on Monday", D(2022, 4, 25), DAY, "at"),
     case("weekday-leading-future-clause", "On Monday, the leaders will sign the pact.", WED,
          "On Monday", D(2022, 5, 2), DAY, "future"),
     case("weekday-last", "He arrived last Monday.", SAMPLE_PUB, "last Monday", D(2022, 4, 18), DAY,
@@ -140,6 +142,13 @@ CASES = [
          MONTH, "at"),
     case("may-the-month-not-the-name", "Theresa May will visit in May.", SAMPLE_PUB, "in May",
          D(2022, 5, 1), MONTH, "future"),
+    case("month-last-year", "The Russians told them they would stop the Kurds in April last "
+         "year.", SAMPLE_PUB, "in April last year", D(2021, 4, 1), MONTH, "at"),
+    case("day-near-publication-keeps-year", "In his statement (Assad will stay, Hunt acknowledges, "
+         "4 January) the minister fails.", D(2019, 1, 6), "4 January", D(2019, 1, 4), DAY, "at"),
+    case("past-cue-nearer-than-future-cue", "It was influenced by a vote two days earlier, on 29 "
+         "August, when the plan to order strikes failed.", D(2018, 2, 10), "on 29 August",
+         D(2017, 8, 29), DAY, "at"),
     case("leap-day-without-year", "The treaty was signed on February 29.", D(2025, 3, 10),
          "on February 29", D(2024, 2, 29), DAY, "at"),
     case("leap-day-with-year", "The treaty was signed on February 29, 2024.", D(2025, 3, 10),
@@ -241,6 +250,8 @@ def test_find_dates(
         pytest.param("Resolution 2231 was adopted unanimously.", id="numbered-document"),
         pytest.param("Officials deployed 2000 troops at 1500 GMT.", id="troops-and-clock"),
         pytest.param("May I ask a question?", id="modal-may"),
+        pytest.param("It goes on to call on May to engage with Turkey.", id="call-on-may"),
+        pytest.param("The plan was backed by May and her cabinet.", id="backed-by-may"),
         pytest.param("He will march to the border.", id="verb-march"),
         pytest.param("He is in his sixties.", id="age-not-decade"),
         pytest.param("He told BBC Radio 4’s Today programme that talks went well.", id="programme"),

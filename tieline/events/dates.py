@@ -24,13 +24,15 @@ Conventions for the cases English leaves open (each one a choice; callers may re
   to", upcoming...), it is the first such day on or after publication. "last Saturday" is strictly
   before publication, "next Saturday" strictly after.
 - Tense is read from the clause around the expression (clauses end at ; : quotes commas and words
-  like "that", "and", "which"), then from the whole sentence: a future cue makes it future, a past
-  cue (said, was, met, has/have, a word ending in -ed...) past, and neither leaves it neutral.
+  like "that", "and", "which"), then from the whole sentence: the cue nearest the expression
+  decides, a future cue making it future and a past cue (said, was, met, has/have, earlier, a word
+  ending in -ed...) past; with neither it is neutral.
 - A month or a day without a year ("in March", "on April 24") takes the publication year; a past
   sentence moves it a year back when it would fall after publication, a future sentence a year
-  forward when it would fall before. Day dates get `DAY_GRACE` either way, because a page dated in
-  one time zone reports events dated in another. February 29 falls back to the nearest leap year
-  in the same direction.
+  forward when it would fall before. A day date within `DAY_GRACE` of publication keeps the
+  publication year whatever the tense says ("4 January" in a page of January 6). February 29
+  falls back to the nearest leap year in the same direction. "in April last year" is April of the
+  year before publication.
 - Weeks are periods of days: "last week" is the Monday of the previous week with precision DAY and
   `end` its Sunday; "this week" and "next week" likewise. The precision is that of the bounds, not
   a claim that the event was on that Monday: read `end` for the period. "(over) the weekend" is
@@ -92,8 +94,10 @@ AT, SINCE, UNTIL, BY, AGO, FUTURE = "at", "since", "until", "by", "ago", "future
 # "More than about a year before publication" makes an event historical: the product brief's rule
 # of thumb, not calibrated against a gold set.
 HISTORICAL_AGE = dt.timedelta(days=365)
-# A day date may fall this far on the wrong side of the publication date before the year is moved.
-DAY_GRACE = dt.timedelta(days=1)
+# A day date without a year this close to publication keeps the publication year, whatever the
+# tense: a date a few days off is far likelier than one a year off, and tense cues are noisy (read
+# off the Guardian sample in ../shared/data; pages also carry dates from other time zones).
+DAY_GRACE = dt.timedelta(days=7)
 # Years read after a preposition ("in 1453"), and years read from a four-digit number alone.
 _MIN_YEAR, _MAX_YEAR = 1000, 2999
 _BARE_MIN_YEAR, _BARE_MAX_YEAR = 1900, 2100
@@ -251,22 +255,31 @@ class _Clauses:
         after = bisect_left(self.break_starts, end)
         right = self.break_starts[after] if after < len(self.break_starts) else self.length
         for low, high in ((left, right), (0, self.length)):
-            if _cue_between(self.future, low, high, start, end):
+            future = _nearest_cue(self.future, low, high, start, end)
+            past = _nearest_cue(self.past, low, high, start, end)
+            if future is not None and (past is None or future <= past):
                 return _Tense.FUTURE
-            if _cue_between(self.past, low, high, start, end):
+            if past is not None:
                 return _Tense.PAST
         return _Tense.NEUTRAL
 
 
-def _cue_between(cues: list[tuple[int, int]], low: int, high: int, start: int, end: int) -> bool:
-    """Whether a cue lies within [low, high) outside the expression at [start, end)."""
-    index = bisect_left(cues, (low, low))
-    while index < len(cues) and cues[index][0] < high:
-        cue_start, cue_end = cues[index]
-        if cue_end <= high and (cue_end <= start or cue_start >= end):
-            return True
-        index += 1
-    return False
+def _nearest_cue(
+    cues: list[tuple[int, int]], low: int, high: int, start: int, end: int
+) -> int | None:
+    """How far the nearest cue within [low, high) lies from the expression at [start, end), in
+    characters; None when there is none. Cues inside the expression do not count."""
+    nearest = None
+    after = bisect_left(cues, (end, end))
+    if after < len(cues) and cues[after][1] <= high:
+        nearest = cues[after][0] - end
+    before = bisect_left(cues, (start, start)) - 1
+    while before >= 0 and cues[before][1] > start:  # overlaps the expression
+        before -= 1
+    if before >= 0 and cues[before][0] >= low:
+        distance = start - cues[before][1]
+        nearest = distance if nearest is None else min(nearest, distance)
+    return nearest
 
 
 class Resolved(NamedTuple):
@@ -507,19 +520,33 @@ _MONTH_NAME = re.compile(
     _PREP
     + _MODIFIER
     + r"(?:(?P<rel>(?i:last|this|next))\s+)?"
-    + rf"(?P<m>{_MONTH_FULL})\b(?!\s+\d{{1,2}}(?!\d))(?:,?\s+(?P<y>\d{{4}})\b)?"
+    + rf"(?P<m>{_MONTH_FULL})\b(?!\s+\d{{1,2}}(?!\d))(?P<possessive>['’]s)?"
+    + r"(?:,?\s+(?P<y>\d{4})\b|\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b)?"
+)
+
+
+# Prepositions before "May" alone that make it the month rather than a name ("call on May to").
+_MAY_PREPS = frozenset(
+    "in since until till during from through throughout starting beginning ever".split()
 )
 
 
 def _r_month(m: re.Match[str], ctx: _Context) -> Resolved | None:
-    if not (m["prep"] or m["mod"] or m["rel"] or m["y"]):
-        return None  # "May" alone is a verb or a name as often as a month
+    prep = _prep(m)
+    if not (m["mod"] or m["rel"] or m["y"] or m["yrel"]):
+        if prep.split(" ", 1)[0] in ("", "on", "at"):
+            return None  # "May" alone is a name or a verb as often as a month; "on May" a name
+        if m["m"] == "May" and (m["possessive"] or prep.split(" ", 1)[0] not in _MAY_PREPS):
+            return None  # "backed by May", "in May's cabinet"
     month = _MONTH_NUMBER[m["m"].lower()]
     rel = (m["rel"] or "").lower()
-    if m["y"]:
-        year = _checked_year(m["y"])
-        if year is None:
+    if m["yrel"] and ctx.published is not None:
+        year = ctx.published.year + _REL_STEP[m["yrel"].lower()]
+    elif m["y"]:
+        stated = _checked_year(m["y"])
+        if stated is None:
             return None
+        year = stated
     elif ctx.published is None:
         return _NOT_RESOLVED
     elif rel == "last":
