@@ -32,7 +32,9 @@ Conventions for the cases English leaves open (each one a choice; callers may re
   forward when it would fall before. A day date within `DAY_GRACE` of publication keeps the
   publication year whatever the tense says ("4 January" in a page of January 6). February 29
   falls back to the nearest leap year in the same direction. "in April last year" is April of the
-  year before publication.
+  year before publication. A month name without a day or year is a month only after a preposition
+  of time other than "on"/"at" ("in March", "since March"), and "May" only after in, since, until,
+  during, from, through ("backed by May", "call on May to" name Theresa May).
 - Weeks are periods of days: "last week" is the Monday of the previous week with precision DAY and
   `end` its Sunday; "this week" and "next week" likewise. The precision is that of the bounds, not
   a claim that the event was on that Monday: read `end` for the period. "(over) the weekend" is
