@@ -4,9 +4,10 @@
     extract   → Article            (tieline.extract)
     annotate  → sentences, tags    (tieline.annotate)
     actors    → Mention            (tieline.actors)
+    events    → Event              (tieline.events)
     store     → IngestOutcome      (tieline.store)
 
-Later stages (events, relations) read stored articles and mentions.
+The relations stage reads stored events.
 """
 
 from __future__ import annotations
@@ -16,8 +17,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
+from tieline.annotate.nlp import load_parser
+from tieline.events.coder import CODER, EventCoder, code_article
 from tieline.extract import BinaryContent, extract
-from tieline.models import IngestOutcome, RawDocument, SourceProblem, Status
+from tieline.models import (
+    Article,
+    Event,
+    IngestOutcome,
+    Mention,
+    RawDocument,
+    SourceProblem,
+    Status,
+)
 from tieline.settings import Settings
 from tieline.sources import iter_documents
 from tieline.store import Store
@@ -41,7 +52,7 @@ def ingest(
     """
     settings = settings or Settings()
     specs = list(specs)
-    coder = _Coder()
+    coding = Coding()
     run = store.start_run(specs)
     try:
         items = documents(
@@ -56,17 +67,18 @@ def ingest(
                 outcome = IngestOutcome(item.origin, item.status, item.reason)
                 store.log_item(run, outcome)
             else:
-                outcome = ingest_document(item, store, settings, run, coder)
+                outcome = ingest_document(item, store, settings, run, coding)
             yield outcome
     finally:
         store.finish_run(run)
 
 
-class _Coder:
-    """The models later stages need, loaded on the first article that is coded."""
+class Coding:
+    """The models the actor and event stages need, loaded on the first article coded."""
 
-    def __init__(self, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, events: EventCoder | None = None) -> None:
         self._resolver = resolver
+        self._events = events
 
     @property
     def resolver(self) -> Resolver:
@@ -74,11 +86,22 @@ class _Coder:
             self._resolver = load_resolver()
         return self._resolver
 
+    @property
+    def events(self) -> EventCoder:
+        if self._events is None:
+            self._events = EventCoder(load_parser())
+        return self._events
+
+    def code(self, article: Article) -> tuple[list[Mention], list[Event]]:
+        """An article's actor mentions and events."""
+        mentions = resolve_article(self.resolver, article)
+        return mentions, code_article(self.events, article, mentions)
+
 
 def ingest_document(
-    document: RawDocument, store: Store, settings: Settings, run: int, coder: _Coder | None = None
+    document: RawDocument, store: Store, settings: Settings, run: int, coding: Coding | None = None
 ) -> IngestOutcome:
-    """Extract one document and store it; every error becomes a FAILED outcome with a reason."""
+    """Extract one document, code it and store it; every error becomes a FAILED outcome."""
     try:
         if len(document.content) > settings.max_page_bytes:
             limit = settings.max_page_bytes // (1024 * 1024)
@@ -93,7 +116,7 @@ def ingest_document(
             reason = (
                 "no article text found"
                 if not article.body.strip()
-                else (f"article text too short ({len(article.body)} characters)")
+                else f"article text too short ({len(article.body)} characters)"
             )
             return _logged(store, run, document.origin, Status.SKIPPED, reason)
         coded = article.language in CODED_LANGUAGES
@@ -103,9 +126,16 @@ def ingest_document(
                 article,
                 notes=(*article.notes, f"not coded: language '{language}' (only English is coded)"),
             )
-        mentions = resolve_article((coder or _Coder()).resolver, article) if coded else []
+        mentions, events = (coding or Coding()).code(article) if coded else ([], [])
         return store.save_article(
-            article, document, coded=coded, run_id=run, mentions=mentions, resolver=RESOLVER
+            article,
+            document,
+            coded=coded,
+            run_id=run,
+            mentions=mentions,
+            resolver=RESOLVER,
+            events=events,
+            coder=CODER,
         )
     except Exception as error:
         reason = f"internal error while reading: {type(error).__name__}: {error}"

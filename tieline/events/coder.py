@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tieline.annotate.sentences import split_sentences
+from tieline.events.codes import Code, CodeTable, load_codes
 from tieline.events.lexicon import Lexicon, Trigger, load_lexicon
 from tieline.models import (
     Actor,
@@ -58,8 +59,10 @@ HYPOTHETICAL_WORDS = frozenset({"could", "might", "may", "would", "should"})
 FUTURE_VERBS = frozenset(
     {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek", "offer", "promise",
      "pledge", "vow", "agree", "decide", "propose", "threaten", "willing", "prepared", "ready",
-     "set", "poised", "likely", "due", "determined", "eager", "keen", "committed"}
+     "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
+# Verbs that deny the event of their complement: "failed to reach agreement", "declined to resign".
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 # Words that put an event in the past as a standing state of affairs.
 CONTEXT_WORDS = (
     (re.compile(r"\b(?:defen[cs]e|military|army|navy|naval|troops|warship|ships?|weapons?|"
@@ -81,6 +84,10 @@ SAID_BY = re.compile(
     r"[,”\"]\s*(?P<speaker>(?:the |an? )?[\w’' -]{2,60}?)\s+(?:said|says|read|reads|stated|added)\b"
 )
 BASE_CONFIDENCE = 0.5  # an event with a trigger and at least one participant
+# Each clause between a trigger and the sentence's main verb lowers its confidence, so that a
+# sentence's main event is its answer ("staged demonstrations to demand ...": PROTEST).
+CLAUSE_PENALTY = 0.05
+CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
 SYNTAX_BONUS = 0.3  # both sides found through the parse
 FALLBACK_PENALTY = 0.2  # a side taken from the article's main states, not the sentence
 
@@ -95,11 +102,11 @@ class EventCoder:
     """Codes events in texts whose actors are already resolved. Build once and reuse."""
 
     def __init__(
-        self, nlp: Language, lexicon: Lexicon | None = None, codes: object | None = None
+        self, nlp: Language, lexicon: Lexicon | None = None, codes: CodeTable | None = None
     ) -> None:
         self.nlp = nlp
         self.lexicon = lexicon or load_lexicon()
-        self.codes = codes if codes is not None else _load_codes()
+        self.codes = codes or load_codes()
 
     def code(
         self,
@@ -228,7 +235,7 @@ class EventCoder:
         default_date: EventDate | None,
         how: str,
     ) -> Event:
-        code = self.codes.get(trigger.cameo) if self.codes is not None and trigger.cameo else None
+        code = self.codes.get(trigger.cameo) if trigger.cameo else None
         aux = _aux_modes(token, doc)
         date = _event_date(sentence.text, published, token.idx, default_date)
         if _historical(sentence.text, published, date):
@@ -239,6 +246,7 @@ class EventCoder:
             confidence += SYNTAX_BONUS
         if how == "counterpart":
             confidence -= FALLBACK_PENALTY
+        confidence -= CLAUSE_PENALTY * _clause_depth(token)
         sides = [s.mention.confidence for s in (source, target) if s is not None]
         confidence = round(
             min(0.99, confidence * (sum(sides) / len(sides) if sides else 0.5) + 0.2), 2
@@ -256,8 +264,8 @@ class EventCoder:
             contexts=contexts,
             symmetric=trigger.symmetric,
             cameo=trigger.cameo,
-            quad_class=getattr(code, "quad_class", None) if code else _quad(trigger.cameo),
-            score=getattr(code, "goldstein", None) if code else None,
+            quad_class=code.quad_class if code else None,
+            score=code.goldstein if code else None,
             confidence=confidence,
             rule=f"{CODER}:{trigger.name}" + (f"+{how}" if how != "syntax" else ""),
             date=date,
@@ -337,9 +345,10 @@ def _participants(
                     side = "agent" if child.text.lower() == "by" else child.text.lower()
                     found = [_Side(m, side) for m in _mentions_in(obj, index)]
                     (sources if side == "agent" else targets).extend(found)
-        verb = _governing_verb(trigger)
-        if verb is None:
+        governing = _governing_verb(trigger)
+        if governing is None:
             return _dedupe(sources, targets)
+        verb = governing
         if verb.i in triggers and trigger.dep_ in OBJECTS and sources:
             # "Kishida accepted Hun Sen's proposal": the proposal was made to Kishida.
             for subject in _subjects(verb):
@@ -356,7 +365,7 @@ def _participants(
         elif child.dep_ == "agent":
             for obj in child.children:
                 sources.extend(_Side(m, "agent") for m in _mentions_in(obj, index))
-        elif child.dep_ in OBJECTS and verb is trigger:
+        elif child.dep_ in OBJECTS and verb == trigger:
             targets.extend(_Side(m, "object") for m in _mentions_in(child, index))
         elif child.dep_ == "prep" and child.text.lower() in TARGET_PREPOSITIONS:
             for obj in child.children:
@@ -382,10 +391,10 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
     current = token
     for _ in range(4):
         head = current.head
-        if head is current:
+        if head == current:
             return False
         if head.i in triggers and head.i != token.i:
-            if current.dep_ in ("xcomp", "ccomp", "advcl") and current is token:
+            if current.dep_ in ("xcomp", "ccomp", "advcl") and current == token:
                 return True
             if current.dep_ in ("xcomp", "ccomp"):
                 return True
@@ -452,10 +461,10 @@ def _subjects(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects
-        if current.dep_ in INHERIT_SUBJECT and current.head is not current:
+        if current.dep_ in INHERIT_SUBJECT and current.head != current:
             current = current.head
             continue
-        if current.dep_ in ("relcl", "acl") and current.head is not current:
+        if current.dep_ in ("relcl", "acl") and current.head != current:
             return [current.head]  # "the leaders, who met on Saturday"
         return []
     return []
@@ -465,7 +474,7 @@ def _governing_verb(noun: Token) -> Token | None:
     current = noun
     for _ in range(3):
         head = current.head
-        if head is current:
+        if head == current:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -545,9 +554,18 @@ def _key(participant: Participant | None) -> str:
 # -- modes, dates, contexts --------------------------------------------------------------------
 
 
+def _clause_depth(token: Token) -> int:
+    depth, current = 0, token
+    while current.head != current:
+        if current.dep_ in CLAUSES:
+            depth += 1
+        current = current.head
+    return depth
+
+
 def _satisfied(token: Token, needs: frozenset[str]) -> bool:
     for other in token.subtree:
-        if other is not token and (other.lemma_.lower() in needs or other.text.lower() in needs):
+        if other != token and (other.lemma_.lower() in needs or other.text.lower() in needs):
             return True
     for child in token.children:
         if child.text.lower() in needs:
@@ -562,8 +580,11 @@ def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
     modes: list[str] = []
     chain = [token]
     current = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in (*OBJECTS, "pobj") and token.head != token:
+        current = token.head if token.dep_ != "pobj" else token.head.head
+        chain.append(current)
     for _ in range(3):
-        if current.dep_ in ("xcomp", "conj", "ccomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "ccomp") and current.head != current:
             current = current.head
             chain.append(current)
         else:
@@ -579,7 +600,9 @@ def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
                 child.dep_ == "mark" and word in ("if", "unless")
             ):
                 modes.append("hypothetical")
-        if verb is not token and verb.lemma_.lower() in FUTURE_VERBS:
+        if verb != token and verb.lemma_.lower() in NEGATING_VERBS:
+            modes.append("negated")
+        if verb != token and verb.lemma_.lower() in FUTURE_VERBS:
             modes.append("future")
     return tuple(modes)
 
@@ -601,9 +624,9 @@ def _historical(sentence: str, published: dt.date | None, date: EventDate) -> bo
     return bool(dates.is_historical(sentence, published, date))
 
 
-def _contexts(trigger: Trigger, code: object | None, sentence: str) -> tuple[str, ...]:
+def _contexts(trigger: Trigger, code: Code | None, sentence: str) -> tuple[str, ...]:
     found = list(trigger.contexts)
-    found.extend(getattr(code, "contexts", ()) or ())
+    found.extend(code.contexts if code else ())
     found.extend(name for pattern, name in CONTEXT_WORDS if pattern.search(sentence))
     return tuple(dict.fromkeys(c for c in found if c))
 
@@ -621,21 +644,6 @@ def _speaker(sentence: str) -> str | None:
 def _trigger_words(token: Token) -> str:
     particles = [c.text for c in token.children if c.dep_ == "prt"]
     return " ".join([token.text, *particles])
-
-
-def _quad(cameo: str | None) -> int | None:
-    if not cameo:
-        return None
-    root = int(cameo[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
-
-
-def _load_codes() -> object | None:
-    try:
-        from tieline.events.codes import load_codes
-    except ImportError:
-        return None
-    return load_codes()
 
 
 def code_article(coder: EventCoder, article: Article, mentions: Sequence[Mention]) -> list[Event]:

@@ -607,7 +607,7 @@ def events(
     if fmt == "parquet":
         if output is None and sys.stdout.isatty():
             raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
-        exports.write_parquet(rows, output or sys.stdout.buffer)  # type: ignore[arg-type]
+        exports.write_parquet(rows, output or sys.stdout.buffer)
         return
     with output.open("w", encoding="utf-8", newline="") if output else _stdout() as out:
         (exports.write_jsonl if fmt == "jsonl" else exports.write_csv)(rows, out)
@@ -628,7 +628,7 @@ def _print_events(found: list[Any]) -> None:
         src = e.source.actor.code if e.source else "-"
         tgt = e.target.actor.code if e.target else "-"
         arrow = "↔" if e.symmetric else "→"
-        flags = " ".join(f"[{a}]" for a in e.aux)
+        flags = " ".join(f"({a})" for a in e.aux)
         out.print(
             f"{day} [bold]{e.type:<9}[/] {src:>8} {arrow} {tgt:<8} "
             f"[dim]{e.mode or ''} {flags} {','.join(e.contexts)} {e.confidence:.2f}[/]"

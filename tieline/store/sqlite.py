@@ -710,14 +710,16 @@ def event_key(article: str, event: Event) -> str:
 
 def _side_columns(p: Participant | None) -> tuple[object, ...]:
     if p is None:
-        return (None,) * 6
+        return (None,) * 8
     a = p.actor
     return (
         p.text,
         a.name,
         a.country,
         a.sector,
-        a.person or a.organisation or a.igo or a.code,
+        a.person,
+        a.organisation,
+        a.igo,
         "+".join(a.members) or None,
     )
 
