@@ -240,7 +240,7 @@ class EventCoder:
         date = _event_date(sentence.text, published, token.idx, default_date)
         if _historical(sentence.text, published, date):
             aux = (*aux, "historical")
-        contexts = _contexts(trigger, code, sentence.text)
+        contexts = _contexts(trigger, code, sentence.text, source, target)
         confidence = BASE_CONFIDENCE
         if source is not None and target is not None and how == "syntax":
             confidence += SYNTAX_BONUS
@@ -624,9 +624,13 @@ def _historical(sentence: str, published: dt.date | None, date: EventDate) -> bo
     return bool(dates.is_historical(sentence, published, date))
 
 
-def _contexts(trigger: Trigger, code: Code | None, sentence: str) -> tuple[str, ...]:
+def _contexts(
+    trigger: Trigger, code: Code | None, sentence: str, *sides: _Side | None
+) -> tuple[str, ...]:
     found = list(trigger.contexts)
     found.extend(code.contexts if code else ())
+    if any(side is not None and side.mention.actor.sector == "MIL" for side in sides):
+        found.append("military")  # an armed force on either side
     found.extend(name for pattern, name in CONTEXT_WORDS if pattern.search(sentence))
     return tuple(dict.fromkeys(c for c in found if c))
 
