@@ -14,7 +14,10 @@ import pytest
 from tests.conftest import REPO, SAMPLE, SAMPLE_PUBLISHED
 from tieline import __version__
 
-COMMANDS = ["ingest", "articles", "show", "eval", "eval extraction", "eval actors"]
+COMMANDS = [
+    "ingest", "articles", "show", "events", "code", "eval", "eval extraction", "eval actors",
+    "eval events",
+]  # fmt: skip
 
 
 def tieline(

@@ -898,9 +898,10 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
 def event_date(sentence: str, published: dt.date | None, *, anchor: int | None = None) -> EventDate:
     """The date of the event `sentence` states.
 
-    With `anchor` (the character offset of the trigger word), the temporal expression nearest to it,
-    preferring one that dates an event (at, ago, future) on a tie, then the one after the trigger.
-    Without, the first expression dating an event: "at", "ago", or "future" with a known date.
+    With `anchor` (the character offset of the trigger word), the expression dating an event
+    (at, ago, or future with a known date) nearest to it, the one after the trigger on a tie;
+    "since", "by" and "until" bound a period and never date an event ("cooperation will be a
+    core component ... by 2050"). Without, the first expression dating an event.
     When there is none, the publication date (precision DAY, text ""); without a publication
     date, `EventDate(None, UNKNOWN)`.
     """
@@ -909,8 +910,8 @@ def event_date(sentence: str, published: dt.date | None, *, anchor: int | None =
     chosen: DateMention | None = None
     if anchor is not None and isinstance(anchor, int):
         chosen = min(
-            mentions,
-            key=lambda m: (_distance(m, anchor), not _dates_event(m), m.start < anchor),
+            (m for m in mentions if _dates_event(m)),
+            key=lambda m: (_distance(m, anchor), m.start < anchor),
             default=None,
         )
     else:
