@@ -37,7 +37,7 @@ def test_events_jsonl_carries_the_contract_fields(db: Path):
     rows = jsonl("--dyad", "KHM", "JPN", db=db)
     assert len(rows) >= 8
     for row in rows:
-        assert CONTRACT <= set(row)
+        assert set(row) >= CONTRACT
         assert set(row["source"] or {}) >= {"text", "actor_id", "country", "sector"} or (
             row["source"] is None
         )
