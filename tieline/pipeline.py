@@ -43,6 +43,7 @@ def ingest(
     *,
     published: dt.date | None = None,
     documents: Callable[..., Iterator[RawDocument | SourceProblem]] = iter_documents,
+    coding: Coding | None = None,
     **source_options: object,
 ) -> Iterator[IngestOutcome]:
     """Read every input in `specs` into `store`, yielding one outcome per item as it ends.
@@ -52,7 +53,7 @@ def ingest(
     """
     settings = settings or Settings()
     specs = list(specs)
-    coding = Coding()
+    coding = coding or Coding()
     run = store.start_run(specs)
     try:
         items = documents(

@@ -1,0 +1,146 @@
+"""The whole pipeline's speed and memory against a naive baseline, in one run.
+
+Pipeline: extract → annotate → actors → events → store, as `tieline ingest` runs it, into a
+fresh SQLite file. Baseline: trafilatura (or the page text) followed by spaCy's full English
+pipeline over every sentence, which is what a coder that parses everything pays. Both run on:
+
+  * the 181 Scrapinghub benchmark pages (HTML), and
+  * the 249 Guardian articles of ngec-guardian-sample (text; extraction is skipped for both),
+
+and the script prints articles per second, the ratio, and the peak memory of a separate
+ingest of all 249 Guardian articles (measured in a child process, so the numbers are its own).
+
+    .venv/bin/python benchmarks/pipeline_speed.py [--data ../shared/data] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def guardian(data: Path, limit: int) -> list[tuple[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    archive = zipfile.ZipFile(data / "ngec-guardian-sample" / "Guardian_SDF_sample.csv.zip")
+    with archive.open(archive.namelist()[0]) as raw:
+        rows = list(csv.DictReader(io.TextIOWrapper(raw, "utf-8")))[:limit]
+    return [(r["date"], r["text"]) for r in rows]
+
+
+def scrapinghub(data: Path, limit: int) -> list[tuple[str, bytes]]:
+    folder = data / "scrapinghub-article-extraction-benchmark"
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    keys = sorted(truth)[:limit]
+    return [
+        (truth[k]["url"], gzip.decompress((folder / "html" / f"{k}.html.gz").read_bytes()))
+        for k in keys
+    ]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, str]]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def pipeline_seconds(jsonl: Path) -> float:
+    """Ingest a JSONL file into a fresh database with the real CLI path (models loaded first)."""
+    from tieline.pipeline import Coding, ingest
+    from tieline.store import Store
+
+    coding = Coding()
+    _ = coding.resolver, coding.events  # load the models outside the timing, as the baseline's
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
+        start = time.perf_counter()
+        outcomes = list(ingest([str(jsonl)], store, coding=coding))
+        seconds = time.perf_counter() - start
+    stored = sum(o.status.value in ("stored", "copy") for o in outcomes)
+    print(f"    pipeline stored {stored} of {len(outcomes)} items")
+    return seconds
+
+
+def baseline_seconds(texts: list[str], pages: list[bytes] | None) -> float:
+    import spacy
+    import trafilatura
+
+    from tieline.annotate.nlp import MODEL
+    from tieline.annotate.sentences import split_sentences
+
+    nlp = spacy.load(MODEL)
+    start = time.perf_counter()
+    if pages is not None:
+        texts = [trafilatura.extract(p.decode("utf-8", "replace")) or "" for p in pages]
+    for text in texts:
+        for _ in nlp.pipe([s.text for s in split_sentences(text)]):
+            pass
+    return time.perf_counter() - start
+
+
+def peak_memory_mib(jsonl: Path) -> float:
+    """Peak resident memory of `tieline ingest` on the file, in a child process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        code = (
+            "import resource, sys; from tieline.interfaces.cli import main; "
+            f"sys.argv=['tieline','ingest','{jsonl}','--db','{tmp}/m.db','--quiet']; "
+            "\ntry:\n main()\nexcept SystemExit:\n pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+        ).stdout
+    return int(out.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = os.environ.get("TIELINE_SHARED_DATA") or str(REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=Path(default))
+    parser.add_argument("--limit", type=int, default=1000, help="at most this many per set")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        news = guardian(args.data, args.limit)
+        pages = scrapinghub(args.data, args.limit)
+        write_jsonl(
+            folder / "guardian.jsonl",
+            [
+                {"url": f"https://guardian.example/{i}", "text": t, "published": d}
+                for i, (d, t) in enumerate(news)
+            ],
+        )
+        write_jsonl(
+            folder / "pages.jsonl",
+            [{"url": u, "html": p.decode("utf-8", "replace")} for u, p in pages],
+        )
+        for name, jsonl, texts, raw in (
+            ("Scrapinghub pages", folder / "pages.jsonl", [], [p for _, p in pages]),
+            ("Guardian articles", folder / "guardian.jsonl", [t for _, t in news], None),
+        ):
+            n = len(raw) if raw is not None else len(texts)
+            print(f"{name} ({n}):")
+            ours = pipeline_seconds(jsonl)
+            naive = baseline_seconds(texts, raw)
+            print(f"    tieline pipeline  {n / ours:7.2f} articles/s  ({ours:6.1f} s)")
+            print(f"    naive baseline    {n / naive:7.2f} articles/s  ({naive:6.1f} s)")
+            print(f"    ratio             {naive / ours:7.2f}x")
+        peak = peak_memory_mib(folder / "guardian.jsonl")
+        print(f"peak memory, `tieline ingest` of the Guardian articles: {peak:.0f} MiB")
+        print(
+            f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)"
+        )
+
+
+if __name__ == "__main__":
+    main()
