@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
-from tieline.annotate.nlp import load_parser
 from tieline.events.coder import CODER, EventCoder, code_article
 from tieline.extract import BinaryContent, extract
 from tieline.models import (
@@ -32,6 +32,9 @@ from tieline.models import (
 from tieline.settings import Settings
 from tieline.sources import iter_documents
 from tieline.store import Store
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CODED_LANGUAGES = frozenset({"en"})  # the coder reads English only, for now
 
@@ -90,13 +93,14 @@ class Coding:
     @property
     def events(self) -> EventCoder:
         if self._events is None:
-            self._events = EventCoder(load_parser())
+            self._events = EventCoder(self.resolver.nlp)  # one spaCy pipeline for both
         return self._events
 
     def code(self, article: Article) -> tuple[list[Mention], list[Event]]:
         """An article's actor mentions and events."""
-        mentions = resolve_article(self.resolver, article)
-        return mentions, code_article(self.events, article, mentions)
+        parsed: dict[str, dict[int, Doc]] = {}
+        mentions = resolve_article(self.resolver, article, parsed)
+        return mentions, code_article(self.events, article, mentions, parsed)
 
 
 def ingest_document(

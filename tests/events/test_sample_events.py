@@ -9,7 +9,6 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import SAMPLE
-from tieline.annotate.nlp import load_parser
 from tieline.events.coder import EventCoder, code_article
 from tieline.extract.text import extract_text
 from tieline.models import Event
@@ -27,7 +26,7 @@ def article():  # type: ignore[no-untyped-def]
 def events(resolver, article) -> list[Event]:  # type: ignore[no-untyped-def]
     from tieline.actors import resolve_article
 
-    coder = EventCoder(load_parser())
+    coder = EventCoder(resolver.nlp)
     return code_article(coder, article, resolve_article(resolver, article))
 
 

@@ -141,6 +141,25 @@ INSTITUTION_NAME = re.compile(
     r"(?:\s+(?:of|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
 )
 NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+# Small words inside names: "Osama bin Laden", "Charles de Gaulle".
+NAME_PARTICLES = frozenset(
+    {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du"}
+)
+# Words that make a run of capitalised words something other than a person.
+NOT_NAME_WORDS = frozenset(
+    """ministry ministries council party army forces force university institute centre center
+    summit forum bank agency union republic kingdom committee commission court assembly
+    parliament congress senate government company corporation corp group inc ltd airlines
+    post times news media television radio museum hospital airport stadium bridge street road
+    river sea ocean island islands mountain mountains province state states city district
+    county region square games olympics cup war day declaration treaty agreement accord act
+    plan initiative partnership strategy conference festival award prize church mosque temple
+    club league federation association organisation organization foundation office department
+    bureau authority service services police navy guard brigade front movement alliance
+    coalition network project program programme fund january february march april may june
+    july august september october november december monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
 NOUNS = frozenset({"NOUN", "PROPN"})
 LOCATIVE = frozenset(
     {
@@ -252,9 +271,12 @@ class Resolver:
         sentences: Sequence[Sentence] | None = None,
         context_text: str | None = None,
         field_name: str = "body",
+        parsed: dict[int, Doc] | None = None,
     ) -> list[Mention]:
         """Mentions of actors in `text`, in order. `context_text` (the article body, when
-        `text` is a caption) decides which countries the article is mainly about."""
+        `text` is a caption) decides which countries the article is mainly about. The spaCy
+        parse of every sentence read is put in `parsed` (by sentence index) when given, so the
+        event stage reads the same parse."""
         context = _Context(day)
         self._count_salience(context, context_text if context_text is not None else text)
         sentences = list(sentences) if sentences is not None else split_sentences(text)
@@ -263,7 +285,9 @@ class Resolver:
         wanted = [s for s in sentences if _needs_reading(s, hits, defined)]
         docs = self.nlp.pipe([s.text for s in wanted], batch_size=64)
         for sentence, doc in zip(wanted, docs, strict=True):
-            tokens = self._tokens(doc, sentence, hits, context.acronyms)
+            if parsed is not None:
+                parsed[sentence.index] = doc
+            tokens = self._tokens(doc, sentence, hits, context.acronyms, self._known_words(context))
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
 
@@ -295,7 +319,12 @@ class Resolver:
     # -- tokens and units --------------------------------------------------------------------
 
     def _tokens(
-        self, doc: Doc, sentence: Sentence, hits: list[Hit], acronyms: dict[str, Actor]
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        hits: list[Hit],
+        acronyms: dict[str, Actor],
+        surnames: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> list[_Token]:
         base = sentence.start
         tokens = [
@@ -319,19 +348,6 @@ class Resolver:
             entry = _preferred(hit)
             if entry.kind is not EntryKind.AGENT:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
-        agent_hits = [h for h in in_sentence if _preferred(h).kind is EntryKind.AGENT]
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                start, end = base + ent.start_char, base + ent.end_char
-                # spaCy sometimes takes the title into the name: "Labour Minister Dragan M."
-                for hit in sorted(agent_hits, key=lambda h: h.start):
-                    if (
-                        start <= hit.start < end
-                        and hit.end < end
-                        and not text_between(sentence, start, hit.start).strip(" -")
-                    ):
-                        start = hit.end + 1
-                claim(start, end, kind="name")
         for match in INSTITUTION_NAME.finditer(sentence.text):
             leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
             start = base + match.start() + leading
@@ -343,6 +359,11 @@ class Resolver:
                     break
                 start = token.end + 1
             claim(start, base + match.end(), kind="org")
+        agent_hits = [h for h in in_sentence if _preferred(h).kind is EntryKind.AGENT]
+        names = _proper_names(tokens, agent_hits, surnames)
+        for start, end, kind in names:
+            if kind == "name":
+                claim(start, end, kind="name")
         for hit in in_sentence:
             entry = _preferred(hit)
             _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
@@ -350,11 +371,9 @@ class Resolver:
             # names nobody.
             if entry.kind is EntryKind.AGENT and last is not None and tokens[last].pos in NOUNS:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
-        for ent in doc.ents:
-            if ent.label_ == "ORG":
-                claim(base + ent.start_char, base + ent.end_char, kind="org")
-            elif ent.label_ == "GPE":  # a town the knowledge base lacks: "Jericho", "Cizre"
-                claim(base + ent.start_char, base + ent.end_char, kind="gpe")
+        for start, end, kind in names:
+            if kind == "gpe":  # a town the knowledge base lacks: "Jericho", "Cizre"
+                claim(start, end, kind="gpe")
         for token in tokens:
             if token.text in acronyms:
                 claim(token.start, token.end, kind="org")
@@ -821,6 +840,17 @@ class Resolver:
                 return entry.ref
         return None
 
+    def _known_words(self, context: _Context) -> set[str]:
+        """Single words that name a person here: the first or last word of a person named
+        earlier in the text ("Kishida" after "Fumio Kishida")."""
+        words: set[str] = set()
+        for mention in context.mentions:
+            if mention.actor.person and mention.cue != "pronoun":
+                name = mention.actor.name.split()
+                if len(name) > 1:
+                    words.update((name[0], name[-1]))
+        return words
+
     def _state(self, iso3: str) -> Actor:
         country = self.kb.countries.get(iso3)
         return Actor(country.name if country else iso3, country=iso3)
@@ -885,6 +915,65 @@ class _Emitter:
 def text_between(sentence: Sentence, start: int, end: int) -> str:
     """Words of the sentence between two text offsets that are not agent words."""
     return sentence.text[start - sentence.start : end - sentence.start]
+
+
+def _proper_names(
+    tokens: list[_Token], agent_hits: list[Hit], surnames: set[str]
+) -> list[tuple[int, int, str]]:
+    """Names the knowledge base lacks, from the tagger's proper-noun tags: two or more proper
+    nouns in a row are a person ("Thong Mengdavid"), one after a title too ("President
+    Habyarimana") or one that is a word of a person's name met earlier ("Kishida"); after
+    "in", "at" or "near" they are a place. Runs holding an institution's
+    or an event's word ("Council", "Summit") are left to the institution rules. Returns
+    (start, end, "name" | "gpe") in text offsets."""
+    found: list[tuple[int, int, str]] = []
+    agent_ends = {h.end for h in agent_hits}
+    titles = {
+        i for i, t in enumerate(tokens) if any(h.start <= t.start < h.end for h in agent_hits)
+    }
+
+    def name_token(i: int) -> bool:
+        return i not in titles and _name_token(tokens[i])
+
+    i = 0
+    while i < len(tokens):
+        if not name_token(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and (
+            name_token(j + 1)
+            or (
+                tokens[j + 1].text.lower() in NAME_PARTICLES
+                and j + 2 < len(tokens)
+                and name_token(j + 2)
+            )
+        ):
+            j += 1
+        run = tokens[i : j + 1]
+        words = [t.text.lower() for t in run]
+        before = tokens[i - 1] if i > 0 else None
+        if not any(w in NOT_NAME_WORDS for w in words):
+            placed = before is not None and before.text.lower() in ("in", "at", "near")
+            titled = before is not None and (
+                before.end in agent_ends
+                or (before.unit is not None and before.unit.kind == "agent")
+            )
+            if placed:
+                found.append((run[0].start, run[-1].end, "gpe"))
+            elif len(run) >= 2 or (titled and i > 0) or (len(run) == 1 and run[0].text in surnames):
+                found.append((run[0].start, run[-1].end, "name"))
+        i = j + 1
+    return found
+
+
+def _name_token(token: _Token) -> bool:
+    return (
+        token.unit is None
+        and token.tag in ("NNP", "NNPS")
+        and token.text[:1].isupper()
+        and not any(c.isdigit() for c in token.text)
+    )
 
 
 def _needs_reading(sentence: Sentence, hits: list[Hit], acronyms: set[str]) -> bool:

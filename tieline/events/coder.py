@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tieline.annotate.nlp import coarse_pos
 from tieline.annotate.sentences import split_sentences
 from tieline.events.codes import Code, CodeTable, load_codes
-from tieline.events.lexicon import Lexicon, Trigger, load_lexicon
+from tieline.events.lexicon import Lexicon, Trigger, base_forms, load_lexicon
 from tieline.models import (
     Actor,
     Article,
@@ -118,8 +119,10 @@ class EventCoder:
         sentences: Sequence[Sentence] | None = None,
         default_date: EventDate | None = None,
         main_countries: Sequence[str] = (),
+        parsed: Mapping[int, Doc] | None = None,
     ) -> list[Event]:
-        """Events stated in `text` (a body or a caption), between the actors of `mentions`."""
+        """Events stated in `text` (a body or a caption), between the actors of `mentions`.
+        Sentences the actor stage parsed (`parsed`, by sentence index) are not parsed again."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
@@ -131,8 +134,14 @@ class EventCoder:
             if _has_actor(by_sentence.get(s.index, ()))
             and self.lexicon.mentions_any(set(re.findall(r"[a-z]+", s.text.lower())))
         ]
+        parsed = parsed or {}
+        missing = [s for s in wanted if s.index not in parsed]
+        docs = dict(
+            zip((s.index for s in missing), self.nlp.pipe([s.text for s in missing]), strict=True)
+        )
         events: list[Event] = []
-        for sentence, doc in zip(wanted, self.nlp.pipe([s.text for s in wanted]), strict=True):
+        for sentence in wanted:
+            doc = parsed.get(sentence.index) or docs[sentence.index]
             events.extend(
                 self._code_sentence(
                     doc,
@@ -204,19 +213,19 @@ class EventCoder:
         return found
 
     def _trigger(self, token: Token) -> Trigger | None:
-        pos = TRIGGER_POS.get(token.pos_)
+        pos = TRIGGER_POS.get(_pos(token))
         if pos is None:
             return None
-        lemma = token.lemma_.lower()
         particles = [c.text.lower() for c in token.children if c.dep_ in ("prt", "prep")]
         readings: tuple[Trigger, ...] = ()
-        for particle in particles:
-            readings = self.lexicon.get(f"{lemma} {particle}", pos)
+        for lemma in sorted(self.lexicon.lemmas(token.text), key=len, reverse=True):
+            for particle in particles:
+                readings = self.lexicon.get(f"{lemma} {particle}", pos)
+                if readings:
+                    break
+            readings = readings or self.lexicon.get(lemma, pos)
             if readings:
                 break
-        readings = (
-            readings or self.lexicon.get(lemma, pos) or self.lexicon.get(token.text.lower(), pos)
-        )
         for trigger in readings:
             if not trigger.needs or _satisfied(token, trigger.needs):
                 return trigger
@@ -333,7 +342,7 @@ def _participants(
     sources: list[_Side] = []
     targets: list[_Side] = []
     verb = trigger
-    if trigger.pos_ in ("NOUN", "PROPN"):
+    if _pos(trigger) in ("NOUN", "PROPN"):
         # "Hun Sen's proposal": the owner acts. Otherwise ("made the proposal", "at a
         # meeting") the subject of the verb the noun depends on acts.
         owners = [c for c in trigger.children if c.dep_ == "poss"]
@@ -398,7 +407,7 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
                 return True
             if current.dep_ in ("xcomp", "ccomp"):
                 return True
-            if token.pos_ in ("NOUN", "PROPN") and current.dep_ in (
+            if _pos(token) in ("NOUN", "PROPN") and current.dep_ in (
                 *OBJECTS,
                 "pobj",
                 "conj",
@@ -423,7 +432,7 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
 
 def _background(token: Token) -> bool:
     """ "after the summit", "ahead of the talks": a noun in a time phrase sets the scene."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+    if _pos(token) not in ("NOUN", "PROPN") or token.dep_ != "pobj":
         return False
     return token.head.text.lower() in TEMPORAL_PREPOSITIONS
 
@@ -476,7 +485,7 @@ def _governing_verb(noun: Token) -> Token | None:
         head = current.head
         if head == current:
             return None
-        if head.pos_ in ("VERB", "AUX"):
+        if _pos(head) in ("VERB", "AUX"):
             return head
         current = head
     return None
@@ -554,6 +563,10 @@ def _key(participant: Participant | None) -> str:
 # -- modes, dates, contexts --------------------------------------------------------------------
 
 
+def _pos(token: Token) -> str:
+    return coarse_pos(token.tag_)
+
+
 def _clause_depth(token: Token) -> int:
     depth, current = 0, token
     while current.head != current:
@@ -565,14 +578,14 @@ def _clause_depth(token: Token) -> int:
 
 def _satisfied(token: Token, needs: frozenset[str]) -> bool:
     for other in token.subtree:
-        if other != token and (other.lemma_.lower() in needs or other.text.lower() in needs):
+        if other != token and not needs.isdisjoint(base_forms(other.text.lower())):
             return True
     for child in token.children:
         if child.text.lower() in needs:
             return True
     # "the MoU signed by ...": the thing signed may be the word the trigger modifies.
     return token.dep_ in ("acl", "amod", "relcl") and (
-        token.head.lemma_.lower() in needs or token.head.text.lower() in needs
+        not needs.isdisjoint(base_forms(token.head.text.lower()))
     )
 
 
@@ -580,7 +593,11 @@ def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
     modes: list[str] = []
     chain = [token]
     current = token
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in (*OBJECTS, "pobj") and token.head != token:
+    if (
+        _pos(token) in ("NOUN", "PROPN")
+        and token.dep_ in (*OBJECTS, "pobj")
+        and token.head != token
+    ):
         current = token.head if token.dep_ != "pobj" else token.head.head
         chain.append(current)
     for _ in range(3):
@@ -600,9 +617,9 @@ def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
                 child.dep_ == "mark" and word in ("if", "unless")
             ):
                 modes.append("hypothetical")
-        if verb != token and verb.lemma_.lower() in NEGATING_VERBS:
+        if verb != token and not NEGATING_VERBS.isdisjoint(base_forms(verb.text.lower())):
             modes.append("negated")
-        if verb != token and verb.lemma_.lower() in FUTURE_VERBS:
+        if verb != token and not FUTURE_VERBS.isdisjoint(base_forms(verb.text.lower())):
             modes.append("future")
     return tuple(modes)
 
@@ -650,7 +667,12 @@ def _trigger_words(token: Token) -> str:
     return " ".join([token.text, *particles])
 
 
-def code_article(coder: EventCoder, article: Article, mentions: Sequence[Mention]) -> list[Event]:
+def code_article(
+    coder: EventCoder,
+    article: Article,
+    mentions: Sequence[Mention],
+    parsed: Mapping[str, Mapping[int, Doc]] | None = None,
+) -> list[Event]:
     """Events of an article's body and captions. Teasers for other stories are never read.
 
     A sentence that states no date of its own takes the article's: the first recent date the
@@ -658,23 +680,21 @@ def code_article(coder: EventCoder, article: Article, mentions: Sequence[Mention
     """
     main = _main_countries(mentions)
     default = _article_date(article)
-    events = coder.code(
-        article.body,
-        mentions,
-        published=article.published,
-        field="body",
-        default_date=default,
-        main_countries=main,
-    )
-    for number, caption in enumerate(article.captions):
+    parsed = parsed or {}
+    fields = [("body", article.body)] + [
+        (f"caption:{number}", caption) for number, caption in enumerate(article.captions)
+    ]
+    events: list[Event] = []
+    for name, text in fields:
         events.extend(
             coder.code(
-                caption,
+                text,
                 mentions,
                 published=article.published,
-                field=f"caption:{number}",
+                field=name,
                 default_date=default,
                 main_countries=main,
+                parsed=parsed.get(name),
             )
         )
     return events

@@ -32,6 +32,10 @@ class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) → readings, in order
     forms: frozenset[str]  # lower-case word forms any trigger may take
 
+    def lemmas(self, word: str) -> set[str]:
+        """The lemmas a written word may have: itself and its base forms ("met" → "meet")."""
+        return base_forms(word.lower())
+
     def get(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         """The readings of a word, most specific first: the table lists a word's readings that
         need a particular object ("support the development" → AID) before its general one."""
@@ -67,6 +71,35 @@ def load_lexicon() -> Lexicon:
         forms.update(stem + e for e in _ENDINGS)
         forms.update(_irregular(head))
     return Lexicon(triggers, frozenset(forms))
+
+
+_IRREGULAR_PAST = {
+    "met": "meet", "gave": "give", "given": "give", "sought": "seek", "sent": "send",
+    "lent": "lend", "held": "hold", "broke": "break", "broken": "break", "shot": "shoot",
+    "fought": "fight", "struck": "strike", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "forgave": "forgive", "forgiven": "forgive", "froze": "freeze", "frozen": "freeze",
+    "swore": "swear", "sworn": "swear", "took": "take", "taken": "take", "made": "make",
+    "beat": "beat", "beaten": "beat", "cut": "cut", "set": "set", "put": "put", "led": "lead",
+    "told": "tell", "said": "say", "spoke": "speak", "spoken": "speak", "began": "begin",
+}  # fmt: skip
+
+
+def base_forms(word: str) -> set[str]:
+    """Candidate base forms of an English word: "agreed" → {agreed, agree, agre…}. Only
+    the candidates that are lexicon lemmas matter, so over-generating is harmless."""
+    forms = {word}
+    if word in _IRREGULAR_PAST:
+        forms.add(_IRREGULAR_PAST[word])
+    for ending, replacements in (
+        ("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
+        ("s", ("",)), ("d", ("",)),
+    ):  # fmt: skip
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            forms.update(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "planned" → "plan"
+                forms.add(stem[:-1])
+    return forms
 
 
 def _irregular(lemma: str) -> set[str]:
