@@ -99,7 +99,7 @@ class Coding:
     def code(self, article: Article) -> tuple[list[Mention], list[Event]]:
         """An article's actor mentions and events."""
         parsed: dict[str, dict[int, Doc]] = {}
-        mentions = resolve_article(self.resolver, article, parsed)
+        mentions = resolve_article(self.resolver, article, parsed, self.events.may_state)
         return mentions, code_article(self.events, article, mentions, parsed)
 
 

@@ -3,11 +3,12 @@ international organisations, and resolve each to an actor valid on the article's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tieline.actors.kb import KnowledgeBase, load_kb
 from tieline.actors.resolve import RESOLVER, Resolver
-from tieline.models import Article, Mention
+from tieline.models import Article, Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,7 +25,10 @@ def load_resolver(kb: KnowledgeBase | None = None, nlp: Language | None = None) 
 
 
 def resolve_article(
-    resolver: Resolver, article: Article, parsed: dict[str, dict[int, Doc]] | None = None
+    resolver: Resolver,
+    article: Article,
+    parsed: dict[str, dict[int, Doc]] | None = None,
+    worth_parsing: Callable[[Sentence], bool] | None = None,
 ) -> list[Mention]:
     """Mentions in the body, then in each caption; the body decides the article's main
     countries for both, and the publication date decides who held which office. The spaCy
@@ -43,6 +47,7 @@ def resolve_article(
                 context_text=article.body if name != "body" else None,
                 field_name=name,
                 parsed=docs,
+                worth_parsing=worth_parsing,
             )
         )
         if parsed is not None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RESOLVER = "actors.v1"
+# Confidence of a mention read without a parse, relative to its cue's (no title, apposition or
+# coordination could be checked).
+PLAIN_READING = 0.9
 
 # Confidence by cue; calibrated by hand on the sample page, to be refined against gold sets.
 CONFIDENCE = {
@@ -272,24 +275,114 @@ class Resolver:
         context_text: str | None = None,
         field_name: str = "body",
         parsed: dict[int, Doc] | None = None,
+        worth_parsing: Callable[[Sentence], bool] | None = None,
     ) -> list[Mention]:
         """Mentions of actors in `text`, in order. `context_text` (the article body, when
-        `text` is a caption) decides which countries the article is mainly about. The spaCy
-        parse of every sentence read is put in `parsed` (by sentence index) when given, so the
-        event stage reads the same parse."""
+        `text` is a caption) decides which countries the article is mainly about.
+
+        Every sentence that may hold an actor is parsed by spaCy, unless `worth_parsing` says
+        which deserve it (the event stage's: sentences that may state an event); the others
+        are read from the knowledge base's phrases alone (`_read_plain`). The parses are put in
+        `parsed` (by sentence index) when given, so the event stage reads the same ones."""
         context = _Context(day)
         self._count_salience(context, context_text if context_text is not None else text)
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         hits = self.gazetteer.find(text)
         defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
         wanted = [s for s in sentences if _needs_reading(s, hits, defined)]
-        docs = self.nlp.pipe([s.text for s in wanted], batch_size=64)
-        for sentence, doc in zip(wanted, docs, strict=True):
+        deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
+        docs = dict(
+            zip(
+                (s.index for s in deep),
+                self.nlp.pipe([s.text for s in deep], batch_size=64),
+                strict=True,
+            )
+        )
+        for sentence in wanted:
+            doc = docs.get(sentence.index)
+            if doc is None:
+                self._read_plain(sentence, hits, context, field_name, text)
+                continue
             if parsed is not None:
                 parsed[sentence.index] = doc
             tokens = self._tokens(doc, sentence, hits, context.acronyms, self._known_words(context))
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
+
+    def _read_plain(
+        self, sentence: Sentence, hits: list[Hit], context: _Context, field_name: str, text: str
+    ) -> None:
+        """A sentence not worth parsing: its knowledge-base phrases as they stand (states,
+        known people and organisations, places, "Japanese government"), without the cues
+        only a parse gives."""
+        inside = [h for h in hits if sentence.start <= h.start < sentence.end]
+        for n, hit in enumerate(inside):
+            entry = _preferred(hit)
+            after = inside[n + 1] if n + 1 < len(inside) else None
+            follows = after is not None and not text[hit.end : after.start].strip()
+            actor: Actor | None = None
+            cue, note, end = "", _entry_note(entry), hit.end
+            if entry.kind is EntryKind.COUNTRY:
+                actor, cue = self._state(entry.ref), "country"
+            elif (
+                entry.kind is EntryKind.DEMONYM
+                and follows
+                and after is not None
+                and (_preferred(after).kind is EntryKind.AGENT)
+            ):
+                agent = _preferred(after)
+                actor = Actor(
+                    f"{hit.text} {after.text}",
+                    country=entry.ref,
+                    sector=agent.ref,
+                    role=_role(after.text),
+                )
+                cue, end = "agent+country", after.end
+                note = f"'{hit.text}' → {entry.ref}; '{after.text}' → {agent.ref}"
+            elif entry.kind is EntryKind.DEMONYM:
+                actor, cue = replace(self._state(entry.ref), name=hit.text), "demonym"
+            elif entry.kind in (EntryKind.CAPITAL, EntryKind.CITY):
+                actor, cue = replace(self._state(entry.ref), name=hit.text), "place"
+            elif entry.kind is EntryKind.PERSON:
+                person = self.kb.people.get(entry.ref)
+                if person is not None:
+                    term = person.role_on(context.day)
+                    actor = Actor(
+                        person.name,
+                        country=(term.country if term else None) or person.country,
+                        sector=term.sector if term else None,
+                        role=(term.role or None) if term else None,
+                        person=person.key,
+                    )
+                    cue, note = "kb:person", _term_note(person, term) if term else note
+            elif entry.kind is not EntryKind.AGENT:
+                org = self.kb.organisations.get(entry.ref)
+                if org is not None:
+                    is_igo = entry.kind is EntryKind.IGO
+                    actor = Actor(
+                        org.name,
+                        country=org.country,
+                        sector=None if is_igo else org.sector,
+                        igo=entry.ref if is_igo else None,
+                        organisation=entry.ref,
+                    )
+                    cue, note = ("igo" if is_igo else "kb:organisation"), _org_note(org, entry)
+            if actor is None:
+                continue
+            confidence = CONFIDENCE.get(cue, 0.5) * PLAIN_READING
+            context.mentions.append(
+                Mention(
+                    hit.start,
+                    end,
+                    text[hit.start : end],
+                    actor,
+                    cue,
+                    note,
+                    round(confidence, 2),
+                    sentence.index,
+                    field_name,
+                )
+            )
 
     # -- salience ----------------------------------------------------------------------------
 

@@ -129,10 +129,7 @@ class EventCoder:
             if mention.field == field:
                 by_sentence.setdefault(mention.sentence, []).append(mention)
         wanted = [
-            s
-            for s in sentences
-            if _has_actor(by_sentence.get(s.index, ()))
-            and self.lexicon.mentions_any(set(re.findall(r"[a-z]+", s.text.lower())))
+            s for s in sentences if _has_actor(by_sentence.get(s.index, ())) and self.may_state(s)
         ]
         parsed = parsed or {}
         missing = [s for s in wanted if s.index not in parsed]
@@ -154,6 +151,11 @@ class EventCoder:
                 )
             )
         return events
+
+    def may_state(self, sentence: Sentence) -> bool:
+        """Whether a sentence holds a word that may name an event (and the object some such
+        words need): only these are parsed."""
+        return self.lexicon.mentions_any(set(re.findall(r"[a-z]+", sentence.text.lower())))
 
     # -- one sentence ------------------------------------------------------------------------
 
@@ -675,8 +677,8 @@ def code_article(
 ) -> list[Event]:
     """Events of an article's body and captions. Teasers for other stories are never read.
 
-    A sentence that states no date of its own takes the article's: the first recent date the
-    body or a caption states ("on Saturday"), else the publication date.
+    A sentence that states no date of its own takes the article's: the first recent date a
+    caption or the lead states ("on Saturday"), else the publication date.
     """
     main = _main_countries(mentions)
     default = _article_date(article)
@@ -701,6 +703,7 @@ def code_article(
 
 
 ARTICLE_DATE_WINDOW_DAYS = 14  # a date this close before publication dates the article's news
+LEAD_SENTENCES = 3  # news states when it happened in its lead; later dates are background
 
 
 def _article_date(article: Article) -> EventDate | None:
@@ -708,7 +711,8 @@ def _article_date(article: Article) -> EventDate | None:
 
     if article.published is None:
         return None
-    for text in (*article.captions, article.body):
+    lead = " ".join(s.text for s in split_sentences(article.body)[:LEAD_SENTENCES])
+    for text in (*article.captions, lead):
         for found in dates.find_dates(text, article.published):
             day = found.date.date
             if (

@@ -42,7 +42,20 @@ class Lexicon:
         return self.triggers.get((lemma, pos), ())
 
     def mentions_any(self, words: set[str]) -> bool:
-        return not self.forms.isdisjoint(words)
+        """Whether a sentence with these lower-case words may name an event: one of them is a
+        trigger's form, and a trigger that needs a particular object finds one of its words
+        among them too. Sentences that fail this are never parsed for events."""
+        present = words & self.forms
+        if not present:
+            return False
+        bases = set().union(*(base_forms(w) for w in words))
+        for word in present:
+            for lemma in base_forms(word):
+                for pos in ("VERB", "NOUN", "ADJ"):
+                    for trigger in self.triggers.get((lemma, pos), ()):
+                        if not trigger.needs or not trigger.needs.isdisjoint(bases):
+                            return True
+        return False
 
 
 def load_lexicon() -> Lexicon:
