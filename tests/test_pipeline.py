@@ -126,3 +126,48 @@ def test_redirected_page_is_known_by_its_final_and_canonical_urls(
     [short_again] = run([short], store, settings)
     assert short_again.status is Status.DUPLICATE
     assert len(server.requests_for("/s/abc")) == 1  # the short link itself is not fetched again
+
+
+def test_workers_store_the_same_articles_and_events_in_input_order(tmp_path, settings):
+    """`--workers 2` reads in two processes; outcomes keep input order, the data is the same."""
+    import json
+
+    from tieline.store import EventQuery
+
+    lines = [
+        {
+            "url": "https://harbour.example/1",
+            "published": "2024-03-04",
+            "text": "\n\n".join(
+                ["Cambodia and Japan agree to deepen maritime cooperation", *PARAGRAPHS]
+            ),
+        },
+        {"url": "https://harbour.example/empty", "text": ""},
+        "not json",
+        {
+            "url": "https://harbour.example/2",
+            "published": "2024-03-05",
+            "text": (
+                "Vietnam protests Chinese ships\n\nVietnam's foreign ministry on Monday accused "
+                "China of sending coast guard ships into its exclusive economic zone and demanded "
+                "that Beijing withdraw them at once, a spokeswoman said in Hanoi."
+            ),
+        },
+    ]
+    jsonl = tmp_path / "batch.jsonl"
+    jsonl.write_text(
+        "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
+    )
+
+    def outcomes_and_events(workers: int) -> tuple[list[tuple[str, str]], list[tuple]]:  # type: ignore[type-arg]
+        with Store.open(tmp_path / f"w{workers}.db") as store:
+            outcomes = list(ingest([str(jsonl)], store, settings, workers=workers))
+            events = sorted(
+                (e.article_id, e.event.type, e.event.sentence) for e in store.events(EventQuery())
+            )
+        return [(o.origin.rsplit("#", 1)[-1], o.status.value) for o in outcomes], events
+
+    serial, parallel = outcomes_and_events(1), outcomes_and_events(2)
+    assert [status for _, status in parallel[0]] == ["stored", "skipped", "failed", "stored"]
+    assert parallel == serial
+    assert any(kind == "ACCUSE" for _, kind, _ in parallel[1])

@@ -13,8 +13,11 @@ The relations stage reads stored events.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
@@ -47,16 +50,18 @@ def ingest(
     published: dt.date | None = None,
     documents: Callable[..., Iterator[RawDocument | SourceProblem]] = iter_documents,
     coding: Coding | None = None,
+    workers: int = 1,
     **source_options: object,
 ) -> Iterator[IngestOutcome]:
     """Read every input in `specs` into `store`, yielding one outcome per item as it ends.
 
     Nothing raised while reading one item stops the batch: it becomes that item's FAILED
-    outcome. Already-stored URLs are not fetched again.
+    outcome. Already-stored URLs are not fetched again. With `workers` above 1, extraction and
+    coding run in that many processes while this one reads the inputs and writes the store;
+    outcomes still come in input order.
     """
     settings = settings or Settings()
     specs = list(specs)
-    coding = coding or Coding()
     run = store.start_run(specs)
     try:
         items = documents(
@@ -66,12 +71,16 @@ def ingest(
             is_known_url=lambda url: store.known_url(url) is not None,
             **source_options,
         )
-        for item in items:
-            if isinstance(item, SourceProblem):
-                outcome = IngestOutcome(item.origin, item.status, item.reason)
-                store.log_item(run, outcome)
-            else:
-                outcome = ingest_document(item, store, settings, run, coding)
+        if workers > 1:
+            read = _read_in_processes(items, settings, workers)
+        else:
+            coding = coding or Coding()
+            read = (
+                item if isinstance(item, SourceProblem) else read_document(item, settings, coding)
+                for item in items
+            )
+        for item in read:
+            outcome = _store(item, store, run)
             yield outcome
     finally:
         store.finish_run(run)
@@ -103,27 +112,40 @@ class Coding:
         return mentions, code_article(self.events, article, mentions, parsed)
 
 
-def ingest_document(
-    document: RawDocument, store: Store, settings: Settings, run: int, coding: Coding | None = None
-) -> IngestOutcome:
-    """Extract one document, code it and store it; every error becomes a FAILED outcome."""
+@dataclass(frozen=True)
+class ReadDocument:
+    """A document extracted and coded, ready to store."""
+
+    document: RawDocument
+    article: Article
+    coded: bool
+    mentions: list[Mention]
+    events: list[Event]
+
+
+def read_document(
+    document: RawDocument, settings: Settings, coding: Coding
+) -> ReadDocument | SourceProblem:
+    """Extract and code one document; what cannot be stored becomes a SKIPPED or FAILED item.
+
+    Touches no store, so it can run in a worker process.
+    """
+    origin = document.origin
     try:
         if len(document.content) > settings.max_page_bytes:
             limit = settings.max_page_bytes // (1024 * 1024)
-            return _logged(
-                store, run, document.origin, Status.SKIPPED, f"too large: over {limit} MiB"
-            )
+            return SourceProblem(origin, Status.SKIPPED, f"too large: over {limit} MiB")
         try:
             article = extract(document)
         except BinaryContent as kind:
-            return _logged(store, run, document.origin, Status.SKIPPED, f"binary content ({kind})")
+            return SourceProblem(origin, Status.SKIPPED, f"binary content ({kind})")
         if len(article.body) < settings.min_body_chars:
             reason = (
                 "no article text found"
                 if not article.body.strip()
                 else f"article text too short ({len(article.body)} characters)"
             )
-            return _logged(store, run, document.origin, Status.SKIPPED, reason)
+            return SourceProblem(origin, Status.SKIPPED, reason)
         coded = article.language in CODED_LANGUAGES
         if not coded:
             language = article.language or "unknown"
@@ -131,20 +153,90 @@ def ingest_document(
                 article,
                 notes=(*article.notes, f"not coded: language '{language}' (only English is coded)"),
             )
-        mentions, events = (coding or Coding()).code(article) if coded else ([], [])
+        mentions, events = coding.code(article) if coded else ([], [])
+        return ReadDocument(document, article, coded, mentions, events)
+    except Exception as error:
+        return SourceProblem(origin, Status.FAILED, _internal(error))
+
+
+def ingest_document(
+    document: RawDocument, store: Store, settings: Settings, run: int, coding: Coding | None = None
+) -> IngestOutcome:
+    """Extract one document, code it and store it; every error becomes a FAILED outcome."""
+    return _store(read_document(document, settings, coding or Coding()), store, run)
+
+
+def _store(item: ReadDocument | SourceProblem, store: Store, run: int) -> IngestOutcome:
+    if isinstance(item, SourceProblem):
+        return _logged(store, run, item.origin, item.status, item.reason)
+    try:
         return store.save_article(
-            article,
-            document,
-            coded=coded,
+            item.article,
+            item.document,
+            coded=item.coded,
             run_id=run,
-            mentions=mentions,
+            mentions=item.mentions,
             resolver=RESOLVER,
-            events=events,
+            events=item.events,
             coder=CODER,
         )
     except Exception as error:
-        reason = f"internal error while reading: {type(error).__name__}: {error}"
-        return _logged(store, run, document.origin, Status.FAILED, reason.splitlines()[0][:300])
+        return _logged(store, run, item.document.origin, Status.FAILED, _internal(error))
+
+
+def _internal(error: Exception) -> str:
+    reason = f"internal error while reading: {type(error).__name__}: {error}"
+    return reason.splitlines()[0][:300]
+
+
+# Work in flight per worker process: enough to keep each busy while the inputs are read, few
+# enough that a large archive is never held in memory whole.
+QUEUE_PER_WORKER = 4
+
+_worker_coding: Coding | None = None  # one per worker process, loaded by _start_worker
+
+
+def _start_worker() -> None:
+    global _worker_coding
+    _worker_coding = Coding()
+
+
+def _read_in_worker(document: RawDocument, settings: Settings) -> ReadDocument | SourceProblem:
+    assert _worker_coding is not None, "worker not started"
+    return read_document(document, settings, _worker_coding)
+
+
+def _read_in_processes(
+    items: Iterable[RawDocument | SourceProblem], settings: Settings, workers: int
+) -> Iterator[ReadDocument | SourceProblem]:
+    """Read documents in `workers` processes, yielding results in input order."""
+    context = multiprocessing.get_context("spawn")  # no store connection or thread is inherited
+    pending: deque[tuple[str, Future[ReadDocument | SourceProblem]] | SourceProblem] = deque()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
+        for item in items:
+            if isinstance(item, SourceProblem):
+                pending.append(item)
+            else:
+                try:
+                    pending.append((item.origin, pool.submit(_read_in_worker, item, settings)))
+                except Exception as error:  # the pool is broken: a worker died
+                    pending.append(SourceProblem(item.origin, Status.FAILED, _internal(error)))
+            while len(pending) > workers * QUEUE_PER_WORKER:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+
+def _result(
+    item: tuple[str, Future[ReadDocument | SourceProblem]] | SourceProblem,
+) -> ReadDocument | SourceProblem:
+    if isinstance(item, SourceProblem):
+        return item
+    origin, future = item
+    try:
+        return future.result()
+    except Exception as error:  # the worker died (out of memory, killed): that item fails
+        return SourceProblem(origin, Status.FAILED, _internal(error))
 
 
 def _logged(store: Store, run: int, origin: str, status: Status, reason: str) -> IngestOutcome:

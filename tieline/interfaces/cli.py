@@ -112,6 +112,14 @@ STATUS_STYLE = {
     help=f"Seconds allowed per request (default {FetchSettings.timeout}).",
 )
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt forbids it.")
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that extract and code pages (each loads its own models, ~300 MiB).",
+)
 def ingest(
     inputs: tuple[str, ...],
     db_path: Path | None,
@@ -121,6 +129,7 @@ def ingest(
     delay: float | None,
     timeout: float | None,
     ignore_robots: bool,
+    workers: int,
 ) -> None:
     """Read news pages into the database.
 
@@ -138,6 +147,7 @@ def ingest(
       tieline ingest scraped.txt --published 2022-04-25
       tieline ingest https://example.org/feed.xml ./saved-pages crawl.warc.gz
       cat page.html | tieline ingest - --json
+      tieline ingest crawl.warc.gz --workers 2
     """
     from tieline.pipeline import ingest as run_ingest
 
@@ -166,7 +176,9 @@ def ingest(
         )
         with progress:
             task = progress.add_task("ingest", total=None, counts="")
-            for outcome in run_ingest(inputs, store, settings, published=published):
+            for outcome in run_ingest(
+                inputs, store, settings, published=published, workers=workers
+            ):
                 counts[outcome.status] += 1
                 outcomes.append(outcome)
                 progress.update(task, counts=_count_line(counts))
