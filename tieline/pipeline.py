@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
 from tieline.events.coder import CODER, EventCoder, code_article
+from tieline.events.places import PlaceFinder
 from tieline.extract import BinaryContent, extract
 from tieline.models import (
     Article,
@@ -92,6 +93,7 @@ class Coding:
     def __init__(self, resolver: Resolver | None = None, events: EventCoder | None = None) -> None:
         self._resolver = resolver
         self._events = events
+        self._places: PlaceFinder | None = None
 
     @property
     def resolver(self) -> Resolver:
@@ -105,11 +107,18 @@ class Coding:
             self._events = EventCoder(self.resolver.nlp)  # one spaCy pipeline for both
         return self._events
 
+    @property
+    def places(self) -> PlaceFinder:
+        if self._places is None:
+            self._places = PlaceFinder(self.resolver.gazetteer)
+        return self._places
+
     def code(self, article: Article) -> tuple[list[Mention], list[Event]]:
         """An article's actor mentions and events."""
         parsed: dict[str, dict[int, Doc]] = {}
         mentions = resolve_article(self.resolver, article, parsed, self.events.may_state)
-        return mentions, code_article(self.events, article, mentions, parsed)
+        events = code_article(self.events, article, mentions, parsed)
+        return mentions, self.places.place_events(article, events)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,69 @@
+"""Where events happened: places named in the sentence, else the article's for its news day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from tests.conftest import SAMPLE
+from tieline.events.places import PlaceFinder
+from tieline.extract.text import extract_text
+from tieline.pipeline import Coding
+
+
+@pytest.fixture(scope="module")
+def finder(resolver):  # type: ignore[no-untyped-def]
+    return PlaceFinder(resolver.gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "text"),
+    [
+        (
+            "The two leaders held a working meeting in Kumamoto, Japan on Saturday.",
+            "JPN",
+            "Kumamoto, Japan",
+        ),
+        ("Hun Sen visited Tokyo last week.", "JPN", "Tokyo"),
+        ("Talks were held in Beijing on Friday.", "CHN", "Beijing"),
+        ("The ministers met in the Cambodian capital on Monday.", "KHM", "Cambodian capital"),
+        ("The prime minister arrived in Hanoi for a two-day visit.", "VNM", "Hanoi"),
+        ("The summit in Paris, France ended without a deal.", "FRA", "Paris, France"),
+        ("Officials signed the accord at a ceremony in Jakarta.", "IDN", "Jakarta"),
+    ],
+)
+def test_a_place_named_as_a_place_is_found(finder, sentence, country, text):  # type: ignore[no-untyped-def]
+    found = finder.find(sentence)
+    assert found is not None, sentence
+    assert (found.country, found.text) == (country, text)
+    assert sentence[found.start : found.end] == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tokyo said it would help fund the port.",  # a capital that acts
+        "Japan has large investments in Cambodia.",  # what the investments are about
+        "Japan's role in Cambodia is growing.",
+        "China's interests in Africa were discussed.",
+        "The Japanese prime minister praised Cambodia.",
+    ],
+)
+def test_names_that_are_not_places_are_not_taken(finder, sentence):  # type: ignore[no-untyped-def]
+    assert finder.find(sentence) is None
+
+
+def test_sample_events_happened_in_kumamoto(resolver):  # type: ignore[no-untyped-def]
+    """The meeting names Kumamoto; the day's other events take the caption's place; background
+    and future events take none."""
+    article = replace(
+        extract_text(SAMPLE.read_text(encoding="utf-8")), published=dt.date(2022, 4, 25)
+    )
+    _, events = Coding(resolver).code(article)
+    meeting = next(e for e in events if e.type == "CONSULT" and "in Kumamoto" in e.sentence)
+    assert (meeting.place, meeting.place_text) == ("JPN", "Kumamoto, Japan")
+    accepted = next(e for e in events if e.type == "AGREE" and "Kishida has accepted" in e.sentence)
+    assert accepted.place == "JPN"
+    assert all(e.place is None for e in events if {"future", "historical"} & set(e.aux))
