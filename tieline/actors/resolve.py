@@ -98,6 +98,7 @@ REFERRING = re.compile(
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late"})
+LEADER_ROLES = frozenset({"head of state", "head of government", "leader"})
 COUNTERPART = frozenset({"counterpart", "counterparts"})
 # Words in an organisation's name that give its sector.
 ORG_SECTOR_WORDS = (
@@ -305,7 +306,8 @@ class Resolver:
                 continue
             if parsed is not None:
                 parsed[sentence.index] = doc
-            tokens = self._tokens(doc, sentence, hits, context.acronyms, self._known_words(context))
+            known = self._known_words(context) | self._leader_surnames(doc, context.day)
+            tokens = self._tokens(doc, sentence, hits, context.acronyms, known)
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
 
@@ -924,6 +926,25 @@ class Resolver:
             if len(holders) == 1:
                 return holders[0], None
         return None, None
+
+    def _leader_surnames(self, doc: Doc, day: dt.date | None) -> set[str]:
+        """Proper nouns of the sentence that name a head of state or government on `day` by
+        themselves ("Obama", "Putin"): the last word of the name of exactly one person then in a
+        government office, who leads a state. Without a day no bare surname is anyone's."""
+        if day is None:
+            return set()
+        found = set()
+        for token in doc:
+            if token.tag_ != "NNP" or len(token.text) < 3 or not token.text[:1].isupper():
+                continue
+            people = self._surnames.get(token.text.casefold(), ())
+            holders = [p for p in people if _in_office(p, day)]
+            if len(holders) != 1 or holders[0].name.split()[-1] != token.text:
+                continue
+            term = holders[0].role_on(day)
+            if term is not None and term.role in LEADER_ROLES:
+                found.add(token.text)
+        return found
 
     def _country_in_name(self, name: str) -> str | None:
         """The state an organisation's own name holds: "Palestinian Islamic Jihad" → PSE."""

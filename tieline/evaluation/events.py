@@ -364,7 +364,8 @@ def score_petr2(
     for gold in sentences:
         predicted: set[Triple] = set()
         for event in code(gold.text, gold.date):
-            predicted |= event_triples(as_plover(event))
+            if event.source is not None:  # CAMEO codes no event without a source actor
+                predicted |= event_triples(as_plover(event))
         scores.append(TripleScore(gold, frozenset(predicted)))
     tp = sum(s.tp for s in scores)
     fp = sum(s.fp for s in scores)

@@ -59,9 +59,26 @@ FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_WORDS = frozenset({"could", "might", "may", "would", "should"})
 FUTURE_VERBS = frozenset(
     {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek", "offer", "promise",
-     "pledge", "vow", "agree", "decide", "propose", "threaten", "willing", "prepared", "ready",
+     "pledge", "vow", "agree", "propose", "threaten", "willing", "prepared", "ready",
      "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
+# Verbs whose "to" complement says what the subject tries, not what it asks for: "seeking to
+# mend ties" is no request.
+ATTEMPT_VERBS = frozenset({"seek", "try", "attempt", "strive"})
+# Verbs whose subject is the recipient of the thing named, from the one after "from": "received
+# weapons from the government" is the government's aid.
+RECEIVING_VERBS = frozenset({"receive", "obtain", "get", "accept"})
+# Conditions: a trigger in a clause these words introduce states what would set off the main
+# event ("will boycott the elections unless the president agrees to step down"), not an event.
+CONDITIONS = frozenset({"if", "unless", "provided", "lest"})
+# Speech verbs whose complement with "must" states a demand: "Russia said Sudan must return the
+# helicopter" is Russia's demand of Sudan (CAMEO 10, PLOVER REQUEST).
+SAYING_VERBS = frozenset(
+    {"say", "announce", "insist", "declare", "state", "tell", "warn", "stress", "add", "reiterate",
+     "conclude", "maintain", "argue"}
+)  # fmt: skip
+DEMAND_MODALS = frozenset({"must"})
+STATED_DEMAND = Trigger("must", "VERB", "REQUEST", None, "100", frozenset(), False, ())
 # Verbs that deny the event of their complement: "failed to reach agreement", "declined to resign".
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 # Words that put an event in the past as a standing state of affairs.
@@ -180,9 +197,11 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         for i, trigger in triggers.items():
             token = doc[i]
-            if _inside_other_trigger(token, triggers) or _background(token):
+            if _inside_other_trigger(token, triggers) or _background(token) or _conditional(token):
                 continue
             sources, targets = _participants(token, index, triggers)
+            if trigger.plover == "AID" and not RECEIVING_VERBS.isdisjoint(base_forms(token.lower_)):
+                sources, targets = targets, sources  # "received weapons from the government"
             if not sources and not targets:
                 continue
             how = "syntax"
@@ -218,6 +237,8 @@ class EventCoder:
         pos = TRIGGER_POS.get(_pos(token))
         if pos is None:
             return None
+        if pos == "VERB" and _states_demand(token):
+            return STATED_DEMAND
         particles = [c.text.lower() for c in token.children if c.dep_ in ("prt", "prep")]
         readings: tuple[Trigger, ...] = ()
         for lemma in sorted(self.lexicon.lemmas(token.text), key=len, reverse=True):
@@ -229,6 +250,8 @@ class EventCoder:
             if readings:
                 break
         for trigger in readings:
+            if trigger.plover == "REQUEST" and _attempt(token):
+                continue
             if not trigger.needs or _satisfied(token, trigger.needs):
                 return trigger
         return None
@@ -370,6 +393,8 @@ def _participants(
     if not sources:
         for subject in _subjects(verb):
             sources.extend(_Side(m, "subject") for m in _mentions_in(subject, index))
+    if verb == trigger and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        targets.extend(_Side(m, "passive subject") for m in _mentions_in(verb.head, index))
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECTS:
             targets.extend(_Side(m, "passive subject") for m in _mentions_in(child, index))
@@ -432,6 +457,39 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
     return False
 
 
+def _states_demand(token: Token) -> bool:
+    """A speech verb whose complement says someone must act: "said Sudan must return"."""
+    if SAYING_VERBS.isdisjoint(base_forms(token.lower_)):
+        return False
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children
+        ):
+            return any(c.dep_ in SUBJECTS for c in clause.children)
+    return False
+
+
+def _attempt(token: Token) -> bool:
+    """ "seeking to mend ties": an attempt, not a request."""
+    return not ATTEMPT_VERBS.isdisjoint(base_forms(token.lower_)) and any(
+        c.dep_ == "xcomp" for c in token.children
+    )
+
+
+def _conditional(token: Token) -> bool:
+    """A trigger in an "if" or "unless" clause: the condition of another event."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children
+        ):
+            return True
+        if current.head == current or current.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep"):
+            return False
+        current = current.head
+    return False
+
+
 def _background(token: Token) -> bool:
     """ "after the summit", "ahead of the talks": a noun in a time phrase sets the scene."""
     if _pos(token) not in ("NOUN", "PROPN") or token.dep_ != "pobj":
@@ -444,11 +502,19 @@ def _subtree_target(token: Token, index: dict[int, Mention], sources: list[_Side
     Cambodia-Japan partnership be upgraded" → Japan; "support the development of Preah
     Sihanouk port" → Cambodia)."""
     states = {s.mention.actor.country for s in sources}
+    own: _Side | None = None
     for other in token.subtree:
         mention = index.get(other.i)
-        if mention is not None and mention.actor.country and mention.actor.country not in states:
+        if mention is None or any(mention is s.mention for s in sources):
+            continue
+        if mention.actor.igo or (mention.actor.country and mention.actor.country not in states):
             return _Side(mention, "clause")
-    return None
+        if own is None and not any(_same_actor(_Side(mention, ""), s) for s in sources):
+            own = _Side(mention, "clause")
+    # Otherwise a domestic event: another actor of the source's own state, or a place in it,
+    # that the clause names ("threatened to ban Ugandan opposition candidates", "a curfew in
+    # Algiers").
+    return own
 
 
 def _sentence_counterpart(
@@ -475,6 +541,8 @@ def _subjects(verb: Token) -> list[Token]:
         if current.dep_ in INHERIT_SUBJECT and current.head != current:
             current = current.head
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBN":
+            return []  # "two men sought in the slaying": the noun is what the verb acts on
         if current.dep_ in ("relcl", "acl") and current.head != current:
             return [current.head]  # "the leaders, who met on Saturday"
         return []
