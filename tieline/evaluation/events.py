@@ -41,6 +41,10 @@ Two formats, recognised by their files:
   (sentences), ``gold_triples``, ``predicted_triples``. With no predicted triples precision is
   0.0 (and with no gold triples recall is 0.0), as in the extraction evaluation: a coder that
   says nothing earns nothing. Records marked ``"evaluate": "false"`` are skipped.
+  A predicted event with no source participant gives no triple: the gold (PETRARCH-2's output,
+  corrected by hand) codes an event only where a source actor was found. None of its 80
+  codings has a bare "---" source, while bare "---" targets occur (an event without a target);
+  "---" with a sector ("---REB", "---LEG") is an actor found without a country.
 
 Both sets are split into fixed halves by position in file order (`select_half`). Before
 comparison every predicted event is put in PLOVER's and CAMEO's own conventions with
