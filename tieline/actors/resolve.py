@@ -87,17 +87,19 @@ COUNTRY_FORMS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 GROUP_PHRASE = re.compile(
     r"^(?:the\s+two|both(?:\s+the)?)\s+(?:countries|nations|states|sides|governments|neighbou?rs)$",
     re.I,
 )
 # Words that refer back to an actor without naming it.
 REFERRING = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?)\b|\b(?:two|both)\s+(?:countries|nations|states|"
+    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
     r"sides|governments|neighbou?rs)\b|\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late"})
+PLACE_CUES = frozenset({"place", "unknown-place", "capital", "pronoun"})
 LEADER_ROLES = frozenset({"head of state", "head of government", "leader"})
 COUNTERPART = frozenset({"counterpart", "counterparts"})
 # Words in an organisation's name that give its sector.
@@ -477,7 +479,7 @@ class Resolver:
             if (
                 token.unit is None
                 and token.pos == "PRON"
-                and lowered in PERSON_PRONOUNS | THING_PRONOUNS
+                and lowered in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
             ):
                 token.unit = Unit(i, i + 1, "pronoun", token.text)
         return tokens
@@ -854,6 +856,10 @@ class Resolver:
         word = unit.text.lower()
         if word in PERSON_PRONOUNS:
             earlier = _pronoun_antecedent(
+                context, emit.sentence.index, unit_start=tokens[unit.start].start
+            )
+        elif word in GROUP_PRONOUNS:
+            earlier = _plural_antecedent(
                 context, emit.sentence.index, unit_start=tokens[unit.start].start
             )
         else:
@@ -1433,6 +1439,25 @@ def _pronoun_antecedent(context: _Context, sentence: int, unit_start: int) -> Me
         if earlier:
             plain = [m for m in earlier if not m.text.endswith(("’s", "'s"))]
             return (plain or earlier)[0]
+    return None
+
+
+def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Mention | None:
+    """They/them/their: the first group named earlier in this sentence ("Fijian rebels said
+    they will release..."), else the first of the sentence before; a group is a plural noun
+    phrase ("rebels", "Palestinian leaders", "Serbs") or two states together, never a place."""
+    groups = [
+        m
+        for m in context.mentions
+        if m.start < unit_start
+        and m.cue not in PLACE_CUES
+        and not m.text.endswith(("’s", "'s"))
+        and (m.actor.members or (not m.actor.person and m.text.split()[-1][-1:] == "s"))
+    ]
+    for index in (sentence, sentence - 1):
+        here = [m for m in groups if m.sentence == index]
+        if here:
+            return here[0]
     return None
 
 
