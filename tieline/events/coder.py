@@ -172,7 +172,8 @@ class EventCoder:
     def may_state(self, sentence: Sentence) -> bool:
         """Whether a sentence holds a word that may name an event (and the object some such
         words need): only these are parsed."""
-        return self.lexicon.mentions_any(set(re.findall(r"[a-z]+", sentence.text.lower())))
+        words = set(re.findall(r"[a-z]+", sentence.text.lower()))
+        return self.lexicon.mentions_any(words) or not DEMAND_MODALS.isdisjoint(words)
 
     # -- one sentence ------------------------------------------------------------------------
 
@@ -570,7 +571,12 @@ def _dedupe(sources: list[_Side], targets: list[_Side]) -> tuple[list[_Side], li
         return kept
 
     sources = unique(sources)
-    targets = [t for t in unique(targets) if all(t.mention is not s.mention for s in sources)]
+    # A target that is a source again ("reneged on his commitment") names no one else.
+    targets = [
+        t
+        for t in unique(targets)
+        if all(t.mention is not s.mention and not _same_actor(t, s) for s in sources)
+    ]
     return sources, targets
 
 

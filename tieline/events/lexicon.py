@@ -82,7 +82,11 @@ def load_lexicon() -> Lexicon:
         stem = head[:-1] if head.endswith("e") else head
         forms.update(head + e for e in _ENDINGS)
         forms.update(stem + e for e in _ENDINGS)
+        forms.update(head + head[-1] + e for e in ("ed", "ing"))  # "expelled", "planning"
         forms.update(_irregular(head))
+        for base, past in _COMPOUND_IRREGULAR:  # "retake" → "retook", "retaken"
+            if head.endswith(base) and head != base:
+                forms.update(head[: -len(base)] + p for p in past)
     return Lexicon(triggers, frozenset(forms))
 
 
@@ -94,6 +98,7 @@ _IRREGULAR_PAST = {
     "swore": "swear", "sworn": "swear", "took": "take", "taken": "take", "made": "make",
     "beat": "beat", "beaten": "beat", "cut": "cut", "set": "set", "put": "put", "led": "lead",
     "told": "tell", "said": "say", "spoke": "speak", "spoken": "speak", "began": "begin",
+    "ran": "run", "overran": "overrun",
 }  # fmt: skip
 
 
@@ -103,16 +108,27 @@ def base_forms(word: str) -> set[str]:
     forms = {word}
     if word in _IRREGULAR_PAST:
         forms.add(_IRREGULAR_PAST[word])
+    for past, base in _IRREGULAR_PAST.items():  # "retaken" → "retake", "overran" → "overrun"
+        if word.endswith(past) and len(word) > len(past) + 1:
+            forms.add(word[: -len(past)] + base)
     for ending, replacements in (
         ("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
         ("s", ("",)), ("d", ("",)),
     ):  # fmt: skip
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) > len(ending) + 1:  # "suing" → "sue"
             stem = word[: -len(ending)]
             forms.update(stem + r for r in replacements)
             if len(stem) > 2 and stem[-1] == stem[-2]:  # "planned" → "plan"
                 forms.add(stem[:-1])
     return forms
+
+
+# Irregular verbs that take prefixes ("retake", "overrun", "withhold"): base, past forms.
+_COMPOUND_IRREGULAR = (
+    ("take", ("took", "taken")), ("run", ("ran",)), ("hold", ("held",)),
+    ("give", ("gave", "given")), ("make", ("made",)), ("send", ("sent",)), ("strike", ("struck",)),
+    ("fight", ("fought",)),
+)  # fmt: skip
 
 
 def _irregular(lemma: str) -> set[str]:
