@@ -12,7 +12,9 @@ from pathlib import Path
 import platformdirs
 
 from tieline.store.sqlite import (
+    ActorMatch,
     ArticleQuery,
+    DyadCount,
     EventQuery,
     ItemRecord,
     Store,
@@ -34,7 +36,9 @@ def default_db_path() -> Path:
 
 __all__ = [
     "DB_ENV",
+    "ActorMatch",
     "ArticleQuery",
+    "DyadCount",
     "EventQuery",
     "ItemRecord",
     "Store",

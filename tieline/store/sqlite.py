@@ -81,6 +81,7 @@ class EventQuery:
     exclude_aux: tuple[str, ...] = ()  # leave out events with these auxiliary modes
     limit: int | None = 1000
     offset: int = 0
+    newest_first: bool = False  # by date, latest first (undated events last either way)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,31 @@ class StoredEvent:
     article_id: str
     event: Event
     coder: str
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """An actor found by name among the stored mentions, with how often it is mentioned."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    person: str | None
+    organisation: str | None
+    igo: str | None
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class DyadCount:
+    """A pair of states (a before b in code order) and the events between them."""
+
+    a: str
+    b: str
+    events: int
+    last_date: str | None
 
 
 @dataclass(frozen=True)
@@ -477,47 +503,21 @@ class Store:
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
         query = query or EventQuery()
-        where: list[str] = []
-        params: list[object] = []
-        if query.country:
-            where.append("(source_country = ? OR target_country = ?)")
-            params.extend([query.country, query.country])
-        if query.dyad:
-            a, b = query.dyad
-            where.append(
-                "((source_country = ? AND target_country = ?) OR "
-                "(source_country = ? AND target_country = ?))"
-            )
-            params.extend([a, b, b, a])
-        if query.types:
-            where.append(f"type IN ({','.join('?' * len(query.types))})")
-            params.extend(query.types)
-        if query.context:
-            where.append("(',' || contexts || ',') LIKE ?")
-            params.append(f"%,{query.context},%")
-        if query.since:
-            where.append("date >= ?")
-            params.append(query.since.isoformat())
-        if query.until:
-            where.append("date <= ?")
-            params.append(query.until.isoformat())
-        if query.article:
-            where.append("article_id = ?")
-            params.append(query.article)
-        if query.min_confidence:
-            where.append("confidence >= ?")
-            params.append(query.min_confidence)
-        for aux in query.exclude_aux:
-            where.append("(',' || aux || ',') NOT LIKE ?")
-            params.append(f"%,{aux},%")
-        sql = "SELECT * FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date IS NULL, date, article_id, field, span_start, id"
+        where, params = _event_filters(query)
+        sql = "SELECT * FROM events" + where
+        if query.newest_first:
+            sql += " ORDER BY date IS NULL, date DESC, article_id, field, span_start, id"
+        else:
+            sql += " ORDER BY date IS NULL, date, article_id, field, span_start, id"
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([query.limit, query.offset])
         return [_stored_event(row) for row in self._db.execute(sql, params)]
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events match `query`, its limit and offset aside."""
+        where, params = _event_filters(query or EventQuery())
+        return int(self._db.execute("SELECT count(*) FROM events" + where, params).fetchone()[0])
 
     def mentions(self, article: str) -> list[Mention]:
         """An article's mentions: the body's first, then each caption's, in text order."""
@@ -578,39 +578,65 @@ class Store:
 
     def articles(self, query: ArticleQuery | None = None) -> list[StoredArticle]:
         query = query or ArticleQuery()
-        where: list[str] = []
-        params: list[object] = []
-        if query.publisher:
-            where.append("a.publisher = ? COLLATE NOCASE")
-            params.append(query.publisher)
-        if query.language:
-            where.append("a.language = ?")
-            params.append(query.language)
-        if query.since:
-            where.append("a.published >= ?")
-            params.append(query.since.isoformat())
-        if query.until:
-            where.append("a.published <= ?")
-            params.append(query.until.isoformat())
-        if query.source:
-            where.append("(instr(a.url, ?) > 0 OR instr(a.origin, ?) > 0)")
-            params.extend([query.source, query.source])
-        if query.coded is not None:
-            where.append("a.coded = ?")
-            params.append(int(query.coded))
-        if not query.include_copies:
-            where.append("a.copy_of IS NULL")
-        sql = _SELECT_ARTICLE
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = _article_filters(query)
+        sql = _SELECT_ARTICLE + where
         sql += " ORDER BY a.published IS NULL, a.published DESC, a.ingested_at DESC, a.id"
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([query.limit, query.offset])
         return [_stored(row) for row in self._db.execute(sql, params)]
 
-    def count_articles(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def count_articles(self, query: ArticleQuery | None = None) -> int:
+        """How many articles are stored, or match `query` (its limit and offset aside)."""
+        where, params = _article_filters(query) if query else ("", [])
+        sql = "SELECT count(*) FROM articles a" + where
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    def search_actors(self, text: str, limit: int = 20) -> list[ActorMatch]:
+        """Actors whose resolved name or mention text contains `text` (any case), the most
+        mentioned first."""
+        pattern = "%" + _like_escape(text.strip()) + "%"
+        rows = self._db.execute(
+            "SELECT name, country, sector, role, person, organisation, igo, "
+            "count(*) AS mentions, count(DISTINCT article_id) AS articles "
+            "FROM mentions WHERE name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\' "
+            "GROUP BY name, country, sector, person, organisation, igo "
+            "ORDER BY mentions DESC, name LIMIT ?",
+            (pattern, pattern, limit),
+        )
+        return [
+            ActorMatch(
+                name=r["name"],
+                country=r["country"],
+                sector=r["sector"],
+                role=r["role"],
+                person=r["person"],
+                organisation=r["organisation"],
+                igo=r["igo"],
+                mentions=int(r["mentions"]),
+                articles=int(r["articles"]),
+            )
+            for r in rows
+        ]
+
+    def active_dyads(self, limit: int = 10, since: dt.date | None = None) -> list[DyadCount]:
+        """Pairs of states with the most events between them (either direction), most first."""
+        sql = (
+            "SELECT min(source_country, target_country) AS a, "
+            "max(source_country, target_country) AS b, count(*) AS events, max(date) AS last "
+            "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+            "AND source_country != target_country"
+        )
+        params: list[object] = []
+        if since:
+            sql += " AND date >= ?"
+            params.append(since.isoformat())
+        sql += " GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?"
+        params.append(limit)
+        return [
+            DyadCount(r["a"], r["b"], int(r["events"]), r["last"])
+            for r in self._db.execute(sql, params)
+        ]
 
     def raw_document(self, article: str) -> RawDocument | None:
         row = self._db.execute(
@@ -660,6 +686,76 @@ _SELECT_ARTICLE = (
     "SELECT a.*, r.size AS raw_size "
     "FROM articles a LEFT JOIN raw_documents r ON r.article_id = a.id"
 )
+
+
+def _like_escape(text: str) -> str:
+    """`text` as a literal inside a LIKE pattern whose escape character is a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _article_filters(query: ArticleQuery) -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space, or empty) and parameters of `query`."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.publisher:
+        where.append("a.publisher = ? COLLATE NOCASE")
+        params.append(query.publisher)
+    if query.language:
+        where.append("a.language = ?")
+        params.append(query.language)
+    if query.since:
+        where.append("a.published >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        where.append("a.published <= ?")
+        params.append(query.until.isoformat())
+    if query.source:
+        where.append("(instr(a.url, ?) > 0 OR instr(a.origin, ?) > 0)")
+        params.extend([query.source, query.source])
+    if query.coded is not None:
+        where.append("a.coded = ?")
+        params.append(int(query.coded))
+    if not query.include_copies:
+        where.append("a.copy_of IS NULL")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _event_filters(query: EventQuery) -> tuple[str, list[object]]:
+    """The WHERE clause (with its leading space, or empty) and parameters of `query`."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.country:
+        where.append("(source_country = ? OR target_country = ?)")
+        params.extend([query.country, query.country])
+    if query.dyad:
+        a, b = query.dyad
+        where.append(
+            "((source_country = ? AND target_country = ?) OR "
+            "(source_country = ? AND target_country = ?))"
+        )
+        params.extend([a, b, b, a])
+    if query.types:
+        where.append(f"type IN ({','.join('?' * len(query.types))})")
+        params.extend(query.types)
+    if query.context:
+        where.append("(',' || contexts || ',') LIKE ?")
+        params.append(f"%,{query.context},%")
+    if query.since:
+        where.append("date >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        where.append("date <= ?")
+        params.append(query.until.isoformat())
+    if query.article:
+        where.append("article_id = ?")
+        params.append(query.article)
+    if query.min_confidence:
+        where.append("confidence >= ?")
+        params.append(query.min_confidence)
+    for aux in query.exclude_aux:
+        where.append("(',' || aux || ',') NOT LIKE ?")
+        params.append(f"%,{aux},%")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _stored(row: sqlite3.Row) -> StoredArticle:
