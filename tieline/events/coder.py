@@ -209,6 +209,12 @@ class EventCoder:
             if not sources and not targets:
                 continue
             how = "syntax"
+            if sources and targets and not any(_stated(t) for t in targets):
+                # "providing photographs and other military intelligence to Macedonia": an
+                # actor without a state in the object gives way to a state the clause names.
+                extra = _subtree_target(token, index, sources)
+                if extra is not None and _stated(extra):
+                    targets = [extra]
             if sources and not targets:
                 extra = _subtree_target(token, index, sources)
                 if extra is None and trigger.symmetric:
@@ -317,6 +323,12 @@ class EventCoder:
 # -- participants -----------------------------------------------------------------------------
 
 
+def _stated(side: _Side) -> bool:
+    """Whether a side's actor has a state, an organisation or members: not "police" alone."""
+    actor = side.mention.actor
+    return bool(actor.country or actor.igo or actor.members)
+
+
 def _has_actor(mentions: Iterable[Mention]) -> bool:
     return any(m.actor.country or m.actor.igo or m.actor.members for m in mentions)
 
@@ -328,7 +340,10 @@ def _index_mentions(doc: Doc, sentence: Sentence, mentions: list[Mention]) -> di
         start = sentence.start + token.idx
         for mention in mentions:
             if mention.start <= start < mention.end and (
-                mention.actor.country or mention.actor.igo or mention.actor.members
+                mention.actor.country
+                or mention.actor.igo
+                or mention.actor.members
+                or mention.actor.sector  # "Congress", "police": actors whose state is unsaid
             ):
                 index[token.i] = mention
                 break
@@ -547,6 +562,11 @@ def _subjects(verb: Token) -> list[Token]:
             continue
         if current.dep_ == "acl" and current.tag_ == "VBN":
             return []  # "two men sought in the slaying": the noun is what the verb acts on
+        if current.dep_ == "relcl" and any(
+            c.dep_ in PASSIVE_SUBJECTS or (c.dep_ == "advmod" and c.lower_ in ("where", "when"))
+            for c in current.children
+        ):
+            return []  # "Serbia, where 24 people were killed": the noun is no one's subject
         if current.dep_ in ("relcl", "acl") and current.head != current:
             return [current.head]  # "the leaders, who met on Saturday"
         return []
