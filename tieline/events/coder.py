@@ -79,6 +79,10 @@ SAYING_VERBS = frozenset(
 )  # fmt: skip
 DEMAND_MODALS = frozenset({"must"})
 STATED_DEMAND = Trigger("must", "VERB", "REQUEST", None, "100", frozenset(), False, ())
+# "Obama wants Putin to attack Switzerland": wanting another to act is an appeal to it (CAMEO 02).
+WANTING_VERBS = frozenset({"want", "wish"})
+WANTING_WORDS = frozenset({"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"})
+STATED_WISH = Trigger("want", "VERB", "REQUEST", None, "020", frozenset(), False, ())
 # Verbs that deny the event of their complement: "failed to reach agreement", "declined to resign".
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 # Words that put an event in the past as a standing state of affairs.
@@ -176,7 +180,9 @@ class EventCoder:
         """Whether a sentence holds a word that may name an event (and the object some such
         words need): only these are parsed."""
         words = set(re.findall(r"[a-z]+", sentence.text.lower()))
-        return self.lexicon.mentions_any(words) or not DEMAND_MODALS.isdisjoint(words)
+        return self.lexicon.mentions_any(words) or not (DEMAND_MODALS | WANTING_WORDS).isdisjoint(
+            words
+        )
 
     # -- one sentence ------------------------------------------------------------------------
 
@@ -249,6 +255,8 @@ class EventCoder:
             return None
         if pos == "VERB" and _states_demand(token):
             return STATED_DEMAND
+        if pos == "VERB" and _states_wish(token):
+            return STATED_WISH
         particles = [c.text.lower() for c in token.children if c.dep_ in ("prt", "prep")]
         readings: tuple[Trigger, ...] = ()
         for lemma in sorted(self.lexicon.lemmas(token.text), key=len, reverse=True):
@@ -486,6 +494,18 @@ def _states_demand(token: Token) -> bool:
         ):
             return any(c.dep_ in SUBJECTS for c in clause.children)
     return False
+
+
+def _states_wish(token: Token) -> bool:
+    """ "wants Putin to attack": a verb of wanting whose "to" complement has its own subject."""
+    if WANTING_VERBS.isdisjoint(base_forms(token.lower_)):
+        return False
+    return any(
+        clause.dep_ in ("ccomp", "xcomp")
+        and any(c.dep_ in SUBJECTS for c in clause.children)
+        and any(c.lower_ == "to" for c in clause.children)
+        for clause in token.children
+    )
 
 
 def _attempt(token: Token) -> bool:
