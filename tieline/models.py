@@ -217,3 +217,43 @@ class Event:
     speaker: str | None = None  # whose quotation, when stated ("an official Facebook post")
     field: str = "body"
     sentence_index: int = 0
+
+
+class TierStatus(StrEnum):
+    """What happens to a named framework of a relationship."""
+
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    ESTABLISHED = "established"
+    UPGRADED = "upgraded"
+    REAFFIRMED = "reaffirmed"
+    DOWNGRADED = "downgraded"
+    SUSPENDED = "suspended"
+    SEVERED = "severed"
+    RESTORED = "restored"
+
+
+@dataclass(frozen=True)
+class TierFact:
+    """A statement about the named framework of a pair's relationship, tied to its sentence.
+
+    `a` and `b` are ISO3 codes in alphabetical order; `tier` a known ladder name
+    ("Comprehensive Strategic Partnership", "diplomatic relations") or, when the text names a
+    framework the ladders do not know, the name as written.
+    """
+
+    a: str
+    b: str
+    tier: str
+    status: TierStatus
+    date: EventDate
+    sentence: str
+    span: tuple[int, int]  # offsets of the sentence in the field's text
+    cue: str  # the words that state the change: "accepted ... proposal", "since 1953"
+    proposer: str | None = None  # ISO3 of the side that proposed it, when stated
+    previous: str | None = None  # the tier it replaces, when stated ("from ... to ...")
+    planned: EventDate | None = None  # when an agreed or proposed change is to take effect
+    confidence: float = 0.5
+    rule: str = ""  # e.g. "tiers.v1:agree"
+    field: str = "body"
+    sentence_index: int = 0

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
 from tieline.events.coder import CODER, EventCoder, code_article
-from tieline.events.places import PlaceFinder
+from tieline.events.places import PlaceFinder, article_date
 from tieline.extract import BinaryContent, extract
 from tieline.models import (
     Article,
@@ -32,7 +32,9 @@ from tieline.models import (
     RawDocument,
     SourceProblem,
     Status,
+    TierFact,
 )
+from tieline.relations.tiers import TierReader
 from tieline.settings import Settings
 from tieline.sources import iter_documents
 from tieline.store import Store
@@ -94,6 +96,7 @@ class Coding:
         self._resolver = resolver
         self._events = events
         self._places: PlaceFinder | None = None
+        self._tiers: TierReader | None = None
 
     @property
     def resolver(self) -> Resolver:
@@ -113,12 +116,34 @@ class Coding:
             self._places = PlaceFinder(self.resolver.gazetteer)
         return self._places
 
+    @property
+    def tiers(self) -> TierReader:
+        if self._tiers is None:
+            self._tiers = TierReader()
+        return self._tiers
+
     def code(self, article: Article) -> tuple[list[Mention], list[Event]]:
         """An article's actor mentions and events."""
+        coded = self.code_all(article)
+        return coded.mentions, coded.events
+
+    def code_all(self, article: Article) -> Coded:
+        """An article's actor mentions, events and tier facts."""
         parsed: dict[str, dict[int, Doc]] = {}
         mentions = resolve_article(self.resolver, article, parsed, self.events.may_state)
         events = code_article(self.events, article, mentions, parsed)
-        return mentions, self.places.place_events(article, events)
+        events = self.places.place_events(article, events)
+        tiers = self.tiers.read(article, mentions, article_date(article), events)
+        return Coded(mentions, events, tiers)
+
+
+@dataclass(frozen=True)
+class Coded:
+    """What the actor, event and tier readers found in one article."""
+
+    mentions: list[Mention]
+    events: list[Event]
+    tiers: list[TierFact]
 
 
 @dataclass(frozen=True)
@@ -130,6 +155,7 @@ class ReadDocument:
     coded: bool
     mentions: list[Mention]
     events: list[Event]
+    tiers: list[TierFact]
 
 
 def read_document(
@@ -162,8 +188,8 @@ def read_document(
                 article,
                 notes=(*article.notes, f"not coded: language '{language}' (only English is coded)"),
             )
-        mentions, events = coding.code(article) if coded else ([], [])
-        return ReadDocument(document, article, coded, mentions, events)
+        found = coding.code_all(article) if coded else Coded([], [], [])
+        return ReadDocument(document, article, coded, found.mentions, found.events, found.tiers)
     except Exception as error:
         return SourceProblem(origin, Status.FAILED, _internal(error))
 
@@ -188,6 +214,7 @@ def _store(item: ReadDocument | SourceProblem, store: Store, run: int) -> Ingest
             resolver=RESOLVER,
             events=item.events,
             coder=CODER,
+            tiers=item.tiers,
         )
     except Exception as error:
         return _logged(store, run, item.document.origin, Status.FAILED, _internal(error))

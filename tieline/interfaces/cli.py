@@ -715,15 +715,19 @@ def code(
             for stored in chosen:
                 if not stored.coded:
                     continue
-                mentions, found = coding.code(stored.article)
-                store.replace_coding(stored.id, mentions, RESOLVER, found, CODER)
+                coded = coding.code_all(stored.article)
+                store.replace_coding(
+                    stored.id, coded.mentions, RESOLVER, coded.events, CODER, coded.tiers
+                )
                 totals["articles"] += 1
-                totals["mentions"] += len(mentions)
-                totals["events"] += len(found)
+                totals["mentions"] += len(coded.mentions)
+                totals["events"] += len(coded.events)
+                totals["tiers"] += len(coded.tiers)
                 progress.advance(task)
     out.print(
         f"re-coded {totals['articles']} articles with {RESOLVER} and {CODER}: "
-        f"{totals['mentions']} mentions, {totals['events']} events"
+        f"{totals['mentions']} mentions, {totals['events']} events, "
+        f"{totals['tiers']} tier facts"
     )
 
 

@@ -30,8 +30,10 @@ from tieline.models import (
     RawDocument,
     RelatedItem,
     Status,
+    TierFact,
 )
 from tieline.store import migrations
+from tieline.store.relations import RelationsTables
 
 BUSY_TIMEOUT_S = 30.0  # wait this long for another writer before giving up
 RAW_COMPRESSION_LEVEL = 6  # zlib: a good ratio for HTML at a small cost in time
@@ -145,7 +147,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class Store:
+class Store(RelationsTables):
     """A tieline database. Open with `Store.open(path)`; use as a context manager."""
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
@@ -216,6 +218,7 @@ class Store:
         resolver: str = "",
         events: Sequence[Event] = (),
         coder: str = "",
+        tiers: Sequence[TierFact] = (),
     ) -> IngestOutcome:
         """Store `article` unless it is already here; link it when it copies another.
 
@@ -258,6 +261,8 @@ class Store:
                 )
             self._insert_mentions(new_id, mentions, resolver)
             self._insert_events(new_id, events, coder)
+            self._insert_tiers(new_id, tiers)
+            self._remerge(self._pairs_of_article(new_id))
             if copy_of:
                 outcome = IngestOutcome(
                     raw.origin,
@@ -436,15 +441,21 @@ class Store:
         resolver: str,
         events: Sequence[Event],
         coder: str,
+        tiers: Sequence[TierFact] = (),
     ) -> None:
-        """Replace an article's mentions and events (after the resolver or the coder
-        changed), in one transaction."""
+        """Replace an article's mentions, events and tier facts (after the resolver or the
+        coder changed), and rebuild the merged events of the pairs it touched, in one
+        transaction."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
+            before = self._pairs_of_article(article)
             self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article,))
             self._db.execute("DELETE FROM events WHERE article_id = ?", (article,))
+            self._db.execute("DELETE FROM tier_facts WHERE article_id = ?", (article,))
             self._insert_mentions(article, mentions, resolver)
             self._insert_events(article, events, coder)
+            self._insert_tiers(article, tiers)
+            self._remerge(before | self._pairs_of_article(article))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -474,6 +485,7 @@ class Store:
                     date.precision.value,
                     date.text,
                     e.place,
+                    e.place_text,
                     e.field,
                     e.sentence_index,
                     e.sentence,
@@ -495,9 +507,9 @@ class Store:
             "source_text, source_name, source_country, source_sector, source_person, "
             "source_organisation, source_igo, source_members, target_text, target_name, "
             "target_country, target_sector, target_person, target_organisation, target_igo, "
-            "target_members, date, date_precision, date_text, place, field, sentence_index, "
-            "sentence, span_start, span_end, trigger, cameo, quad_class, score, confidence, "
-            "quote, speaker, rule, coder) VALUES (" + ", ".join("?" * 41) + ")",
+            "target_members, date, date_precision, date_text, place, place_text, field, "
+            "sentence_index, sentence, span_start, span_end, trigger, cameo, quad_class, score, "
+            "confidence, quote, speaker, rule, coder) VALUES (" + ", ".join("?" * 42) + ")",
             rows,
         )
 
@@ -859,6 +871,7 @@ def _stored_event(row: sqlite3.Row) -> StoredEvent:
         rule=row["rule"],
         date=date,
         place=row["place"],
+        place_text=row["place_text"],
         quote=bool(row["quote"]),
         speaker=row["speaker"],
         field=row["field"],
