@@ -1,0 +1,81 @@
+"""Coder rules, one sentence each (written for these tests, not taken from a gold set): the
+event's PLOVER type, CAMEO root and the states on each side, in PLOVER's conventions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tieline.events.coder import EventCoder
+from tieline.events.plover import as_plover
+from tieline.models import Event
+
+DAY = dt.date(2015, 6, 9)
+
+
+@pytest.fixture(scope="module")
+def coder(resolver) -> EventCoder:  # type: ignore[no-untyped-def]
+    return EventCoder(resolver.nlp)
+
+
+def coded(resolver, coder: EventCoder, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    return [as_plover(e) for e in coder.code(text, resolver.resolve(text, day=DAY), published=DAY)]
+
+
+def sides(event: Event) -> tuple[str | None, str | None]:
+    return (
+        event.source.actor.country if event.source else None,
+        event.target.actor.country if event.target else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "root", "source", "target"),
+    [
+        # a domestic event's target is an actor of the source's own state in the clause
+        ("President Museveni threatened to ban Ugandan opposition parties.", "THREATEN", "13",
+         "UGA", "UGA"),
+        # a bare surname names the one head of state or government who bears it on the day
+        ("Obama condemned Iran.", "ACCUSE", "11", "USA", "IRN"),
+        # "they" refers to the group named just before
+        ("Kenyan rebels said they would release President Kenyatta.", "AGREE", "03", "KEN",
+         "KEN"),
+        # a speech verb with "must" in its complement states a demand
+        ("Germany said that Greece must repay the loans.", "REQUEST", "10", "DEU", "GRC"),
+        # wanting another to act is an appeal
+        ("France wants Germany to lift the embargo.", "REQUEST", "02", "FRA", "DEU"),
+        # the recipient of a thing received is the target of the aid
+        ("Ukraine received weapons from Poland.", "AID", "07", "POL", "UKR"),
+        # an organisation named in the clause is a target
+        ("Serbia signed an agreement with the European Union.", "AGREE", "05", "SRB", None),
+        # doubled consonants and prefixed irregular verbs are trigger forms
+        ("Norway expelled two Russian diplomats.", "SANCTION", "16", "NOR", "RUS"),
+    ],
+)  # fmt: skip
+def test_rule(resolver, coder, text, plover, root, source, target) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    found = [
+        e
+        for e in events
+        if e.type == plover and (e.cameo or "")[:2] == root and sides(e) == (source, target)
+    ]
+    assert found, [(e.type, e.cameo, sides(e), e.rule) for e in events]
+
+
+def test_a_condition_is_no_event(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "Iran will boycott the talks unless Israel agrees to withdraw.")
+    assert [e.type for e in events if e.trigger.startswith("agree")] == []
+    assert any(e.type == "THREATEN" for e in events)
+
+
+def test_an_attempt_is_no_request(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "France is seeking to mend ties with China.")
+    assert [e for e in events if e.type == "REQUEST"] == []
+
+
+def test_a_passive_participle_acts_on_its_noun(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "Two Brazilian men sought by Guyana were freed.")
+    assert all(
+        e.source is None or e.source.actor.country != "BRA" for e in events if e.type == "REQUEST"
+    )
