@@ -447,7 +447,8 @@ async def _form_inputs(
     try:
         form = await request.form(max_files=MAX_FILES, max_fields=20)
     except HTTPException as error:  # too many files or fields, a part too large
-        status = 413 if "exceed" in str(error.detail).lower() else 400
+        detail = str(error.detail).lower()
+        status = 413 if "too many" in detail or "exceed" in detail else 400
         raise ApiError(status, error.detail) from error
     uploads = []
     for item in form.getlist("files"):

@@ -779,10 +779,14 @@ def serve(
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     base = f"http://{shown}:{port}"
     a, b = SAMPLE_PAIR
-    err.print(f"tieline dashboard on [bold]{base}/[/]  (database {path})")
-    err.print(f"  the sample's pair page: [bold]{base}/dyads/{a}/{b}[/]")
-    err.print(f"  API: {base}/api/  OpenAPI: {base}/openapi.json")
-    err.print("  writes: " + ("need the token" if token else "off (read-only; give --token)"))
+    say = [
+        f"tieline dashboard on {base}/  (database {path})",
+        f"  the sample's pair page: {base}/dyads/{a}/{b}",
+        f"  API: {base}/api/  OpenAPI: {base}/openapi.json",
+        "  writes: " + ("need the token" if token else "off (read-only; give --token)"),
+    ]
+    for line in say:
+        click.echo(line, err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
