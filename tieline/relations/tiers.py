@@ -113,6 +113,7 @@ _BARE_TIES = re.compile(
 _JOINED = re.compile(r"^\s+and\s+$", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|as|and)\b", re.I)
 EVENT_NEAR_CUE = 12  # characters between an event's trigger and a tier cue that are one verb
+_PROPOSES = re.compile(r"propos|suggest|request|call|offer", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:a|an|the|their|its)?\s*$", re.I)
 _BOTH = re.compile(
     r"\b(?:bilateral|the two (?:countries|nations|sides|governments)|both (?:countries|sides))\b",
@@ -435,8 +436,8 @@ def _proposer(sentence: Sentence, mentions: Sequence[Mention], cue_start: int | 
         for mention in mentions:
             if start <= mention.start and mention.end <= end + 2 and _countries(mention):
                 return _countries(mention)[0]
-    if cue_start is None:
-        return None
+    if cue_start is None or not _PROPOSES.match(sentence.text, cue_start):
+        return None  # only who proposes is its subject; all who agree are
     before = [
         m for m in mentions if m.end <= sentence.start + cue_start and len(_countries(m)) == 1
     ]
