@@ -793,6 +793,238 @@ def serve(
 # -- eval --------------------------------------------------------------------------------------
 
 
+# -- relations ---------------------------------------------------------------------------------
+
+TIER_FORMATS = ("table", "jsonl", "csv")
+
+
+def _country_code(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 3 or not code.isalpha():
+        raise click.BadParameter(f"{value!r} is not an ISO 3166 alpha-3 code like KHM")
+    return code
+
+
+def _tier_row(stored: Any) -> dict[str, Any]:
+    f = stored.fact
+    date = f.date.date
+    shown = None
+    if date is not None:
+        precision = f.date.precision.value
+        shown = {"year": date.isoformat()[:4], "month": date.isoformat()[:7]}.get(
+            precision, date.isoformat()
+        )
+    return {
+        "a": f.a,
+        "b": f.b,
+        "tier": f.tier,
+        "status": f.status.value,
+        "date": shown,
+        "date_precision": f.date.precision.value,
+        "proposer": f.proposer,
+        "previous": f.previous,
+        "planned": f.planned.date.isoformat() if f.planned and f.planned.date else None,
+        "article_id": stored.article_id,
+        "url": stored.url,
+        "publisher": stored.publisher,
+        "sentence": f.sentence,
+        "span": list(f.span),
+        "field": f.field,
+        "cue": f.cue,
+        "confidence": f.confidence,
+        "rule": f.rule,
+    }
+
+
+@cli.command()
+@db_option
+@click.option("--dyad", nargs=2, metavar="A B", help="Only this pair (ISO alpha-3, either order).")
+@click.option("--country", help="Only pairs with this country (ISO alpha-3).")
+@click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
+@click.option(
+    "--format", "fmt", type=click.Choice(TIER_FORMATS), default="table", show_default=True
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+def tiers(
+    db_path: Path | None,
+    dyad: tuple[str, str] | None,
+    country: str | None,
+    statuses: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """List partnership-tier facts: what articles say happens to a pair's named framework
+    (Strategic Partnership, Comprehensive Strategic Partnership, diplomatic relations...):
+    proposed, agreed, established, upgraded, reaffirmed, downgraded, suspended, severed or
+    restored, dated, with the sentence that says so. Oldest first.
+
+    \b
+    Examples:
+      tieline tiers --dyad KHM JPN
+      tieline tiers --country VNM --status upgraded
+      tieline tiers --format jsonl -o tiers.jsonl
+    """
+    from tieline.interfaces import exports, relations_view
+
+    pair = tuple(_country_code(c) for c in dyad) if dyad else (None, None)
+    with open_store(db_path) as store:
+        found = store.tier_facts(
+            pair[0], pair[1], country=_country_code(country) if country else None
+        )
+    rows = [_tier_row(t) for t in found]
+    if statuses:
+        wanted = {s.lower() for s in statuses}
+        rows = [r for r in rows if r["status"] in wanted]
+    if fmt == "table":
+        relations_view.print_tiers(out, rows)
+        return
+    with output.open("w", encoding="utf-8", newline="") if output else _stdout() as stream:
+        (exports.write_jsonl if fmt == "jsonl" else exports.write_csv)(rows, stream)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the state as one JSON object.")
+@click.option(
+    "--months",
+    type=click.IntRange(min=1),
+    default=24,
+    show_default=True,
+    help="Months of the timeline shown in the terminal (JSON has all).",
+)
+def dyad(a: str, b: str, db_path: Path | None, as_json: bool, months: int) -> None:
+    """The state of a pair of countries: the tier in force and its ladder of dated changes,
+    a monthly timeline of events by type with the cooperation-conflict index (summed
+    Goldstein scores, counts by QuadClass), the fields of cooperation, the most reported
+    events with their evidence, and the sources read. A and B are ISO alpha-3 codes.
+
+    Events reported by several articles count once (merged); only events that happened count
+    in the timeline (not future, hypothetical or negated ones).
+
+    \b
+    Examples:
+      tieline dyad KHM JPN
+      tieline dyad SAU IRN --json
+    """
+    from tieline.interfaces import relations_view
+    from tieline.relations.dyad import dyad_state
+
+    first, second = _country_code(a), _country_code(b)
+    if first == second:
+        raise click.BadParameter("a pair needs two different countries")
+    with open_store(db_path) as store:
+        state = dyad_state(store, first, second)
+    if as_json:
+        click.echo(json.dumps(state, ensure_ascii=False))
+        return
+    relations_view.print_dyad(out, state, months)
+
+
+@cli.command()
+@click.argument("country")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the partners as a JSON list.")
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+def partners(country: str, db_path: Path | None, as_json: bool, limit: int) -> None:
+    """A country's partners, ranked by activity (merged events), with the tier in force.
+
+    \b
+    Examples:
+      tieline partners JPN
+      tieline partners VNM --json
+    """
+    from tieline.interfaces import relations_view
+    from tieline.relations.dyad import country_name
+    from tieline.relations.dyad import partners as find_partners
+
+    code = _country_code(country)
+    with open_store(db_path) as store:
+        rows = find_partners(store, code)[:limit]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    relations_view.print_partners(out, code, country_name(code), rows)
+
+
+@cli.command()
+@db_option
+@click.option("--dyad", nargs=2, metavar="A B", help="Only this pair (ISO alpha-3, either order).")
+@click.option("--country", help="Only pairs with this country (ISO alpha-3).")
+@click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def stories(
+    db_path: Path | None,
+    dyad: tuple[str, str] | None,
+    country: str | None,
+    min_reports: int,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List merged events: each real-world event once, with how many articles and publishers
+    reported it, the first and last report, and the best evidence sentence. Newest first.
+
+    \b
+    Examples:
+      tieline stories --dyad USA CHN
+      tieline stories --min-reports 3 --json
+    """
+    from tieline.relations.dyad import merged_json
+
+    pair = tuple(_country_code(c) for c in dyad) if dyad else (None, None)
+    with open_store(db_path) as store:
+        found = [
+            m
+            for m in store.merged_events(
+                pair[0], pair[1], country=_country_code(country) if country else None
+            )
+            if m.articles >= min_reports
+        ][:limit]
+    if as_json:
+        for m in found:
+            click.echo(json.dumps(merged_json(m), ensure_ascii=False))
+        return
+    if not found:
+        err.print("no merged events match")
+        return
+    for m in found:
+        day = m.date.isoformat() if m.date else "????-??-??"
+        flags = " ".join(f"({a})" for a in m.aux)
+        out.print(
+            f"{day} [bold]{m.type:<9}[/] {m.source_country} → {m.target_country} {flags} "
+            f"[dim]{m.articles} articles, {m.publishers} publishers, "
+            f"{m.first_report or '?'} … {m.last_report or '?'}[/]"
+        )
+        out.print(f"           [dim]{m.article_id}:[/] {m.sentence}")
+    out.print(f"{len(found)} merged events")
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@db_option
+def remove(article_ids: tuple[str, ...], db_path: Path | None) -> None:
+    """Delete stored articles with their mentions, events and tier facts; the merged events of
+    the pairs they touched are rebuilt without them. Exit status 1 if one was not found.
+
+    \b
+    Example:
+      tieline remove 8c693bd632e4770d
+    """
+    missing = 0
+    with open_store(db_path) as store:
+        for ref in article_ids:
+            found = store.get(ref)
+            if found is None or not store.remove_article(found.id):
+                err.print(f"[red]no article {ref}[/]")
+                missing += 1
+            else:
+                out.print(f"removed {found.id} {found.article.title or ''}")
+    if missing:
+        sys.exit(1)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Score tieline against a gold set; the last line printed is one JSON object of metrics."""
@@ -957,6 +1189,71 @@ def eval_events(dataset: Path, as_json: bool, half: str, errors: int) -> None:
         out.print(f"[bold]events[/] on {dataset} ({half}): {shown}")
         for score in [s for s in scores if not _event_score_ok(s)][:errors]:
             out.print(f"  {_describe_event_score(score)}")
+    click.echo(json.dumps(metrics))
+
+
+@eval_group.command(name="tiers")
+@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print only the metrics, as JSON.")
+@click.option("--errors", type=click.IntRange(min=0), default=0, help="List N misses and N extras.")
+def eval_tiers(dataset: Path, as_json: bool, errors: int) -> None:
+    """Score tier facts against a gold file: precision, recall and F1 of (pair, tier, status,
+    date to the month, or the year when the gold gives only a year).
+
+    DATASET is a gold.jsonl (the shape of `tieline tiers --format jsonl`) with the articles
+    it was read from in articles.jsonl beside it, or the folder holding both. The articles
+    are ingested into a fresh temporary database.
+
+    \b
+    Example:
+      tieline eval tiers tests/fixtures/relations/tiers
+    """
+    from tieline.evaluation import tiers as tier_eval
+
+    try:
+        metrics, result = tier_eval.evaluate(dataset)
+    except tier_eval.DatasetError as error:
+        raise click.ClickException(str(error)) from error
+    if not as_json:
+        shown = "  ".join(f"{k} {v}" for k, v in metrics.items())
+        out.print(f"[bold]tiers[/] on {dataset}: {shown}")
+        missed = [g for g in result.gold if g not in result.matched_gold]
+        for g in missed[:errors]:
+            out.print(f"  missed {g.a}–{g.b} {g.tier} {g.status} {g.date} | {g.sentence[:90]}")
+        for p in result.unmatched_predicted[:errors]:
+            out.print(f"  extra  {p.a}–{p.b} {p.tier} {p.status} {p.date} | {p.sentence[:90]}")
+    click.echo(json.dumps(metrics))
+
+
+@eval_group.command(name="merging")
+@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print only the metrics, as JSON.")
+def eval_merging(dataset: Path, as_json: bool) -> None:
+    """Score the merging of events reported by several articles: pairwise precision and
+    recall over reports (two reports are merged when one merged event holds an event of
+    each; the gold says which reports tell the same story).
+
+    DATASET is a gold.jsonl of `{url, story, ...}` lines with the reports in articles.jsonl
+    beside it, or the folder holding both.
+
+    \b
+    Example:
+      tieline eval merging tests/fixtures/relations/merge
+    """
+    from tieline.evaluation import merging
+    from tieline.evaluation.tiers import DatasetError
+
+    try:
+        metrics, result = merging.evaluate(dataset)
+    except DatasetError as error:
+        raise click.ClickException(str(error)) from error
+    if not as_json:
+        shown = "  ".join(f"{k} {v}" for k, v in metrics.items())
+        out.print(f"[bold]merging[/] on {dataset}: {shown}")
+        for pair in sorted(result.wrong, key=sorted):
+            out.print(f"  merged, not the same story: {' + '.join(sorted(pair))}")
+        for pair in sorted(result.missed, key=sorted):
+            out.print(f"  same story, not merged: {' + '.join(sorted(pair))}")
     click.echo(json.dumps(metrics))
 
 
