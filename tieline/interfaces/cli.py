@@ -894,7 +894,10 @@ def tiers(
     show_default=True,
     help="Months of the timeline shown in the terminal (JSON has all).",
 )
-def dyad(a: str, b: str, db_path: Path | None, as_json: bool, months: int) -> None:
+@click.option("--as-of", type=ISO_DATE, help="The tier ladder as it stood on this day.")
+def dyad(
+    a: str, b: str, db_path: Path | None, as_json: bool, months: int, as_of: dt.date | None
+) -> None:
     """The state of a pair of countries: the tier in force and its ladder of dated changes,
     a monthly timeline of events by type with the cooperation-conflict index (summed
     Goldstein scores, counts by QuadClass), the fields of cooperation, the most reported
@@ -907,6 +910,7 @@ def dyad(a: str, b: str, db_path: Path | None, as_json: bool, months: int) -> No
     Examples:
       tieline dyad KHM JPN
       tieline dyad SAU IRN --json
+      tieline dyad SAU IRN --as-of 2020-01-01
     """
     from tieline.interfaces import relations_view
     from tieline.relations.dyad import dyad_state
@@ -915,7 +919,7 @@ def dyad(a: str, b: str, db_path: Path | None, as_json: bool, months: int) -> No
     if first == second:
         raise click.BadParameter("a pair needs two different countries")
     with open_store(db_path) as store:
-        state = dyad_state(store, first, second)
+        state = dyad_state(store, first, second, as_of)
     if as_json:
         click.echo(json.dumps(state, ensure_ascii=False))
         return

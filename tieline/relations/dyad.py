@@ -114,6 +114,11 @@ def ladder(facts: list[StoredTierFact]) -> list[LadderStep]:
     return found
 
 
+def _by(step: LadderStep, day: dt.date) -> bool:
+    """Whether the step happened on or before `day` (a month or year: its first day)."""
+    return step.date is not None and step.date <= day
+
+
 def _month_key(date: dt.date | None, precision: str) -> str:
     if date is None:
         return ""
@@ -165,10 +170,11 @@ def current_tier(steps: list[LadderStep], a: str, b: str) -> dict[str, Any]:
     }
 
 
-def dyad_state(store: Store, a: str, b: str) -> dict[str, Any]:
-    """Everything known about the pair, as JSON-ready data (see the module's note)."""
+def dyad_state(store: Store, a: str, b: str, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Everything known about the pair, as JSON-ready data (see the module's note); with
+    `as_of`, the tier ladder as it stood on that day (facts dated after it left out)."""
     a, b = sorted((a.upper(), b.upper()))
-    steps = ladder(store.tier_facts(a, b))
+    steps = [s for s in ladder(store.tier_facts(a, b)) if as_of is None or _by(s, as_of)]
     months: dict[str, dict[str, Any]] = {}
     for row in store.pair_months(a, b):
         month = months.setdefault(
