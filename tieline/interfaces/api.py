@@ -183,12 +183,6 @@ def _install_errors(app: FastAPI) -> None:
             return JSONResponse({"error": message}, 422)
         return error_page(request, 422, message)
 
-    @app.exception_handler(readmodel.Unavailable)
-    async def unavailable(request: Request, error: readmodel.Unavailable) -> Response:
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(error)}, 503)
-        return error_page(request, 503, str(error))
-
 
 def context_of(request: Request) -> Context:
     found: Context = request.app.state.context

@@ -8,24 +8,19 @@ or a library function.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
-from types import ModuleType
 from typing import Any
 
 from tieline.interfaces import exports
 from tieline.models import Mention
+from tieline.relations import dyad
 from tieline.store import ActorMatch, EventQuery, Store, StoredArticle, StoredEvent
+from tieline.store.relations import StoredTierFact
 
 ISO3 = re.compile(r"^[A-Za-z]{3}$")
-
-
-class Unavailable(RuntimeError):
-    """A part of tieline the web layer relies on is not installed (the relations stage)."""
 
 
 @dataclass(frozen=True)
@@ -161,44 +156,24 @@ def actor_json(match: ActorMatch) -> dict[str, Any]:
 # -- relations ---------------------------------------------------------------------------------
 
 
-def _relations(name: str) -> Callable[..., Any]:
-    """A function of the relations stage, or Unavailable while the stage lacks it."""
-    try:
-        module: ModuleType = importlib.import_module("tieline.relations")
-    except ModuleNotFoundError as error:
-        raise Unavailable("the relations stage (tieline.relations) is not installed") from error
-    function = getattr(module, name, None)
-    if function is None:
-        raise Unavailable(f"the relations stage has no {name}() yet")
-    return function
-
-
-def _store_method(store: Store, name: str) -> Callable[..., Any]:
-    method = getattr(store, name, None)
-    if method is None:
-        raise Unavailable(f"this store has no {name}(): the relations stage is not installed")
-    return method
-
-
 def dyad_state(store: Store, a: str, b: str) -> dict[str, Any]:
     """The state of a pair, as `tieline dyad A B --json`."""
-    return dict(jsonable(_relations("dyad_state")(store, a, b)))
+    return dyad.dyad_state(store, a, b)
 
 
 def partners(store: Store, country: str) -> list[dict[str, Any]]:
-    """A country's partners, most events first: {country, name, events, last_date, tier}."""
-    return [dict(p) for p in jsonable(_relations("partners")(store, country))]
+    """A country's partners, most events first: {country, name, events, last_date, tier...}."""
+    return dyad.partners(store, country)
 
 
 def tier_facts(
     store: Store, a: str | None = None, b: str | None = None, *, country: str | None = None
 ) -> list[dict[str, Any]]:
     """Dated partnership-tier facts, oldest first, as `tieline tiers --format jsonl` rows."""
-    stored = _store_method(store, "tier_facts")(a, b, country=country)
-    return [tier_row(s) for s in stored]
+    return [tier_row(s) for s in store.tier_facts(a, b, country=country)]
 
 
-def tier_row(stored: Any) -> dict[str, Any]:
+def tier_row(stored: StoredTierFact) -> dict[str, Any]:
     """A stored tier fact as one flat row: a, b, tier, status, date, article_id, sentence..."""
     fact = stored.fact
     date = fact.date
@@ -232,22 +207,5 @@ def merged_events(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Events merged across the articles that report them, newest first."""
-    found = _store_method(store, "merged_events")(
-        a, b, country=country, limit=limit, offset=offset
-    )
-    return [dict(jsonable(m)) for m in found]
-
-
-def jsonable(value: Any) -> Any:
-    """Dataclasses, dates, tuples and enums as plain JSON values, recursively."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value.value if hasattr(value, "value") and isinstance(value, str) else value
-    return str(value)
+    found = store.merged_events(a, b, country=country, limit=limit, offset=offset)
+    return [dyad.merged_json(m) for m in found]

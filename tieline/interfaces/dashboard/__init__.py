@@ -86,14 +86,6 @@ def error_page(request: Request, status: int, message: str) -> Response:
     return pages.render(request, "error.html", status=status, status_code=status, message=message)
 
 
-def _relations(call: Any, *args: Any) -> tuple[Any, str | None]:
-    """The result of a relations-stage call, or (None, why) when the stage is missing."""
-    try:
-        return call(*args), None
-    except readmodel.Unavailable as error:
-        return None, str(error)
-
-
 def page_router(pages: Pages) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
@@ -109,21 +101,16 @@ def page_router(pages: Pages) -> APIRouter:
                 "countries": ctx.countries.search(q),
                 "actors": store.search_actors(q, limit=20) if len(q.strip()) >= 2 else [],
             }
-        merged, missing = _relations(lambda: readmodel.merged_events(store, limit=HOME_ROWS))
-        recent = []
-        if merged is None:  # the relations stage is absent: show single events instead
-            newest = EventQuery(limit=HOME_ROWS, newest_first=True)
-            recent = readmodel.event_rows(store, store.events(newest))
-        tiers, _ = _relations(lambda: readmodel.tier_facts(store))
-        tier_changes = sorted(tiers or [], key=lambda t: str(t.get("date") or ""), reverse=True)
+        merged = readmodel.merged_events(store, limit=HOME_ROWS)
+        tier_changes = sorted(
+            readmodel.tier_facts(store), key=lambda t: str(t.get("date") or ""), reverse=True
+        )
         return pages.render(
             request,
             "home.html",
             q=q,
             search=search,
             merged=merged,
-            recent=recent,
-            missing=missing,
             pairs=store.active_dyads(HOME_ROWS),
             tier_changes=tier_changes[:HOME_ROWS],
             articles=store.count_articles(),
@@ -145,7 +132,7 @@ def page_router(pages: Pages) -> APIRouter:
         if first == second:
             return error_page(request, 422, "a pair needs two different countries")
         store = ctx.store()
-        state, missing = _relations(readmodel.dyad_state, store, first, second)
+        state = readmodel.dyad_state(store, first, second)
         types = (type.upper(),) if type else ()
         query = EventQuery(
             dyad=(first, second),
@@ -156,18 +143,14 @@ def page_router(pages: Pages) -> APIRouter:
         )
         total = store.count_events(query)
         rows = readmodel.event_rows(store, store.events(query))
-        chart = legend = None
-        if state:
-            chart = render.timeline_svg(state.get("timeline") or [], state.get("index") or [])
-            shown = {t for m in state.get("timeline") or [] for t in (m.get("types") or {})}
-            legend = render.legend(shown)
+        chart = render.timeline_svg(state["timeline"], state["index"])
+        legend = render.legend({t for month in state["timeline"] for t in month["types"]})
         return pages.render(
             request,
             "dyad.html",
             a=first,
             b=second,
             state=state,
-            missing=missing,
             chart=chart,
             legend=legend,
             rows=rows,
@@ -184,14 +167,13 @@ def page_router(pages: Pages) -> APIRouter:
         if found != code:
             return RedirectResponse(f"/countries/{found}", status_code=308)
         store = ctx.store()
-        partners, missing = _relations(readmodel.partners, store, found)
+        partners = readmodel.partners(store, found)
         newest = EventQuery(country=found, limit=EVENTS_PER_PAGE, newest_first=True)
         return pages.render(
             request,
             "country.html",
             code=found,
             partners=partners,
-            missing=missing,
             rows=readmodel.event_rows(store, store.events(newest)),
             total=store.count_events(EventQuery(country=found)),
         )
