@@ -420,8 +420,17 @@ def test_timeline_chart_fills_months_and_draws_the_index():
     )
     assert svg.startswith("<svg") and svg.count("<rect") == 2
     assert "X&lt;y" in svg and "X<y" not in svg
-    assert "<polyline" in svg and svg.count("<circle") == 2
-    assert "2022-04: -1.50" in svg or "2022-04: −1.50" in svg
+    assert "<polyline" not in svg and svg.count("<circle") == 2  # no line across empty months
+    assert "2022-04: -1.50" in svg
+    joined = str(render.timeline_svg([], [{"month": "2022-01", "score": 1}, {"month": "2022-02"}]))
+    assert "<polyline" not in joined  # a month without a score is a gap
+    joined = str(
+        render.timeline_svg(
+            [], [{"month": "2022-01", "score": 1}, {"month": "2022-02", "score": 2}]
+        )
+    )
+    assert joined.count("<polyline") == 1
+    assert "No dated events" in str(render.timeline_svg([], []))
 
 
 # -- the command -------------------------------------------------------------------------------

@@ -180,7 +180,7 @@ def timeline_svg(timeline: Rows, index: Rows) -> Markup:
     months = _months(known[0], known[-1])
     width, left, right = 720, 40, 10
     bars_top, bars_height = 10, 170
-    index_top, index_height = bars_top + bars_height + 34, 90
+    index_top, index_height = bars_top + bars_height + 46, 90
     height = index_top + index_height + 24
     step = (width - left - right) / len(months)
     bar = max(step * 0.8, 0.8)
@@ -232,9 +232,18 @@ def timeline_svg(timeline: Rows, index: Rows) -> Markup:
             x = left + i * step + bar / 2
             y = middle - scores[month] / top * (index_height / 2)
             points.append((x, y, month, scores[month]))
-    if len(points) > 1:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in points)
-        out.append(f'<polyline class="index" points="{path}"/>')
+    # A line joins consecutive months only: a month without events has no index.
+    runs: list[list[tuple[float, float, str, float]]] = []
+    for point in points:
+        previous = runs[-1][-1][2] if runs else None
+        if previous is not None and months.index(point[2]) == months.index(previous) + 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    for run in runs:
+        if len(run) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in run)
+            out.append(f'<polyline class="index" points="{path}"/>')
     for x, y, month, score in points:
         kind = "coop" if score >= 0 else "conflict"
         out.append(
