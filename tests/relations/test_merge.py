@@ -158,3 +158,38 @@ def test_merging_on_the_story_set(coding):  # type: ignore[no-untyped-def]
     assert metrics["n"] == 29
     assert metrics["precision"] >= 0.9
     assert metrics["recall"] >= 0.3
+
+
+def test_merging_rules_on_the_gold_coding():
+    """The merge rules alone, given each report's gold pair, type and date (as a perfect coder
+    would give them) and its first sentence: every same-story pair merged, no other."""
+    from tieline.evaluation.merging import pairs_of
+
+    rows = {
+        r["url"]: r
+        for r in map(json.loads, (MERGE_SET / "articles.jsonl").read_text().splitlines())
+    }
+    gold = [json.loads(line) for line in (MERGE_SET / "gold.jsonl").read_text().splitlines()]
+    reports = [
+        Report(
+            event_id=g["url"],
+            article_id=g["url"],
+            type=g["type"],
+            source_country=g["a"],
+            target_country=g["b"],
+            date=dt.date.fromisoformat(g["date"]),
+            precision="day",
+            date_stated=True,
+            aux="",
+            sentence=rows[g["url"]]["text"].split("\n\n")[1],
+            confidence=0.8,
+            published=dt.date.fromisoformat(rows[g["url"]]["published"]),
+            publisher=publisher_of(None, g["url"]),
+        )
+        for g in gold
+    ]
+    stories: dict[str, set[str]] = {}
+    for g in gold:
+        stories.setdefault(g["story"], set()).add(g["url"])
+    merged = {c.id: {r.article_id for r in c.reports} for c in cluster(reports)}
+    assert pairs_of(merged) == pairs_of(stories)
