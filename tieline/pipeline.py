@@ -4,10 +4,9 @@
     extract   → Article            (tieline.extract)
     annotate  → sentences, tags    (tieline.annotate)
     actors    → Mention            (tieline.actors)
-    events    → Event              (tieline.events)
-    store     → IngestOutcome      (tieline.store)
-
-The relations stage reads stored events.
+    events    → Event, place       (tieline.events)
+    tiers     → TierFact           (tieline.relations.tiers)
+    store     → IngestOutcome      (tieline.store; merged events rebuilt for the pairs touched)
 """
 
 from __future__ import annotations
