@@ -104,7 +104,37 @@ CASES = [
     ),
 ]
 
+CASES += [
+    (
+        "dateline-is-a-place",
+        "MANILA -- Vietnam established diplomatic relations with Brunei on Thursday, officials "
+        "said.",
+        dt.date(2024, 5, 10),
+        {("BRN-VNM", "diplomatic relations", "established", "2024-05", None)},
+    ),
+    (
+        "years-since",
+        "This year marks 50 years since Malaysia and China set up diplomatic relations.",
+        dt.date(2024, 5, 31),
+        {("CHN-MYS", "diplomatic relations", "established", "1974", None)},
+    ),
+    (
+        "turns",
+        "Their strategic partnership, signed by Germany and Brazil's leaders, turns 20 next year.",
+        dt.date(2021, 6, 1),
+        {("BRA-DEU", "Strategic Partnership", "established", "2002", None)},
+    ),
+    (
+        "replaced-tier",
+        "Vietnam and Malaysia agreed on Friday to a Comprehensive Strategic Partnership, which "
+        "takes the place of the Strategic Partnership.",
+        dt.date(2024, 11, 23),
+        {("MYS-VNM", "Comprehensive Strategic Partnership", "agreed", "2024-11", None)},
+    ),
+]
+
 NO_FACT = [
+    ("not-on-the-table", "Erdogan said cutting diplomatic ties with Sweden was not on the table."),
     ("negated", "Japan did not agree to upgrade its Strategic Partnership with Cambodia."),
     (
         "advice",
@@ -137,7 +167,7 @@ def test_tier_facts_of_a_sentence(coding, text, published, expected):  # type: i
 
 @pytest.mark.parametrize("text", [c[1] for c in NO_FACT], ids=[c[0] for c in NO_FACT])
 def test_sentences_that_state_no_tier_fact(coding, text):  # type: ignore[no-untyped-def]
-    facts = [f for f in read(coding, text, dt.date(2023, 5, 1)) if f.tier != "diplomatic relations"]
+    facts = read(coding, text, dt.date(2023, 5, 1))
     assert facts == []
 
 

@@ -1255,11 +1255,18 @@ def _country_cues(units: list[Unit]) -> list[Entry]:
     return cues
 
 
+DATELINE_MARKS = frozenset({"--", "—", "–", "-", "(", ":", ","})
+
+
 def _placed(tokens: list[_Token], unit: Unit) -> bool:
     """A capital after "in", "at", "near"... is a place; elsewhere ("Tokyo said", "talks with
     Moscow") it stands for its government."""
     before = tokens[unit.start - 1].text.lower() if unit.start > 0 else ""
-    return before in LOCATIVE
+    if before in LOCATIVE:
+        return True
+    # A dateline, "SEOUL --" or "BEIJING (Reuters) -": where the story was filed.
+    after = tokens[unit.end].text if unit.end < len(tokens) else ""
+    return unit.start == 0 and unit.text.isupper() and after in DATELINE_MARKS
 
 
 def _title_start(tokens: list[_Token], first: int, unit_start: int) -> int:

@@ -125,10 +125,18 @@ _PROPOSES = re.compile(r"propos|suggest|request|call|offer", re.I)
 # Before an -ing cue that names an idea, not an act: at the start of a sentence or quote
 # ("Upgrading their partnership will..."), or after a preposition ("by upgrading").
 _GERUND_SUBJECT = re.compile(
-    r"(?:^|[\"“‘'(:]\s*|\b(?:by|for|of|on|about|towards?|in|without|against)\s+)$", re.I
+    r"(?:^|[\"“‘'(:]\s*|\b(?:by|for|of|on|about|towards?|in|without|against|said|says|that)"
+    r"\s+)$",
+    re.I,
 )
 _UPGRADING_FROM = re.compile(
     r"\b(?:upgrad|elevat|rais|replac)\w*\s+(?:the|their|its|an?)\s+[\"“‘']?$", re.I
+)
+_TO_LATER = re.compile(r"[^.;]{0,60}?\bto\s+(?:a|an|the)\s", re.I)
+_REPLACED = re.compile(
+    r"\b(?:takes?|took|taking)\s+the\s+place\s+of\s+(?:the|their|its)\s+[\"“‘']?$"
+    r"|\b(?:replac\w*|supersed\w*|succeed\w*)\s+(?:the|their|its)\s+[\"“‘']?$",
+    re.I,
 )
 _PARTNER_PREP = re.compile(r"\b(?:with|to|from|in|against)\s+(?:the\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:a|an|the|their|its)?\s*$", re.I)
@@ -141,11 +149,20 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|refus\w*|declin\w*|fail\w*|should|could|might|would|if)\b"
 )
 _ANNIVERSARY = re.compile(
-    r"\b(?P<n>\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary|\s+years)\s+of\s+(?:the\s+)?"
-    r"(?:establishment\s+of\s+)?(?:their\s+|bilateral\s+)?",
+    r"\b(?P<n>\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary\s+of|\s+years\s+(?:of|since))\s+"
+    r"(?:the\s+)?(?:establishment\s+of\s+)?(?:their\s+|bilateral\s+)?",
     re.I,
 )
+# An age stated after the tier's name: "the strategic partnership ... turns 25 this year".
+_TURNS = re.compile(r"[^.;]{0,60}?\bturn(?:s|ed)\s+(?P<n>\d{1,3})\b", re.I)
 # Words before a tier's name that say it is not what happens: "skipping the level of ...".
+# Between an anniversary and the tier: "70 years since Indonesia and Vietnam set up ...".
+_ANNIVERSARY_REACHES = re.compile(r"[^.;,]{0,60}")
+_DENIED_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:(?:is|was|are|were)\s+not\s+on\s+the\s+table|(?:is|was)\s+ruled\s+out"
+    r"|(?:is|was|are|were)\s+(?:not|never)\s+(?:an\s+option|being\s+considered))",
+    re.I,
+)
 _SKIPPED = re.compile(r"\b(?:skip\w*|bypass\w*|instead\s+of|rather\s+than)\b[^,;]{0,40}$", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:in\s+)?(?P<year>1[89]\d\d|20\d\d)\b", re.I)
 _PROPOSAL_OF = re.compile(
@@ -312,13 +329,20 @@ class TierReader:
         text = sentence.text
         cues = [(m.start(), m.end(), _status_of(m)) for m in _CUE.finditer(text)]
         anniversary = _ANNIVERSARY.search(text[: tier.start])
+        if anniversary is not None and not _ANNIVERSARY_REACHES.fullmatch(
+            text[anniversary.end() : tier.start]
+        ):
+            anniversary = None
+        turns = _TURNS.match(text, tier.end)
         since = _SINCE_YEAR.search(text[tier.end : tier.end + 60]) or _SINCE_YEAR.search(
             text[max(0, tier.start - 40) : tier.start]
         )
         status: TierStatus | None
         cue_start: int | None = None
-        if anniversary and anniversary.end() >= tier.start - 25:
+        if anniversary:
             status, cue = S.ESTABLISHED, anniversary.group().strip()
+        elif turns and not _CUE.search(text[tier.end : turns.start("n")]):
+            status, cue, anniversary = S.ESTABLISHED, turns.group().strip(), turns
         elif (leading := _leading(cues, tier, S.AGREED)) is not None:
             # "accepted Hun Sen's proposal to upgrade", "agreed to restore": an agreement
             cue_start, cue_end, status = leading
@@ -336,6 +360,8 @@ class TierReader:
             return None
         if _negated_near(text, cue_start):  # "did not agree", "should upgrade"
             return None
+        if cue_start is not None and _DENIED_AFTER.match(text, cue_start):
+            return None  # "cutting ties was not on the table", "ruled out restoring ties"
         if (
             cue.lower().endswith("ing")
             and status is not S.ESTABLISHED
@@ -401,6 +427,9 @@ class TierReader:
         if status in (S.PROPOSED, S.AGREED):
             return (chosen.date if chosen else default), (planned.date if planned else None)
         if chosen is not None:
+            vaguer = chosen.date.precision in (DatePrecision.YEAR, DatePrecision.MONTH)
+            if vaguer and default.date and _within(default.date, chosen.date):
+                return default, None  # "this year" in an article about Friday: Friday
             return chosen.date, None
         if planned is not None:  # "will be upgraded next year": not a fact yet
             return planned.date, None
@@ -421,6 +450,15 @@ def _leading(
             ):
                 return cue
     return None
+
+
+def _within(day: dt.date, period: EventDate) -> bool:
+    start = period.date
+    if start is None:
+        return False
+    if period.precision is DatePrecision.YEAR:
+        return day.year == start.year
+    return (day.year, day.month) == (start.year, start.month)
 
 
 def _status_of(match: re.Match[str]) -> TierStatus:
@@ -450,8 +488,12 @@ def _targets(tiers: Sequence[_Tier], text: str) -> list[_Tier]:
     for tier in tiers:
         if _SKIPPED.search(text[: tier.start]):
             continue
-        if _UPGRADING_FROM.search(text[: tier.start]) and any(t.end <= tier.start for t in tiers):
-            continue  # "raised ties to a CSP, upgrading the Strategic Partnership": the old one
+        if _UPGRADING_FROM.search(text[: tier.start]) and any(
+            t.end <= tier.start or _TO_LATER.match(text, tier.end) for t in tiers if t != tier
+        ):
+            continue  # "upgrading the Strategic Partnership", "elevated the SP ... to a CSP"
+        if _REPLACED.search(text[: tier.start]):
+            continue  # "the new framework takes the place of the Strategic Partnership"
         after = text[tier.end : tier.end + 6].lower()
         later = [t for t in tiers if t.start > tier.end]
         if later and (
@@ -523,12 +565,12 @@ def _pairs(
             subjects
             and partner
             and partner not in subjects
-            and (len(subjects) >= 2 or not _event_at(text, events, cue_start, names_only=True))
+            and (len(subjects) >= 2 or not _event_at(text, events, mentions, cue_start, True))
         ):
             return [_sorted(s, partner) for s in subjects], CONFIDENCE_PAIR_STATED
         if len(subjects) == 2:
             return [_sorted(*subjects)], CONFIDENCE_PAIR_STATED
-        nearest = _event_at(text, events, cue_start)
+        nearest = _event_at(text, events, mentions, cue_start)
         if nearest is not None:
             return [nearest], CONFIDENCE_PAIR_STATED
         inside = [
@@ -628,16 +670,23 @@ def _named(mentions: Sequence[Mention]) -> list[str]:
 
 
 def _event_at(
-    text: str, events: Sequence[Event], cue_start: int, *, names_only: bool = False
+    text: str,
+    events: Sequence[Event],
+    mentions: Sequence[Mention],
+    cue_start: int,
+    names_only: bool = False,
 ) -> tuple[str, str] | None:
     """The pair of the event whose trigger is the cue or right beside it (with `names_only`,
     of an event whose sides are named, not pronouns)."""
     best: tuple[int, tuple[str, str]] | None = None
+    places = {m.start for m in mentions if m.cue in PLACE_CUES}
     for event in events:
         if event.aux or event.source is None or event.target is None:
             continue
         if names_only and {event.source.text.lower(), event.target.text.lower()} & PRONOUNS:
             continue
+        if places & {event.source.start, event.target.start}:
+            continue  # "Busan and Ho Chi Minh City signed": cities, not states
         a, b = event.source.actor.country, event.target.actor.country
         at = text.find(event.trigger)
         if not a or not b or a == b or at < 0:
