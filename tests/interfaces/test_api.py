@@ -232,6 +232,7 @@ def test_without_a_token_the_server_is_read_only(web_db: Path, coding: Any):
 
 
 def test_upload_is_queued_stored_and_rendered_inert(api: TestClient):
+    before = api.get("/api/dyads/KHM/JPN").json()  # cached by the server until a write
     job = upload(api, "hostile.txt", HOSTILE_TEXT, published="2024-05-06")
     assert job["state"] == "done" and job["done"] == job["total"] == 1
     outcome = job["outcomes"][0]
@@ -247,6 +248,8 @@ def test_upload_is_queued_stored_and_rendered_inert(api: TestClient):
     page = api.get(f"/articles/{outcome['article_id']}").text
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
     assert "onerror=&#34;window.__pwned=2&#34;" in page
+    after = api.get("/api/dyads/KHM/JPN").json()
+    assert after["totals"]["merged_events"] > before["totals"]["merged_events"]
     again = upload(api, "hostile.txt", HOSTILE_TEXT)
     assert again["outcomes"][0]["status"] == "duplicate"  # nothing twice
 

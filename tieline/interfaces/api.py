@@ -13,11 +13,12 @@ import datetime as dt
 import hmac
 import json
 import threading
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -39,7 +40,11 @@ MAX_FILES = 20  # files in one request
 MAX_URLS = 100  # URLs in one request
 MAX_REQUEST_BYTES = MAX_FILES * MAX_UPLOAD_BYTES + MIB  # the whole body, checked up front
 MAX_PAGE = 500  # the largest `limit` a list endpoint accepts
+CACHED_PER_THREAD = 32  # pair states each server thread keeps until the database changes
 FACT_AUX = ("future", "hypothetical", "negated", "historical")  # left out by facts_only
+
+
+T = TypeVar("T")
 
 
 class ApiError(HTTPException):
@@ -70,6 +75,29 @@ class Context:
             with self._lock:
                 self._opened.append(found)
         return found
+
+    def cached(self, key: tuple[object, ...], compute: Callable[[Store], T]) -> T:
+        """`compute(store)`, remembered by this thread until the database changes.
+
+        The pair page's state reads every merged event of the pair; while no one writes, the
+        answer is the same, so it is kept per thread (each thread has its own connection, whose
+        `data_version` moves when any other connection commits)."""
+        store = self.store()
+        version = store.data_version()
+        cache: OrderedDict[tuple[object, ...], tuple[int, Any]] | None = getattr(
+            self._local, "cache", None
+        )
+        if cache is None:
+            cache = self._local.cache = OrderedDict()
+        hit = cache.get(key)
+        if hit is not None and hit[0] == version:
+            cache.move_to_end(key)
+            return cast(T, hit[1])
+        value = compute(store)
+        cache[key] = (version, value)
+        while len(cache) > CACHED_PER_THREAD:
+            cache.popitem(last=False)
+        return value
 
     def close(self) -> None:
         with self._lock:
@@ -313,7 +341,7 @@ def api_router() -> APIRouter:
         first, second = ctx.country(a), ctx.country(b)
         if first == second:
             raise ApiError(422, "a pair needs two different countries")
-        return readmodel.dyad_state(ctx.store(), first, second)
+        return ctx.cached(("dyad", first, second), lambda s: readmodel.dyad_state(s, first, second))
 
     @router.get("/countries/{code}/partners", summary="A country's partners with their tiers")
     def get_partners(request: Request, code: str) -> dict[str, Any]:

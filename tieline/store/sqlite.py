@@ -518,7 +518,8 @@ class Store(RelationsTables):
         where, params = _event_filters(query)
         sql = "SELECT * FROM events" + where
         if query.newest_first:
-            sql += " ORDER BY date IS NULL, date DESC, article_id, field, span_start, id"
+            # Undated events sort last in descending order; an index on date serves it.
+            sql += " ORDER BY date DESC, article_id, field, span_start, id"
         else:
             sql += " ORDER BY date IS NULL, date, article_id, field, span_start, id"
         if query.limit is not None:
@@ -598,6 +599,11 @@ class Store(RelationsTables):
             params.extend([query.limit, query.offset])
         return [_stored(row) for row in self._db.execute(sql, params)]
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (or process) commits a change:
+        what a reader caches is still good while it stays the same."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def count_articles(self, query: ArticleQuery | None = None) -> int:
         """How many articles are stored, or match `query` (its limit and offset aside)."""
         where, params = _article_filters(query) if query else ("", [])
@@ -636,8 +642,8 @@ class Store(RelationsTables):
         sql = (
             "SELECT min(source_country, target_country) AS a, "
             "max(source_country, target_country) AS b, count(*) AS events, max(date) AS last "
-            "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
-            "AND source_country != target_country"
+            "FROM events WHERE min(source_country, target_country) IS NOT NULL "  # both known
+            "AND min(source_country, target_country) != max(source_country, target_country)"
         )
         params: list[object] = []
         if since:
@@ -740,12 +746,11 @@ def _event_filters(query: EventQuery) -> tuple[str, list[object]]:
         where.append("(source_country = ? OR target_country = ?)")
         params.extend([query.country, query.country])
     if query.dyad:
-        a, b = query.dyad
+        # Either direction, written as the expressions of the events_pair index (0005_web).
         where.append(
-            "((source_country = ? AND target_country = ?) OR "
-            "(source_country = ? AND target_country = ?))"
+            "min(source_country, target_country) = ? AND max(source_country, target_country) = ?"
         )
-        params.extend([a, b, b, a])
+        params.extend(sorted(query.dyad))
     if query.types:
         where.append(f"type IN ({','.join('?' * len(query.types))})")
         params.extend(query.types)

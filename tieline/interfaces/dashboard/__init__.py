@@ -132,7 +132,9 @@ def page_router(pages: Pages) -> APIRouter:
         if first == second:
             return error_page(request, 422, "a pair needs two different countries")
         store = ctx.store()
-        state = readmodel.dyad_state(store, first, second)
+        state = ctx.cached(
+            ("dyad", first, second), lambda s: readmodel.dyad_state(s, first, second)
+        )
         types = (type.upper(),) if type else ()
         query = EventQuery(
             dyad=(first, second),
