@@ -10,7 +10,7 @@ pipeline over every sentence, which is what a coder that parses everything pays.
 and the script prints articles per second, the ratio, and the peak memory of a separate
 ingest of all 249 Guardian articles (measured in a child process, so the numbers are its own).
 
-    .venv/bin/python benchmarks/pipeline_speed.py [--data ../shared/data] [--limit N]
+    .venv/bin/python benchmarks/pipeline_speed.py [--data ../shared/data] [--limit N] [--workers N]
 """
 
 from __future__ import annotations
@@ -91,6 +91,18 @@ def baseline_seconds(texts: list[str], pages: list[bytes] | None) -> float:
     return time.perf_counter() - start
 
 
+def command_seconds(jsonl: Path, workers: int) -> float:
+    """Wall time of the whole `tieline ingest` command into a fresh database."""
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "tieline", "ingest", str(jsonl), "--db", f"{tmp}/w.db",
+             "--quiet", "--workers", str(workers)],
+            check=True, cwd=REPO, capture_output=True,
+        )  # fmt: skip
+        return time.perf_counter() - start
+
+
 def peak_memory_mib(jsonl: Path) -> float:
     """Peak resident memory (kB → MiB) of `tieline ingest` on the file, in a child process."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +125,9 @@ def main() -> None:
     default = os.environ.get("TIELINE_SHARED_DATA") or str(REPO.parent / "shared" / "data")
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--limit", type=int, default=1000, help="at most this many per set")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="also time `tieline ingest --workers N` (1: skip)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -141,6 +156,14 @@ def main() -> None:
             print(f"    tieline pipeline  {n / ours:7.2f} articles/s  ({ours:6.1f} s)")
             print(f"    naive baseline    {n / naive:7.2f} articles/s  ({naive:6.1f} s)")
             print(f"    ratio             {naive / ours:7.2f}x")
+        if args.workers > 1:
+            print(
+                "`tieline ingest` of the Guardian articles, whole command (models load in it):"
+            )
+            one = command_seconds(folder / "guardian.jsonl", 1)
+            many = command_seconds(folder / "guardian.jsonl", args.workers)
+            print(f"    --workers 1        {one:6.1f} s")
+            print(f"    --workers {args.workers:<8} {many:6.1f} s   ({one / many:.2f}x)")
         peak = peak_memory_mib(folder / "guardian.jsonl")
         print(f"peak memory, `tieline ingest` of the Guardian articles: {peak:.0f} MiB")
         print(

@@ -1,12 +1,12 @@
 """The stages in order. Each input item ends as stored, duplicate, copy, skipped or failed.
 
-    sources   → RawDocument        (tieline.sources)
-    extract   → Article            (tieline.extract)
-    annotate  → sentences, tags    (tieline.annotate)
-    actors    → Mention            (tieline.actors)
-    events    → Event, place       (tieline.events)
-    tiers     → TierFact           (tieline.relations.tiers)
-    store     → IngestOutcome      (tieline.store; merged events rebuilt for the pairs touched)
+sources   → RawDocument        (tieline.sources)
+extract   → Article            (tieline.extract)
+annotate  → sentences, tags    (tieline.annotate)
+actors    → Mention            (tieline.actors)
+events    → Event, place       (tieline.events)
+tiers     → TierFact           (tieline.relations.tiers)
+store     → IngestOutcome      (tieline.store; merged events rebuilt for the pairs touched)
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
-from tieline.events.coder import CODER, EventCoder, code_article
-from tieline.events.places import PlaceFinder, article_date
+from tieline.events.coder import CODER, EventCoder, article_date, code_article
+from tieline.events.places import PlaceFinder
 from tieline.extract import BinaryContent, extract
 from tieline.models import (
     Article,
@@ -130,9 +130,10 @@ class Coding:
         """An article's actor mentions, events and tier facts."""
         parsed: dict[str, dict[int, Doc]] = {}
         mentions = resolve_article(self.resolver, article, parsed, self.events.may_state)
-        events = code_article(self.events, article, mentions, parsed)
-        events = self.places.place_events(article, events)
-        tiers = self.tiers.read(article, mentions, article_date(article), events)
+        news_day = article_date(article)
+        events = code_article(self.events, article, mentions, parsed, news_day)
+        events = self.places.place_events(article, events, news_day)
+        tiers = self.tiers.read(article, mentions, news_day, events)
         return Coded(mentions, events, tiers)
 
 
@@ -164,6 +165,18 @@ def read_document(
 
     Touches no store, so it can run in a worker process.
     """
+    item = _extracted(document, settings)
+    if not isinstance(item, ReadDocument) or not item.coded:
+        return item
+    try:
+        found = coding.code_all(item.article)
+    except Exception as error:
+        return SourceProblem(document.origin, Status.FAILED, _internal(error))
+    return replace(item, mentions=found.mentions, events=found.events, tiers=found.tiers)
+
+
+def _extracted(document: RawDocument, settings: Settings) -> ReadDocument | SourceProblem:
+    """One document's article, not yet coded."""
     origin = document.origin
     try:
         if len(document.content) > settings.max_page_bytes:
@@ -187,8 +200,7 @@ def read_document(
                 article,
                 notes=(*article.notes, f"not coded: language '{language}' (only English is coded)"),
             )
-        found = coding.code_all(article) if coded else Coded([], [], [])
-        return ReadDocument(document, article, coded, found.mentions, found.events, found.tiers)
+        return ReadDocument(document, article, coded, [], [], [])
     except Exception as error:
         return SourceProblem(origin, Status.FAILED, _internal(error))
 

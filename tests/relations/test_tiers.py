@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import SAMPLE
-from tieline.events.places import article_date
+from tieline.events.coder import article_date
 from tieline.extract.text import extract_text
 from tieline.models import Article, TierFact
 from tieline.relations.ladders import load_ladders

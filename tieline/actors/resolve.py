@@ -291,9 +291,7 @@ class Resolver:
         self._count_salience(context, context_text if context_text is not None else text)
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         hits = self.gazetteer.find(text)
-        defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
-        wanted = [s for s in sentences if _needs_reading(s, hits, defined)]
-        deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
+        wanted, deep = self._plan(text, sentences, hits, worth_parsing)
         docs = dict(
             zip(
                 (s.index for s in deep),
@@ -312,6 +310,19 @@ class Resolver:
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known)
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
+
+    def _plan(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        hits: list[Hit],
+        worth_parsing: Callable[[Sentence], bool] | None,
+    ) -> tuple[list[Sentence], list[Sentence]]:
+        """The sentences that may hold an actor, and those of them worth parsing."""
+        defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
+        wanted = [s for s in sentences if _needs_reading(s, hits, defined)]
+        deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
+        return wanted, deep
 
     def _read_plain(
         self, sentence: Sentence, hits: list[Hit], context: _Context, field_name: str, text: str
@@ -939,9 +950,15 @@ class Resolver:
         government office, who leads a state. Without a day no bare surname is anyone's."""
         if day is None:
             return set()
+        # Most sentences hold no word that is anyone's surname: look at the text first.
+        words = _CAPITALISED.findall(doc.text)
+        words += [w[:-2] for w in words if w.endswith(("'s", "’s"))]  # "Obama's"
+        candidates = {w for w in words if w.casefold() in self._surnames}
+        if not candidates:
+            return set()
         found = set()
         for token in doc:
-            if token.tag_ != "NNP" or len(token.text) < 3 or not token.text[:1].isupper():
+            if token.text not in candidates or token.tag_ != "NNP":
                 continue
             people = self._surnames.get(token.text.casefold(), ())
             holders = [p for p in people if _in_office(p, day)]
@@ -1255,6 +1272,7 @@ def _country_cues(units: list[Unit]) -> list[Entry]:
     return cues
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 DATELINE_MARKS = frozenset({"--", "—", "–", "-", "(", ":", ","})
 
 

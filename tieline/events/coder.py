@@ -196,13 +196,22 @@ class EventCoder:
         default_date: EventDate | None,
         main_countries: Sequence[str],
     ) -> list[Event]:
-        index = _index_mentions(doc, sentence, mentions)
-        named = _named_tokens(doc, sentence, mentions)
-        triggers = {
-            token.i: trigger
-            for token in doc
-            if token.i not in named and (trigger := self._trigger(token)) is not None
-        }
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        # One pass over the tokens: the mention each stands in, and the triggers (never a
+        # word inside a name: "Ministry of ... International Cooperation").
+        index: dict[int, Mention] = {}
+        triggers: dict[int, Trigger] = {}
+        for token in doc:
+            start = sentence.start + token.idx
+            covering = [m for m in inside if m.start <= start < m.end]
+            actor = next((m for m in covering if _acts(m)), None)
+            if actor is not None:
+                index[token.i] = actor
+            if any(m.cue != "pronoun" for m in covering):
+                continue
+            trigger = self._trigger(token)
+            if trigger is not None:
+                triggers[token.i] = trigger
         found: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for i, trigger in triggers.items():
@@ -257,9 +266,12 @@ class EventCoder:
             return STATED_DEMAND
         if pos == "VERB" and _states_wish(token):
             return STATED_WISH
+        lemmas = self.lexicon.lemmas(token.text)
+        if lemmas.isdisjoint(self.lexicon.heads):
+            return None  # no trigger has this word: skip the particle lookups
         particles = [c.text.lower() for c in token.children if c.dep_ in ("prt", "prep")]
         readings: tuple[Trigger, ...] = ()
-        for lemma in sorted(self.lexicon.lemmas(token.text), key=len, reverse=True):
+        for lemma in sorted(lemmas, key=len, reverse=True):
             for particle in particles:
                 readings = self.lexicon.get(f"{lemma} {particle}", pos)
                 if readings:
@@ -341,21 +353,11 @@ def _has_actor(mentions: Iterable[Mention]) -> bool:
     return any(m.actor.country or m.actor.igo or m.actor.members for m in mentions)
 
 
-def _index_mentions(doc: Doc, sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
-    """Token index → the mention covering that token."""
-    index: dict[int, Mention] = {}
-    for token in doc:
-        start = sentence.start + token.idx
-        for mention in mentions:
-            if mention.start <= start < mention.end and (
-                mention.actor.country
-                or mention.actor.igo
-                or mention.actor.members
-                or mention.actor.sector  # "Congress", "police": actors whose state is unsaid
-            ):
-                index[token.i] = mention
-                break
-    return index
+def _acts(mention: Mention) -> bool:
+    """Whether a mention can be a side of an event."""
+    actor = mention.actor
+    # A sector alone counts: "Congress", "police" are actors whose state is unsaid.
+    return bool(actor.country or actor.igo or actor.members or actor.sector)
 
 
 def _mentions_in(token: Token, index: dict[int, Mention], *, deep: bool = True) -> list[Mention]:
@@ -434,16 +436,6 @@ def _participants(
             for obj in child.children:
                 targets.extend(_Side(m, child.text.lower()) for m in _mentions_in(obj, index))
     return _dedupe(sources, targets)
-
-
-def _named_tokens(doc: Doc, sentence: Sentence, mentions: list[Mention]) -> set[int]:
-    """Tokens inside a name ("Ministry of ... International Cooperation"): never triggers."""
-    named = set()
-    for token in doc:
-        start = sentence.start + token.idx
-        if any(m.start <= start < m.end and m.cue != "pronoun" for m in mentions):
-            named.add(token.i)
-    return named
 
 
 def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
@@ -791,14 +783,16 @@ def code_article(
     article: Article,
     mentions: Sequence[Mention],
     parsed: Mapping[str, Mapping[int, Doc]] | None = None,
+    news_day: EventDate | None = None,
 ) -> list[Event]:
     """Events of an article's body and captions. Teasers for other stories are never read.
 
-    A sentence that states no date of its own takes the article's: the first recent date a
-    caption or the lead states ("on Saturday"), else the publication date.
+    A sentence that states no date of its own takes the article's (`news_day`, found here when
+    not given): the first recent date a caption or the lead states ("on Saturday"), else the
+    publication date.
     """
     main = _main_countries(mentions)
-    default = _article_date(article)
+    default = news_day or _article_date(article)
     parsed = parsed or {}
     fields = [("body", article.body)] + [
         (f"caption:{number}", caption) for number, caption in enumerate(article.captions)
@@ -821,6 +815,11 @@ def code_article(
 
 ARTICLE_DATE_WINDOW_DAYS = 14  # a date this close before publication dates the article's news
 LEAD_SENTENCES = 3  # news states when it happened in its lead; later dates are background
+
+
+def article_date(article: Article) -> EventDate | None:
+    """The day an article's news happened: see `code_article`."""
+    return _article_date(article)
 
 
 def _article_date(article: Article) -> EventDate | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 
@@ -32,7 +33,12 @@ class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) → readings, in order
     forms: frozenset[str]  # lower-case word forms any trigger may take
 
-    def lemmas(self, word: str) -> set[str]:
+    @functools.cached_property
+    def heads(self) -> frozenset[str]:
+        """The first word of every trigger lemma ("pull" of "pull out")."""
+        return frozenset(lemma.split()[0] for lemma, _ in self.triggers)
+
+    def lemmas(self, word: str) -> frozenset[str]:
         """The lemmas a written word may have: itself and its base forms ("met" → "meet")."""
         return base_forms(word.lower())
 
@@ -48,12 +54,16 @@ class Lexicon:
         present = words & self.forms
         if not present:
             return False
-        bases = set().union(*(base_forms(w) for w in words))
+        bases: set[str] | None = None  # the sentence's base forms, found only when needed
         for word in present:
             for lemma in base_forms(word):
                 for pos in ("VERB", "NOUN", "ADJ"):
                     for trigger in self.triggers.get((lemma, pos), ()):
-                        if not trigger.needs or not trigger.needs.isdisjoint(bases):
+                        if not trigger.needs:
+                            return True
+                        if bases is None:
+                            bases = set().union(*(base_forms(w) for w in words))
+                        if not trigger.needs.isdisjoint(bases):
                             return True
         return False
 
@@ -102,9 +112,11 @@ _IRREGULAR_PAST = {
 }  # fmt: skip
 
 
-def base_forms(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
     """Candidate base forms of an English word: "agreed" → {agreed, agree, agre…}. Only
-    the candidates that are lexicon lemmas matter, so over-generating is harmless."""
+    the candidates that are lexicon lemmas matter, so over-generating is harmless. Cached:
+    news repeats its words."""
     forms = {word}
     if word in _IRREGULAR_PAST:
         forms.add(_IRREGULAR_PAST[word])
@@ -120,7 +132,7 @@ def base_forms(word: str) -> set[str]:
             forms.update(stem + r for r in replacements)
             if len(stem) > 2 and stem[-1] == stem[-2]:  # "planned" → "plan"
                 forms.add(stem[:-1])
-    return forms
+    return frozenset(forms)
 
 
 # Irregular verbs that take prefixes ("retake", "overrun", "withhold"): base, past forms.

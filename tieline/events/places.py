@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 from tieline.actors.gazetteer import Gazetteer, Hit
 from tieline.actors.kb import EntryKind
 from tieline.annotate.sentences import split_sentences
-from tieline.events.coder import LEAD_SENTENCES
-from tieline.events.coder import _article_date as article_date
+from tieline.events.coder import LEAD_SENTENCES, article_date
 from tieline.models import Article, DatePrecision, Event, EventDate
 
 PLACE_KINDS = (EntryKind.CITY, EntryKind.CAPITAL, EntryKind.COUNTRY)
@@ -97,9 +96,12 @@ class PlaceFinder:
                 return found
         return None
 
-    def place_events(self, article: Article, events: Sequence[Event]) -> list[Event]:
-        """`events` with their place: the sentence's own, else the article's for the news day."""
-        news_day = article_date(article)
+    def place_events(
+        self, article: Article, events: Sequence[Event], news_day: EventDate | None = None
+    ) -> list[Event]:
+        """`events` with their place: the sentence's own, else the article's for the news day
+        (`article_date`, found here when not given)."""
+        news_day = news_day or article_date(article)
         default: Place | None = None
         default_read = False
         placed: list[Event] = []

@@ -13,7 +13,6 @@ import csv
 import dataclasses
 import datetime as dt
 import functools
-from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -200,9 +199,7 @@ def dyad_state(store: Store, a: str, b: str, as_of: dt.date | None = None) -> di
         if row["quad_class"]:
             quad = str(row["quad_class"])
             month["quad_classes"][quad] = month["quad_classes"].get(quad, 0) + row["n"]
-    merged = store.merged_events(a, b, facts_only=True)
-    contexts = Counter(c for m in merged for c in m.contexts)
-    types = Counter(m.type for m in merged)
+    types, contexts = store.pair_totals(a, b)
     top = store.merged_events(a, b, order="reports", limit=TOP_EVENTS)
     return {
         "a": a,
@@ -217,8 +214,11 @@ def dyad_state(store: Store, a: str, b: str, as_of: dt.date | None = None) -> di
             {"month": m["month"], "score": m["score"], "quad_classes": m["quad_classes"]}
             for m in sorted(months.values(), key=_m)
         ],
-        "totals": {"merged_events": len(merged), "types": dict(types.most_common())},
-        "contexts": [{"context": c, "events": n} for c, n in contexts.most_common()],
+        "totals": {"merged_events": sum(types.values()), "types": types},
+        "contexts": [
+            {"context": c, "events": n}
+            for c, n in sorted(contexts.items(), key=lambda item: (-item[1], item[0]))
+        ],
         "top_events": [merged_json(m) for m in top],
         "sources": [{"publisher": p, "articles": n} for p, n in store.pair_sources(a, b)],
     }

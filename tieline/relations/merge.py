@@ -18,6 +18,7 @@ whenever its events change (an article stored, re-coded or removed).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ WINDOW_DAYS = 2  # a report dated by its publication day may be a day or two aft
 # Share of content words two sentences must have in common (Jaccard) to merge reports whose
 # dates differ; set by reading pairs of real reports, not fitted to the merge test set.
 MIN_SIMILARITY = 0.15
+MAX_COMPARED = 25  # a report is compared with a cluster's first reports, not all of a big one
 BOTH_SIDES_ACT = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # direction does not matter
 # Types that reports of one event are coded as interchangeably.
 FAMILY = {"COOPERATE": "AGREE"}
@@ -117,16 +119,34 @@ def cluster(reports: Iterable[Report]) -> list[Cluster]:
             by_key.setdefault(report.key, []).append(report)
     clusters: list[Cluster] = []
     for key in sorted(by_key):
-        ordered = sorted(by_key[key], key=lambda r: (r.date or dt.date.min, r.event_id))
-        open_: list[Cluster] = []
+        ordered = sorted(
+            by_key[key], key=lambda r: (r.precision, r.date or dt.date.min, r.event_id)
+        )
+        active: list[Cluster] = []  # clusters a later report may still join
         for report in ordered:
-            best = _best_match(report, open_)
+            active = [c for c in active if _may_join(report, c.anchor)]
+            best = _best_match(report, active)
             if best is None:
-                open_.append(Cluster([report]))
+                made = Cluster([report])
+                active.append(made)
+                clusters.append(made)
             else:
                 best.reports.append(report)
-        clusters.extend(open_)
     return clusters
+
+
+def _may_join(report: Report, anchor: Report) -> bool:
+    """Whether a cluster anchored at `anchor` is still within reach of `report` (reports come
+    sorted by precision and date, so a cluster out of reach stays out of reach)."""
+    if report.precision != anchor.precision:
+        return False
+    if report.date is None or anchor.date is None:
+        return report.date is None and anchor.date is None
+    if report.precision == "day":
+        return (report.date - anchor.date).days <= WINDOW_DAYS
+    if report.precision == "month":
+        return (report.date.year, report.date.month) == (anchor.date.year, anchor.date.month)
+    return report.date.year == anchor.date.year
 
 
 def _best_match(report: Report, clusters: Sequence[Cluster]) -> Cluster | None:
@@ -142,7 +162,9 @@ def _best_match(report: Report, clusters: Sequence[Cluster]) -> Cluster | None:
 def _match(report: Report, candidate: Cluster) -> float | None:
     """How well `report` fits the cluster, or None when it is another event."""
     anchor = candidate.anchor
-    similarity = max(_similarity(report.sentence, r.sentence) for r in candidate.reports)
+    similarity = max(
+        _similarity(report.sentence, r.sentence) for r in candidate.reports[:MAX_COMPARED]
+    )
     if report.date is None or anchor.date is None:
         same = report.date is None and anchor.date is None
         return similarity if same and similarity >= 2 * MIN_SIMILARITY else None
@@ -165,12 +187,13 @@ def _match(report: Report, candidate: Cluster) -> float | None:
 
 
 def _similarity(one: str, other: str) -> float:
-    a, b = _words(one), _words(other)
+    a, b = _words(one), _words(other)  # cached: a sentence is compared many times
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
 
 
+@functools.lru_cache(maxsize=8192)
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
 

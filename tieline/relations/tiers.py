@@ -155,6 +155,7 @@ _ANNIVERSARY = re.compile(
 )
 # An age stated after the tier's name: "the strategic partnership ... turns 25 this year".
 _TURNS = re.compile(r"[^.;]{0,60}?\bturn(?:s|ed)\s+(?P<n>\d{1,3})\b", re.I)
+_TIER_WORD = re.compile(r"partner|relations|ties\b|allian|diplomatic", re.I)
 # Words before a tier's name that say it is not what happens: "skipping the level of ...".
 # Between an anniversary and the tier: "70 years since Indonesia and Vietnam set up ...".
 _ANNIVERSARY_REACHES = re.compile(r"[^.;,]{0,60}")
@@ -194,6 +195,8 @@ class TierReader:
         news_day: EventDate | None = None,
         events: Sequence[Event] = (),
     ) -> list[TierFact]:
+        if not any(_TIER_WORD.search(t) for t in (article.body, *article.captions)):
+            return []  # most articles name no framework: nothing to split or read
         main = _main_pair(mentions)
         fields = [("body", article.body)] + [
             (f"caption:{n}", caption) for n, caption in enumerate(article.captions)

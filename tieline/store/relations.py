@@ -291,7 +291,7 @@ class RelationsTables:
         if order == "reports":
             sql += " ORDER BY m.articles DESC, m.publishers DESC, m.date DESC, m.id"
         else:
-            sql += " ORDER BY m.date IS NULL, m.date DESC, m.id"
+            sql += " ORDER BY m.date DESC, m.id"  # NULL dates sort last; the index serves it
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -318,21 +318,45 @@ class RelationsTables:
         ).fetchall()
 
     def pair_sources(self, a: str, b: str) -> list[tuple[str, int]]:
-        """The publishers whose articles report events of the pair, with article counts."""
+        """The publishers whose articles report events or tier facts of the pair, with
+        article counts (the URL's host stands for a publisher a page does not name)."""
         x, y = sorted((a.upper(), b.upper()))
         rows = self._db.execute(
-            "SELECT DISTINCT ar.id, ar.publisher, ar.url FROM merged_members x "
-            "JOIN merged_events m ON m.id = x.merged_id JOIN articles ar ON ar.id = x.article_id "
-            "WHERE m.a = ? AND m.b = ? "
-            "UNION SELECT DISTINCT ar.id, ar.publisher, ar.url FROM tier_facts t "
-            "JOIN articles ar ON ar.id = t.article_id WHERE t.a = ? AND t.b = ?",
+            "WITH reporting(id) AS ("
+            " SELECT x.article_id FROM merged_events m JOIN merged_members x ON x.merged_id = m.id"
+            " WHERE m.a = ? AND m.b = ?"
+            " UNION SELECT t.article_id FROM tier_facts t WHERE t.a = ? AND t.b = ?) "
+            "SELECT ar.publisher, CASE WHEN ar.publisher IS NULL THEN ar.url END AS url, "
+            "count(*) AS n FROM reporting r JOIN articles ar ON ar.id = r.id GROUP BY 1, 2",
             (x, y, x, y),
         )
         counts: dict[str, int] = {}
         for row in rows:
             name = publisher_of(row["publisher"], row["url"])
-            counts[name] = counts.get(name, 0) + 1
+            counts[name] = counts.get(name, 0) + row["n"]
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def pair_totals(self, a: str, b: str) -> tuple[dict[str, int], dict[str, int]]:
+        """Merged events of the pair that happened (no auxiliary mode): counts by type, and
+        by context."""
+        x, y = sorted((a.upper(), b.upper()))
+        types = {
+            row[0]: row[1]
+            for row in self._db.execute(
+                "SELECT type, count(*) FROM merged_events WHERE a = ? AND b = ? AND aux = '' "
+                "GROUP BY type ORDER BY count(*) DESC, type",
+                (x, y),
+            )
+        }
+        contexts: dict[str, int] = {}
+        for row in self._db.execute(
+            "SELECT contexts, count(*) FROM merged_events WHERE a = ? AND b = ? AND aux = '' "
+            "AND contexts != '' GROUP BY contexts",
+            (x, y),
+        ):
+            for context in row[0].split(","):
+                contexts[context] = contexts.get(context, 0) + row[1]
+        return types, contexts
 
     def partner_activity(self, country: str) -> list[sqlite3.Row]:
         """A country's partners: merged events with each, and the last one's date."""
