@@ -193,3 +193,16 @@ def test_merging_rules_on_the_gold_coding():
         stories.setdefault(g["story"], set()).add(g["url"])
     merged = {c.id: {r.article_id for r in c.reports} for c in cluster(reports)}
     assert pairs_of(merged) == pairs_of(stories)
+
+
+def test_incremental_merging_equals_a_full_rebuild(tmp_path, coding):  # type: ignore[no-untyped-def]
+    """Articles arriving one by one, each re-merging only its pairs' years, end where merging
+    everything at once does."""
+    corpus = MERGE_SET.parent / "tiers" / "articles.jsonl"
+    with Store.open(tmp_path / "m.db") as store:
+        list(ingest([str(MERGE_SET / "articles.jsonl"), str(corpus)], store, coding=coding))
+        incremental = {frozenset(arts) for arts in store.merged_of_articles().values()}
+        ids = {m.id for m in store.merged_events()}
+        assert store.rebuild_relations() > 10
+        assert {frozenset(arts) for arts in store.merged_of_articles().values()} == incremental
+        assert {m.id for m in store.merged_events()} == ids

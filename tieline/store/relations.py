@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tieline.models import DatePrecision, EventDate, TierFact, TierStatus
@@ -110,56 +111,67 @@ class RelationsTables:
             list(rows.values()),
         )
 
-    def _pairs_of_article(self, article: str) -> set[tuple[str, str]]:
+    def _touched(self, article: str) -> dict[tuple[str, str], set[int | None]]:
+        """The pairs an article's events and merged events concern, each with the years
+        (None: undated) they fall in: what re-merging after a change to it must revisit."""
+        touched: dict[tuple[str, str], set[int | None]] = {}
         rows = self._db.execute(
-            "SELECT DISTINCT source_country, target_country FROM events WHERE article_id = ? "
-            "AND source_country IS NOT NULL AND target_country IS NOT NULL "
-            "AND source_country != target_country",
-            (article,),
+            "SELECT source_country, target_country, substr(date, 1, 4) FROM events "
+            "WHERE article_id = ? AND source_country IS NOT NULL AND target_country IS NOT NULL "
+            "AND source_country != target_country "
+            "UNION SELECT m.a, m.b, substr(m.date, 1, 4) FROM merged_events m "
+            "JOIN merged_members x ON x.merged_id = m.id WHERE x.article_id = ?",
+            (article, article),
         )
-        pairs = {tuple(sorted((r[0], r[1]))) for r in rows}
-        pairs |= {
-            (r[0], r[1])
-            for r in self._db.execute(
-                "SELECT a, b FROM merged_events m JOIN merged_members x ON x.merged_id = m.id "
-                "WHERE x.article_id = ?",
-                (article,),
-            )
-        }
-        return {(a, b) for a, b in pairs}
+        for one, other, year in rows:
+            pair = (one, other) if one < other else (other, one)
+            touched.setdefault(pair, set()).add(int(year) if year else None)
+        return touched
 
-    def _remerge(self, pairs: Iterable[tuple[str, str]]) -> None:
-        """Rebuild the merged events of each pair from its stored events."""
-        for a, b in sorted(set(pairs)):
-            self._db.execute("DELETE FROM merged_events WHERE a = ? AND b = ?", (a, b))
-            rows = self._db.execute(
-                "SELECT e.id, e.article_id, e.type, e.source_country, e.target_country, e.date, "
-                "e.date_precision, e.date_text, e.aux, e.sentence, e.confidence, "
-                "ar.published, ar.publisher, ar.url "
-                "FROM events e JOIN articles ar ON ar.id = e.article_id "
-                "WHERE (e.source_country = ? AND e.target_country = ?) "
-                "OR (e.source_country = ? AND e.target_country = ?)",
-                (a, b, b, a),
-            ).fetchall()
-            reports = [
-                Report(
-                    event_id=r["id"],
-                    article_id=r["article_id"],
-                    type=r["type"],
-                    source_country=r["source_country"],
-                    target_country=r["target_country"],
-                    date=_date(r["date"]),
-                    precision=r["date_precision"],
-                    date_stated=bool(r["date_text"]),
-                    aux=r["aux"],
-                    sentence=r["sentence"],
-                    confidence=r["confidence"],
-                    published=_date(r["published"]),
-                    publisher=publisher_of(r["publisher"], r["url"]),
+    def _remerge(self, touched: dict[tuple[str, str], set[int | None]]) -> None:
+        """Merge again the events of each pair in the years given: the merged events dated in
+        those years are taken apart and their events, with the pair's other events of those
+        years that no merged event holds, merged again. Other years are left as they are, so
+        adding an article costs what its years hold, not the pair's whole history."""
+        for (a, b), years in sorted(touched.items(), key=lambda item: item[0]):
+            dated = sorted(y for y in years if y is not None)
+            where, params = self._years_clause(dated, None in years)
+            if not where:
+                continue
+            taken = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT x.event_id FROM merged_events m JOIN merged_members x "
+                    f"ON x.merged_id = m.id WHERE m.a = ? AND m.b = ? AND ({where})",
+                    (a, b, *params),
                 )
-                for r in rows
             ]
-            self._insert_clusters(cluster(reports))
+            self._db.execute(
+                "DELETE FROM merged_events WHERE a = ? AND b = ? AND "
+                f"({where.replace('m.date', 'date')})",
+                (a, b, *params),
+            )
+            event_where = where.replace("m.date", "e.date")
+            rows = self._db.execute(
+                f"{_REPORT_COLUMNS} WHERE ((e.source_country = ? AND e.target_country = ?) "
+                "OR (e.source_country = ? AND e.target_country = ?)) AND ("
+                f"({event_where}) AND NOT EXISTS "
+                "(SELECT 1 FROM merged_members x WHERE x.event_id = e.id)"
+                " OR e.id IN (SELECT value FROM json_each(?)))",
+                (a, b, b, a, *params, json.dumps(taken)),
+            ).fetchall()
+            self._insert_clusters(cluster(_report(r) for r in rows))
+
+    @staticmethod
+    def _years_clause(years: list[int], undated: bool) -> tuple[str, list[object]]:
+        parts: list[str] = []
+        params: list[object] = []
+        for year in years:
+            parts.append("(m.date >= ? AND m.date < ?)")
+            params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+        if undated:
+            parts.append("m.date IS NULL")
+        return " OR ".join(parts), params
 
     def _insert_clusters(self, clusters: Sequence[Cluster]) -> None:
         for found in clusters:
@@ -202,37 +214,34 @@ class RelationsTables:
             )
 
     def rebuild_relations(self) -> int:
-        """Rebuild every pair's merged events from the stored events; the number of pairs."""
-        pairs = {
-            tuple(sorted((r[0], r[1])))
-            for r in self._db.execute(
-                "SELECT DISTINCT source_country, target_country FROM events "
-                "WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
-                "AND source_country != target_country"
-            )
-        }
+        """Merge every pair's events again from scratch; the number of pairs."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.execute("DELETE FROM merged_events")
-            self._remerge((a, b) for a, b in pairs)
+            rows = self._db.execute(
+                f"{_REPORT_COLUMNS} WHERE e.source_country IS NOT NULL "
+                "AND e.target_country IS NOT NULL AND e.source_country != e.target_country"
+            ).fetchall()
+            clusters = cluster(_report(r) for r in rows)
+            self._insert_clusters(clusters)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        return len(pairs)
+        return len({c.anchor.pair for c in clusters})
 
     def remove_article(self, article: str) -> bool:
         """Delete an article with everything read from it, and rebuild the merged events of
         the pairs it touched; False when there is no such article."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            pairs = self._pairs_of_article(article)
+            touched = self._touched(article)
             self._db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of = ?", (article,))
             self._db.execute(
                 "UPDATE ingest_items SET article_id = NULL WHERE article_id = ?", (article,)
             )
             gone = self._db.execute("DELETE FROM articles WHERE id = ?", (article,)).rowcount
-            self._remerge(pairs)
+            self._remerge(touched)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -367,6 +376,31 @@ class RelationsTables:
             "WHERE (a = ? OR b = ?) GROUP BY partner ORDER BY events DESC, reports DESC, partner",
             (c, c, c),
         ).fetchall()
+
+
+_REPORT_COLUMNS = (
+    "SELECT e.id, e.article_id, e.type, e.source_country, e.target_country, e.date, "
+    "e.date_precision, e.date_text, e.aux, e.sentence, e.confidence, "
+    "ar.published, ar.publisher, ar.url FROM events e JOIN articles ar ON ar.id = e.article_id"
+)
+
+
+def _report(r: sqlite3.Row) -> Report:
+    return Report(
+        event_id=r["id"],
+        article_id=r["article_id"],
+        type=r["type"],
+        source_country=r["source_country"],
+        target_country=r["target_country"],
+        date=_date(r["date"]),
+        precision=r["date_precision"],
+        date_stated=bool(r["date_text"]),
+        aux=r["aux"],
+        sentence=r["sentence"],
+        confidence=r["confidence"],
+        published=_date(r["published"]),
+        publisher=publisher_of(r["publisher"], r["url"]),
+    )
 
 
 def _event_date(date: str | None, precision: str | None, text: str = "") -> EventDate:

@@ -262,7 +262,7 @@ class Store(RelationsTables):
             self._insert_mentions(new_id, mentions, resolver)
             self._insert_events(new_id, events, coder)
             self._insert_tiers(new_id, tiers)
-            self._remerge(self._pairs_of_article(new_id))
+            self._remerge(self._touched(new_id))
             if copy_of:
                 outcome = IngestOutcome(
                     raw.origin,
@@ -448,14 +448,17 @@ class Store(RelationsTables):
         transaction."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            before = self._pairs_of_article(article)
+            before = self._touched(article)
             self._db.execute("DELETE FROM mentions WHERE article_id = ?", (article,))
             self._db.execute("DELETE FROM events WHERE article_id = ?", (article,))
             self._db.execute("DELETE FROM tier_facts WHERE article_id = ?", (article,))
             self._insert_mentions(article, mentions, resolver)
             self._insert_events(article, events, coder)
             self._insert_tiers(article, tiers)
-            self._remerge(before | self._pairs_of_article(article))
+            after = self._touched(article)
+            for pair, years in before.items():
+                after.setdefault(pair, set()).update(years)
+            self._remerge(after)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
