@@ -9,12 +9,14 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input
 
 .PHONY: run test setup setup-dev lint typecheck lock clean chromium
 
-## make run: install, then ingest the bundled sample page into the default database and show it.
+## make run: install, ingest the bundled sample page into the default database, show it and the
+## state of the Cambodia–Japan pair it tells of.
 run: $(BIN)/.runtime
 	$(BIN)/tieline ingest $(SAMPLE) --published 2022-04-25
 	$(BIN)/tieline show $(SAMPLE)
 	$(BIN)/tieline show $(SAMPLE) --actors
 	$(BIN)/tieline articles
+	$(BIN)/tieline dyad KHM JPN
 
 ## make test: install with the development tools, then run the whole test suite.
 test: $(BIN)/.dev chromium

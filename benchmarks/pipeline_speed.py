@@ -10,7 +10,9 @@ pipeline over every sentence, which is what a coder that parses everything pays.
 and the script prints articles per second, the ratio, and the peak memory of a separate
 ingest of all 249 Guardian articles (measured in a child process, so the numbers are its own).
 
-    .venv/bin/python benchmarks/pipeline_speed.py [--data ../shared/data] [--limit N] [--workers N]
+    .venv/bin/python benchmarks/pipeline_speed.py [--data DIR] [--limit N] [--repeat N]
+        [--workers N]
+
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import io
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,6 +128,7 @@ def main() -> None:
     default = os.environ.get("TIELINE_SHARED_DATA") or str(REPO.parent / "shared" / "data")
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--limit", type=int, default=1000, help="at most this many per set")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per arm; medians shown")
     parser.add_argument(
         "--workers", type=int, default=2, help="also time `tieline ingest --workers N` (1: skip)"
     )
@@ -151,15 +155,21 @@ def main() -> None:
         ):
             n = len(raw) if raw is not None else len(texts)
             print(f"{name} ({n}):")
-            ours = pipeline_seconds(jsonl)
-            naive = baseline_seconds(texts, raw)
+            # The arms alternate and each figure is the median of --repeat runs: on a shared
+            # machine the speed drifts by tens of percent within minutes.
+            runs = [
+                (pipeline_seconds(jsonl), baseline_seconds(texts, raw)) for _ in range(args.repeat)
+            ]
+            ours = statistics.median(r[0] for r in runs)
+            naive = statistics.median(r[1] for r in runs)
+            if args.repeat > 1:
+                ratios = ", ".join(f"{b / a:.2f}" for a, b in runs)
+                print(f"    runs (ratio each): {ratios}")
             print(f"    tieline pipeline  {n / ours:7.2f} articles/s  ({ours:6.1f} s)")
             print(f"    naive baseline    {n / naive:7.2f} articles/s  ({naive:6.1f} s)")
             print(f"    ratio             {naive / ours:7.2f}x")
         if args.workers > 1:
-            print(
-                "`tieline ingest` of the Guardian articles, whole command (models load in it):"
-            )
+            print("`tieline ingest` of the Guardian articles, whole command (models load in it):")
             one = command_seconds(folder / "guardian.jsonl", 1)
             many = command_seconds(folder / "guardian.jsonl", args.workers)
             print(f"    --workers 1        {one:6.1f} s")

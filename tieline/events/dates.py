@@ -71,6 +71,7 @@ Only the standard library; plain compiled regular expressions, one pass per fami
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -882,7 +883,13 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """
     if not sentence or not isinstance(sentence, str):
         return []
-    ctx = _Context(sentence, _as_date(published))
+    return list(_find_dates(sentence, _as_date(published)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, ...]:
+    """`find_dates`, cached: a sentence's dates are asked for once per event it states."""
+    ctx = _Context(sentence, published)
     lowered = sentence.lower()
     found: list[DateMention] = []
     for family in _FAMILIES:
@@ -892,7 +899,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             mention = _mention(family, match, ctx)
             if mention is not None:
                 found.append(mention)
-    return _longest_first(found)
+    return tuple(_longest_first(found))
 
 
 def event_date(sentence: str, published: dt.date | None, *, anchor: int | None = None) -> EventDate:

@@ -10,6 +10,7 @@ TRIGGERS = "event_triggers.tsv"
 # Endings added to a lemma to guess its written forms, so that sentences without any trigger
 # word are never parsed.
 _ENDINGS = ("", "s", "es", "ed", "d", "ing", "ings", "ied", "ies", "ment", "ments")
+_NOUN_ENDINGS = ("", "s", "es")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,11 @@ def load_lexicon() -> Lexicon:
         key = (trigger.lemma, trigger.pos)
         triggers[key] = (*triggers.get(key, ()), trigger)
         head = trigger.lemma.split()[0]
+        if trigger.pos == "NOUN":  # a noun is written as itself or its plural, never "-ing"
+            forms.update(head + e for e in _NOUN_ENDINGS)
+            if head.endswith("y"):
+                forms.add(head[:-1] + "ies")
+            continue
         stem = head[:-1] if head.endswith("e") else head
         forms.update(head + e for e in _ENDINGS)
         forms.update(stem + e for e in _ENDINGS)
