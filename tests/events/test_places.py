@@ -1,4 +1,5 @@
-"""Where events happened: places named in the sentence, else the article's for its news day."""
+"""Where and when events happened: places named in the sentence, else the article's for its news
+day; dates a past verb does not take from a future expression."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from tests.conftest import SAMPLE
 from tieline.events.places import PlaceFinder
 from tieline.extract.text import extract_text
+from tieline.models import Article
 from tieline.pipeline import Coding
 
 
@@ -67,3 +69,18 @@ def test_sample_events_happened_in_kumamoto(resolver):  # type: ignore[no-untype
     accepted = next(e for e in events if e.type == "AGREE" and "Kishida has accepted" in e.sentence)
     assert accepted.place == "JPN"
     assert all(e.place is None for e in events if {"future", "historical"} & set(e.aux))
+
+
+def test_a_past_verb_is_not_dated_by_a_future_expression(coding):  # type: ignore[no-untyped-def]
+    """ "thanked Japan ... and said the two countries would sign a loan next month": the thanks
+    happened on the news day, the loan is next month's."""
+    article = Article(
+        title=None,
+        body="Cambodian Prime Minister Hun Manet thanked Japan on Tuesday for its long support "
+        "and said the two countries would sign a loan agreement next month.",
+        published=dt.date(2024, 6, 5),
+        language="en",
+    )
+    events = coding.code_all(article).events
+    thanks = [e for e in events if e.trigger == "thanked"]
+    assert thanks and all(e.date and e.date.date == dt.date(2024, 6, 4) for e in thanks)

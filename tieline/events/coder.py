@@ -301,7 +301,9 @@ class EventCoder:
     ) -> Event:
         code = self.codes.get(trigger.cameo) if trigger.cameo else None
         aux = _aux_modes(token, doc)
-        date = _event_date(sentence.text, published, token.idx, default_date)
+        date = _event_date(
+            sentence.text, published, token.idx, default_date, past=token.tag_ == "VBD"
+        )
         if _historical(sentence.text, published, date):
             aux = (*aux, "historical")
         contexts = _contexts(trigger, code, sentence.text, source, target)
@@ -736,11 +738,16 @@ def _aux_modes(token: Token, doc: Doc) -> tuple[str, ...]:
 
 
 def _event_date(
-    sentence: str, published: dt.date | None, anchor: int, default: EventDate | None
+    sentence: str,
+    published: dt.date | None,
+    anchor: int,
+    default: EventDate | None,
+    *,
+    past: bool = False,
 ) -> EventDate:
     from tieline.events import dates
 
-    found = dates.event_date(sentence, published, anchor=anchor)
+    found = dates.event_date(sentence, published, anchor=anchor, past=past)
     if not found.text and default is not None:
         return default
     return found

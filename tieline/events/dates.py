@@ -902,7 +902,9 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, 
     return tuple(_longest_first(found))
 
 
-def event_date(sentence: str, published: dt.date | None, *, anchor: int | None = None) -> EventDate:
+def event_date(
+    sentence: str, published: dt.date | None, *, anchor: int | None = None, past: bool = False
+) -> EventDate:
     """The date of the event `sentence` states.
 
     With `anchor` (the character offset of the trigger word), the expression dating an event
@@ -910,10 +912,12 @@ def event_date(sentence: str, published: dt.date | None, *, anchor: int | None =
     "since", "by" and "until" bound a period and never date an event ("cooperation will be a
     core component ... by 2050"). Without, the first expression dating an event.
     When there is none, the publication date (precision DAY, text ""); without a publication
-    date, `EventDate(None, UNKNOWN)`.
+    date, `EventDate(None, UNKNOWN)`. With `past` (the trigger is a verb in the past tense), a
+    future expression dates something else ("thanked Japan and said they would sign a loan
+    next month").
     """
     pub = _as_date(published)
-    mentions = find_dates(sentence, pub)
+    mentions = [m for m in find_dates(sentence, pub) if not (past and m.relation == FUTURE)]
     chosen: DateMention | None = None
     if anchor is not None and isinstance(anchor, int):
         chosen = min(
