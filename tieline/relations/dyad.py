@@ -179,7 +179,7 @@ def current_tier(steps: list[LadderStep], a: str, b: str) -> dict[str, Any]:
         "tier": tier,
         "state": state,
         "since": _show_date(since.date, since.precision) if since else None,
-        "rank": ranks.rank(tier, a, b) if tier else None,
+        "rank": round(ranks.rank(tier, a, b), 2) if tier else None,
         "pending": pending.as_json() if pending else None,
     }
 
