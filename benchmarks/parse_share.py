@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -27,6 +28,9 @@ from tieline.extract import extract  # noqa: E402
 from tieline.models import DocumentKind, RawDocument  # noqa: E402
 from tieline.pipeline import Coding  # noqa: E402
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -39,7 +43,7 @@ def main() -> None:
     for date, text in guardian(args.data, args.limit):
         day = dt.date.fromisoformat(date[:10]) if date else None
         article = extract(RawDocument("bench", text.encode(), DocumentKind.TEXT, published=day))
-        docs: dict = {}  # type: ignore[type-arg]
+        docs: dict[str, dict[int, Doc]] = {}
         mentions = resolve_article(coding.resolver, article, docs, coding.events.may_state)
         found = code_article(coding.events, article, mentions, docs)
         body = docs.get("body", {})
