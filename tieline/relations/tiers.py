@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -73,7 +74,7 @@ _CUES: tuple[tuple[TierStatus, str], ...] = (
     (
         S.UPGRADED,
         r"upgrad(?:e|es|ed|ing)|elevat(?:e|es|ed|ing|ion)|rais(?:e|es|ed|ing)"
-        r"|step(?:s|ped)?\s+up",
+        r"|step(?:s|ped)?\s+up|lift(?:s|ed|ing)?(?=\s+(?:\w+\s+){0,2}(?:relationship|relations|ties)\b)",
     ),
     (
         S.REAFFIRMED,
@@ -84,7 +85,7 @@ _CUES: tuple[tuple[TierStatus, str], ...] = (
         S.ESTABLISHED,
         r"establish(?:es|ed|ing|ment)?|set\s+up|forg(?:e|es|ed|ing)|launch(?:es|ed|ing)?"
         r"|took\s+effect|takes\s+effect|came\s+into\s+(?:effect|force)|enter(?:s|ed)\s+into\s+force"
-        r"|formali[sz](?:e|es|ed|ing)|form(?:s|ed)\b",
+        r"|formali[sz](?:e|es|ed|ing)|form(?:s|ed)\b|bec(?:ame|ome|omes)\b",
     ),
 )
 _CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_CUES)), re.I)
@@ -113,11 +114,19 @@ _BARE_TIES = re.compile(
 # Between a listed subject and the cue, and between the states of a list.
 _SUBJECT_GAP = re.compile(r"[\s\w,]*")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+# "The two countries", "both sides", "the two leaders" as the subject of the cue.
+_PAIR_AS_SUBJECT = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|leaders|neighbou?rs"
+    r"|capitals)\b[^.;,]{0,40}$",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:while|whereas|but|although|as|and|when|which|after|before|(?:a|one|two|three)"
     r"\s+(?:day|days|week|weeks)\s+(?:after|before))\b",
     re.I,
 )
+EVENT_WEIGHT = 3  # in choosing an article's main pair, an event between two states is worth
+# three mentions of them (set by reading articles, not fitted to the tier corpora)
 PRONOUNS = frozenset({"it", "its", "he", "his", "she", "her", "they", "their", "them"})
 PARTNER_REACH = 70  # characters from a cue to the state it is done with ("cut ties with Qatar")
 EVENT_NEAR_CUE = 12  # characters between an event's trigger and a tier cue that are one verb
@@ -146,8 +155,12 @@ _BOTH = re.compile(
 )
 # Words just before a cue that make the sentence state no fact.
 _NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|refus\w*|declin\w*|fail\w*|should|could|might|would|if)\b"
+    r"\b(?:not|never|no\s+longer|refus\w*|declin\w*|fail\w*|should|could|might|would|if"
+    r"|urg\w*|call(?:s|ed|ing)?\s+on|press\w*|demand\w*)\b"
 )
+# "Comprehensive Economic Partnership (Agreement)": trade deals, not tiers of a relationship.
+_NOT_A_TIER = re.compile(r"\b(?:Economic|Trade|Investment|Energy|Digital|Green|Climate)\b")
+_AGREEMENT_AFTER = re.compile(r"\s+(?:Agreement|Arrangement|Accord|Treaty|Programme|Program)\b")
 _ANNIVERSARY = re.compile(
     r"\b(?P<n>\d{1,3})(?:(?:st|nd|rd|th)\s+anniversary\s+of|\s+years\s+(?:of|since))\s+"
     r"(?:the\s+)?(?:establishment\s+of\s+)?(?:their\s+|bilateral\s+)?",
@@ -197,7 +210,7 @@ class TierReader:
     ) -> list[TierFact]:
         if not any(_TIER_WORD.search(t) for t in (article.body, *article.captions)):
             return []  # most articles name no framework: nothing to split or read
-        main = _main_pair(mentions)
+        main = _main_pair(mentions, events)
         fields = [("body", article.body)] + [
             (f"caption:{n}", caption) for n, caption in enumerate(article.captions)
         ]
@@ -214,6 +227,7 @@ class TierReader:
                 found.extend(read)
                 if not read and _ACCEPTS_PROPOSAL.search(sentence.text):
                     acceptances.append((sentence, here, name))
+        found = _to_dominant_pair(found)
         for sentence, here, name in acceptances:
             found.extend(self._accepted(sentence, here, found, article.published, news_day, name))
         facts: list[TierFact] = []
@@ -273,11 +287,12 @@ class TierReader:
         unknown = [
             _Tier(self.ladders.canonical(m.group()), m.start(), m.end())
             for m in _UNKNOWN_TIER.finditer(text)
+            if not _NOT_A_TIER.search(m.group()) and not _AGREEMENT_AFTER.match(text, m.end())
         ]
         found = [
             _Tier(self.ladders.canonical(m.group()), m.start(), m.end())
             for m in self._known.finditer(text)
-            if (" " in m.group().strip() or m.group()[0].isupper())  # not "a partnership"
+            if (" " in m.group().strip() or _capitalised_alone(text, m.start()))
             and not any(
                 u.start <= m.start() and m.end() <= u.end and u.end - u.start > m.end() - m.start()
                 for u in unknown
@@ -560,6 +575,8 @@ def _pairs(
     and Iran agreed"), the pair of the event the parse found at the cue, the states named in
     the cue's clause, in the sentence, else the article's own pair."""
     text = sentence.text
+    if cue_start is not None and main is not None and _PAIR_AS_SUBJECT.search(text[:cue_start]):
+        return [_sorted(*main)], CONFIDENCE_PAIR_INFERRED  # "the two countries became ..."
     if cue_start is not None:
         clause = _clause(text, cue_start)
         subjects = _subject_list(sentence, mentions, cue_start)
@@ -592,6 +609,27 @@ def _pairs(
     if not named and main is not None and _BOTH.search(text):
         return [_sorted(*main)], CONFIDENCE_PAIR_INFERRED
     return [], 0.0
+
+
+def _capitalised_alone(text: str, start: int) -> bool:
+    """A one-word name ("Partnership") counts when capitalised and not the end of a longer
+    name ("a partnership", "the ... Economic Partnership Agreement" do not)."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 30) : start].split()
+    return not before or not before[-1][:1].isupper()
+
+
+def _to_dominant_pair(facts: list[TierFact]) -> list[TierFact]:
+    """Facts whose pair was inferred ("the two countries") take the pair the article's stated
+    facts are most about, when that differs from the states it names most."""
+    stated = Counter(
+        (f.a, f.b) for f in facts if f.confidence >= CONFIDENCE_PAIR_STATED
+    ).most_common(1)
+    if not stated:
+        return facts
+    a, b = stated[0][0]
+    return [replace(f, a=a, b=b) if f.confidence < CONFIDENCE_PAIR_STATED else f for f in facts]
 
 
 def _sorted(a: str, b: str) -> tuple[str, str]:
@@ -713,7 +751,9 @@ def _clause(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _main_pair(mentions: Sequence[Mention]) -> tuple[str, str] | None:
+def _main_pair(mentions: Sequence[Mention], events: Sequence[Event] = ()) -> tuple[str, str] | None:
+    """The two states the article is about: of the three it names most, the two with the most
+    mentions and events between them (an event counts as `EVENT_WEIGHT` mentions)."""
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.field == "body":
@@ -722,7 +762,22 @@ def _main_pair(mentions: Sequence[Mention]) -> tuple[str, str] | None:
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     if len(ranked) < 2:
         return None
-    return ranked[0], ranked[1]
+    leading = set(ranked[:3])
+    pairs = Counter(
+        _sorted(e.source.actor.country, e.target.actor.country)
+        for e in events
+        if not e.aux
+        and e.source is not None
+        and e.target is not None
+        and e.source.actor.country in leading
+        and e.target.actor.country in leading
+        and e.source.actor.country != e.target.actor.country
+    )
+    candidates = [_sorted(x, y) for x in leading for y in leading if x < y]
+    return max(
+        candidates,
+        key=lambda p: (counts[p[0]] + counts[p[1]] + EVENT_WEIGHT * pairs[p], p),
+    )
 
 
 def _month(date: EventDate) -> str | None:
