@@ -275,6 +275,8 @@ def articles(
       tieline articles --publisher "Phnom Penh Post" --since 2022-01-01
       tieline articles --language de --format jsonl
     """
+    from tieline.interfaces import readmodel
+
     query = ArticleQuery(
         publisher=publisher,
         language=language,
@@ -289,7 +291,7 @@ def articles(
         rows = store.articles(query)
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(_article_summary(row), ensure_ascii=False))
+            click.echo(json.dumps(readmodel.article_summary(row), ensure_ascii=False))
         return
     if not rows:
         err.print("no articles match")
@@ -311,21 +313,6 @@ def articles(
             (a.title or "(no title)") + flag + copy,
         )
     out.print(table)
-
-
-def _article_summary(row: StoredArticle) -> dict[str, Any]:
-    a = row.article
-    return {
-        "id": row.id,
-        "title": a.title,
-        "publisher": a.publisher,
-        "url": a.canonical_url or a.url,
-        "published": a.published.isoformat() if a.published else None,
-        "language": a.language,
-        "coded": row.coded,
-        "copy_of": row.copy_of,
-        "origin": row.origin,
-    }
 
 
 # -- show --------------------------------------------------------------------------------------
@@ -355,7 +342,7 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
       tieline show https://example.org/news/story.html --json
       tieline show ./pages/empty.html
     """
-    from tieline.interfaces import exports
+    from tieline.interfaces import exports, readmodel
 
     with open_store(db_path) as store:
         found = store.get(article)
@@ -430,7 +417,7 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
                     "notes": list(a.notes),
                     "extractor": a.extractor,
                     "origin": found.origin,
-                    "mentions": [_mention_json(m) for m in mentions],
+                    "mentions": [readmodel.mention_json(m) for m in mentions],
                     "events": [exports.tieline_row(e, lambda _: found) for e in coded_events],
                 },
                 ensure_ascii=False,
@@ -444,31 +431,6 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
     if coded_events:
         out.rule(f"events ({len(coded_events)})")
         _print_events(coded_events)
-
-
-def _mention_json(mention: Mention) -> dict[str, Any]:
-    actor = mention.actor
-    return {
-        "field": mention.field,
-        "sentence": mention.sentence,
-        "span": [mention.start, mention.end],
-        "text": mention.text,
-        "actor": {
-            "name": actor.name,
-            "code": actor.code,
-            "country": actor.country,
-            "sector": actor.sector,
-            "role": actor.role,
-            "person": actor.person,
-            "organisation": actor.organisation,
-            "igo": actor.igo,
-            "members": list(actor.members),
-        },
-        "cue": mention.cue,
-        "evidence": mention.evidence,
-        "confidence": mention.confidence,
-        "antecedent": mention.antecedent,
-    }
 
 
 def _print_mentions(found: StoredArticle, mentions: list[Mention]) -> None:
