@@ -767,37 +767,6 @@ def _country_code(value: str) -> str:
     return code
 
 
-def _tier_row(stored: Any) -> dict[str, Any]:
-    f = stored.fact
-    date = f.date.date
-    shown = None
-    if date is not None:
-        precision = f.date.precision.value
-        shown = {"year": date.isoformat()[:4], "month": date.isoformat()[:7]}.get(
-            precision, date.isoformat()
-        )
-    return {
-        "a": f.a,
-        "b": f.b,
-        "tier": f.tier,
-        "status": f.status.value,
-        "date": shown,
-        "date_precision": f.date.precision.value,
-        "proposer": f.proposer,
-        "previous": f.previous,
-        "planned": f.planned.date.isoformat() if f.planned and f.planned.date else None,
-        "article_id": stored.article_id,
-        "url": stored.url,
-        "publisher": stored.publisher,
-        "sentence": f.sentence,
-        "span": list(f.span),
-        "field": f.field,
-        "cue": f.cue,
-        "confidence": f.confidence,
-        "rule": f.rule,
-    }
-
-
 @cli.command()
 @db_option
 @click.option("--dyad", nargs=2, metavar="A B", help="Only this pair (ISO alpha-3, either order).")
@@ -826,14 +795,14 @@ def tiers(
       tieline tiers --country VNM --status upgraded
       tieline tiers --format jsonl -o tiers.jsonl
     """
-    from tieline.interfaces import exports, relations_view
+    from tieline.interfaces import exports, readmodel, relations_view
 
     pair = tuple(_country_code(c) for c in dyad) if dyad else (None, None)
     with open_store(db_path) as store:
         found = store.tier_facts(
             pair[0], pair[1], country=_country_code(country) if country else None
         )
-    rows = [_tier_row(t) for t in found]
+    rows = [readmodel.tier_row(t) for t in found]
     if statuses:
         wanted = {s.lower() for s in statuses}
         rows = [r for r in rows if r["status"] in wanted]

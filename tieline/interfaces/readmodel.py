@@ -174,26 +174,37 @@ def tier_facts(
 
 
 def tier_row(stored: StoredTierFact) -> dict[str, Any]:
-    """A stored tier fact as one flat row: a, b, tier, status, date, article_id, sentence..."""
-    fact = stored.fact
-    date = fact.date
+    """A stored tier fact as one flat row, the shape of `tieline tiers --format jsonl` and of
+    a tier gold file: a, b, tier, status, date (to its precision: "1953", "2022-04",
+    "2022-04-23"), article_id, sentence, and how it was read."""
+    f = stored.fact
+    date = f.date.date
+    shown = None
+    if date is not None:
+        shown = {"year": date.isoformat()[:4], "month": date.isoformat()[:7]}.get(
+            f.date.precision.value, date.isoformat()
+        )
     return {
         "id": stored.id,
-        "a": fact.a,
-        "b": fact.b,
-        "tier": fact.tier,
-        "status": str(fact.status),
-        "date": date.date.isoformat() if date and date.date else None,
-        "date_precision": str(date.precision) if date else "unknown",
+        "a": f.a,
+        "b": f.b,
+        "tier": f.tier,
+        "status": f.status.value,
+        "date": shown,
+        "date_precision": f.date.precision.value,
+        "proposer": f.proposer,
+        "previous": f.previous,
+        "planned": f.planned.date.isoformat() if f.planned and f.planned.date else None,
         "article_id": stored.article_id,
-        "sentence": fact.sentence,
-        "cue": fact.cue,
-        "proposer": fact.proposer,
-        "previous": fact.previous,
-        "confidence": fact.confidence,
-        "publisher": stored.publisher,
         "url": stored.url,
+        "publisher": stored.publisher,
         "published": stored.published.isoformat() if stored.published else None,
+        "sentence": f.sentence,
+        "span": list(f.span),
+        "field": f.field,
+        "cue": f.cue,
+        "confidence": f.confidence,
+        "rule": f.rule,
     }
 
 
