@@ -2,7 +2,7 @@
 
 Pinned from `tieline eval actors ../shared/data/plover-gsr-cameo --json` with actors.v1, all 322
 sentences (rules tuned on the even half; the odd half, held out, scores lower: see README):
-source country 0.9035, +sector 0.7632; target country 0.9026, +sector 0.7500. The floors sit
+source country 0.9211, +sector 0.8070; target country 0.9156, +sector 0.7597. The floors sit
 EPSILON below; lowering one is a deliberate change to explain in the commit that does it.
 """
 
@@ -16,10 +16,10 @@ from tieline.evaluation.actors import evaluate
 
 EPSILON = 0.005  # room for platform differences in spaCy's tagger, not for regressions
 FLOORS = {
-    "source_country_accuracy": 0.9035,
-    "source_sector_accuracy": 0.7632,
-    "target_country_accuracy": 0.9026,
-    "target_sector_accuracy": 0.7500,
+    "source_country_accuracy": 0.9211,
+    "source_sector_accuracy": 0.8070,
+    "target_country_accuracy": 0.9156,
+    "target_sector_accuracy": 0.7597,
 }
 
 pytestmark = pytest.mark.gold

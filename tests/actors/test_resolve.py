@@ -121,7 +121,45 @@ def test_apposition_gives_sector_and_country(resolver):  # type: ignore[no-untyp
 def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "Tokyo said it would send aid to families in Manila.")
     assert (mentions["Tokyo"].actor.code, mentions["Tokyo"].cue) == ("JPNGOV", "capital")
-    assert (mentions["Manila"].actor.code, mentions["Manila"].cue) == ("PHL", "place")
+    # A place as a participant stands for the people who live there (PLOVER codes them CVL).
+    assert (mentions["Manila"].actor.code, mentions["Manila"].cue) == ("PHLCVL", "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "IRQCVL"),
+        ("Young Algerians blocked roads on Sunday.", "Algerians", "DZACVL"),
+        ("Soldiers arrested more than 100 Palestinians.", "Palestinians", "PSECVL"),
+        ("Palestinians blamed Israel for the bombing.", "Palestinians", "PSE"),
+        ("Up to 100 ethnic Albanians demonstrated in Serbia.", "Albanians", "SRBCVL"),
+        ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "BIHCVL"),
+        ("A terror group based in Trinidad made threats.", "terror group", "TTOREB"),
+        (
+            "An official Syrian newspaper called on Arabs to unite.",
+            "official Syrian newspaper",
+            "SYRGOV",
+        ),
+        ("Vietnamese-led forces have retaken a village.", "Vietnamese-led forces", "VNMMIL"),
+        ("Turkish authorities imposed a curfew in the town of Cizre.", "Cizre", "TURCVL"),
+    ],
+)
+def test_people_places_and_groups(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text)
+    assert mentions[phrase].actor.code == code
+
+
+def test_officer_of_an_organisation_named_before_the_title(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(
+        resolver, "Arab League Secretary-General Chedli Klibi today urged the EU to act."
+    )
+    actor = mentions["Arab League Secretary-General Chedli Klibi"].actor
+    assert actor.igo is not None and actor.country is None and actor.sector == "GOV"
+
+
+def test_relative_clause_ends_the_phrase(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "The government accepted demands from Shona rebels that it act.")
+    assert mentions["Shona rebels"].actor.sector == "REB"
 
 
 def test_coordinated_demonyms_share_the_agent(resolver):  # type: ignore[no-untyped-def]

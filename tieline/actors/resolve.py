@@ -147,6 +147,8 @@ INSTITUTION_NAME = re.compile(
     r"(?:\s+(?:of|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
 )
 NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+# "that", "which", "who": a relative clause starts; the noun phrase before it ends.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Small words inside names: "Osama bin Laden", "Charles de Gaulle".
 NAME_PARTICLES = frozenset(
     {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du"}
@@ -167,6 +169,14 @@ NOT_NAME_WORDS = frozenset(
     saturday sunday""".split()
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
+# "the town of X", "the province of X": X is a place.
+SETTLEMENT_NOUNS = frozenset(
+    {"town", "city", "village", "province", "district", "region", "port", "island"}
+)
+# Words that make a newspaper, radio or news agency the government's voice.
+STATE_MEDIA_WORDS = frozenset(
+    {"official", "state", "state-run", "state-owned", "state-controlled", "government-run"}
+)
 LOCATIVE = frozenset(
     {
         "in",
@@ -357,7 +367,7 @@ class Resolver:
             elif entry.kind is EntryKind.DEMONYM:
                 actor, cue = replace(self._state(entry.ref), name=hit.text), "demonym"
             elif entry.kind in (EntryKind.CAPITAL, EntryKind.CITY):
-                actor, cue = replace(self._state(entry.ref), name=hit.text), "place"
+                actor, cue = self._place(entry.ref, hit.text), "place"
             elif entry.kind is EntryKind.PERSON:
                 person = self.kb.people.get(entry.ref)
                 if person is not None:
@@ -588,12 +598,22 @@ class Resolver:
                 agents[-1], units, cues, former, first, last, tokens, context, emit, following
             )
             return
-        if units and all(u.kind == "demonym" for u in units) and len(units) > 1:
+        if (
+            len(units) > 1
+            and units[0].kind == "demonym"
+            and all(u.kind in ("demonym", "country") for u in units)
+            and (units[-1].kind == "demonym" or tokens[units[-1].end - 1].tag in PLURAL_TAGS)
+        ):
             # "Bosnian Serbs": a people qualified by the state it lives in; the first names it.
             entry = units[0].entry
             assert entry is not None
+            people = tokens[units[-1].end - 1].tag in PLURAL_TAGS
             emit(
-                units[0].start, units[-1].end, self._state(entry.ref), "demonym", _entry_note(entry)
+                units[0].start,
+                units[-1].end,
+                replace(self._state(entry.ref), sector="CVL" if people else None),
+                "demonym",
+                _entry_note(entry) + ("; a people living in it: civilians" if people else ""),
             )
             return
         for unit in units:
@@ -620,9 +640,9 @@ class Resolver:
                 emit(
                     unit.start,
                     unit.end,
-                    replace(self._state(unit.entry.ref), name=unit.text),
+                    self._place(unit.entry.ref, unit.text),
                     "place",
-                    f"{unit.text} is a place in {unit.entry.ref}",
+                    f"{unit.text} is a place in {unit.entry.ref}; as a participant, its people",
                 )
             elif unit.kind == "gpe":
                 place_country = _sentence_state(context, emit.sentence.index) or next(
@@ -632,19 +652,29 @@ class Resolver:
                     emit(
                         unit.start,
                         unit.end,
-                        replace(self._state(place_country), name=unit.text),
+                        self._place(place_country, unit.text),
                         "unknown-place",
                         f"{unit.text} is a place the knowledge base lacks; taken to be in "
                         f"{place_country}, the state the text is about here",
                     )
             elif unit.kind == "demonym" and unit.entry:
-                # "Palestinians", "the Japanese", "an Israeli proposal": the state or its people.
+                # "Palestinians", "the Japanese", "an Israeli proposal": the state; "100
+                # Palestinians", "young Algerians", "ethnic Albanians": people of it.
+                country, sector, note = unit.entry.ref, None, _entry_note(unit.entry)
+                if _people(tokens, first, unit):
+                    sector = "CVL"
+                    note += "; a counted or described group of people: civilians"
+                    if unit.start > 0 and tokens[unit.start - 1].text.lower() == "ethnic":
+                        elsewhere = _other_state(tokens, country)
+                        if elsewhere:
+                            country = elsewhere
+                            note += f"; an ethnic group, placed in {elsewhere}, named beside it"
                 emit(
                     unit.start,
                     unit.end,
-                    replace(self._state(unit.entry.ref), name=unit.text),
+                    replace(self._state(country), name=unit.text, sector=sector),
                     "demonym",
-                    _entry_note(unit.entry),
+                    note,
                 )
 
     # -- readings ---------------------------------------------------------------------------
@@ -677,6 +707,13 @@ class Resolver:
         title = titles[-1] if titles else None
         country = cues[0].ref if cues else None
         sector = title.entry.ref if title and title.entry else None
+        # "Arab League Secretary-General Chedli Klibi", "U.N. mediator Diego Cordovez": the
+        # organisation named before the title is the one the person acts for.
+        body = next((u for u in units if u.kind == "igo" and u.entry and u.end <= unit.start), None)
+        if body is not None and body.entry is not None and title is not None and not cues:
+            igo = body.entry.ref
+            sector = sector if sector not in (None, "IGO") else "GOV"
+            evidence.append(f"'{body.text}' before the title: an officer of it")
         role = _role(title.text) if title else None
         counterpart = any(
             tokens[i].text.lower() in COUNTERPART for i in range(chunk[0], unit.start)
@@ -693,13 +730,15 @@ class Resolver:
                 if title and MILITARY_RANKS.match(title.text) and term.sector == "GOV":
                     sector = None  # a general who heads the government acts for it
                 if term.igo:  # an officer of an international organisation acts for it
-                    igo = term.igo
+                    igo = igo or term.igo
                     sector = sector if sector not in (None, "IGO") else "GOV"
                 sector = sector or term.sector
                 role = role or term.role or None
-                country = country or term.country
+                if igo is None:
+                    country = country or term.country
                 evidence.append(_term_note(person, term))
-            country = country or person.country
+            if igo is None:
+                country = country or person.country
             if titles or cues:
                 cue = "kb:person+cue"
         if former:
@@ -710,7 +749,7 @@ class Resolver:
             sector = sector or extra[1]
             evidence.append(extra[2])
             cue = "name+apposition"
-        if country is None and person is None:
+        if country is None and person is None and igo is None:
             main = context.main_countries(1)
             if main:
                 country = main[0]
@@ -816,6 +855,10 @@ class Resolver:
         head = _specific_agent(units, head)
         assert head.entry is not None
         sector = "ELI" if former else head.entry.ref
+        if sector == "JRN" and any(
+            tokens[i].text.lower() in STATE_MEDIA_WORDS for i in range(first, head.start)
+        ):
+            sector = "GOV"  # "an official Syrian newspaper", "state radio": the government's voice
         start = _phrase_start(tokens, first, units[0].start)
         cue_units = [u for u in units if u.kind in CUE_KINDS and u.entry]
         end = max(head.end, units[-1].end)
@@ -988,6 +1031,11 @@ class Resolver:
                     words.update((name[0], name[-1]))
         return words
 
+    def _place(self, iso3: str, name: str) -> Actor:
+        """A place as a participant ("a curfew in Algiers", "shells fell on Jericho"): the
+        people who live there, civilians of its state, as the PLOVER gold set codes them."""
+        return replace(self._state(iso3), name=name, sector="CVL")
+
     def _state(self, iso3: str) -> Actor:
         country = self.kb.countries.get(iso3)
         return Actor(country.name if country else iso3, country=iso3)
@@ -1091,7 +1139,14 @@ def _proper_names(
         words = [t.text.lower() for t in run]
         before = tokens[i - 1] if i > 0 else None
         if not any(w in NOT_NAME_WORDS for w in words):
-            placed = before is not None and before.text.lower() in ("in", "at", "near")
+            placed = before is not None and (
+                before.text.lower() in ("in", "at", "near")
+                or (
+                    before.text.lower() == "of"
+                    and i >= 2
+                    and tokens[i - 2].text.lower() in SETTLEMENT_NOUNS
+                )  # "the town of Cizre"
+            )
             titled = before is not None and (
                 before.end in agent_ends
                 or (before.unit is not None and before.unit.kind == "agent")
@@ -1167,7 +1222,16 @@ def _modifies_thing(tokens: list[_Token], unit: Unit, chunk: tuple[int, int]) ->
     i = unit.end
     if i > chunk[1] or tokens[i].tag == "POS" or tokens[i].text in ("’s", "'s"):
         return False
-    return any(t.pos == "NOUN" for t in tokens[i : chunk[1] + 1])
+    for token in tokens[i : chunk[1] + 1]:
+        if token.pos == "CCONJ" or token.tag == "PRP$":
+            return False  # "President X and his ruling party": another conjunct
+        if token.pos == "NOUN" and token.text.lower() not in TIME_NOUNS:
+            return True
+    return False
+
+
+# Nouns that date a clause rather than name a thing: "Chedli Klibi today urged...".
+TIME_NOUNS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 
 
 def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
@@ -1176,7 +1240,9 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
     chunks: list[tuple[int, int]] = []
     start = None
     for i, token in enumerate(tokens):
-        inside = token.unit is not None or token.pos in NP_POS or token.tag in ("POS", "PRP$")
+        inside = (
+            token.unit is not None or token.pos in NP_POS or token.tag in ("POS", "PRP$")
+        ) and token.tag not in RELATIVE_TAGS
         if (
             not inside
             and token.text in ("-", "‑", "–")
@@ -1184,6 +1250,14 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
             and i + 1 < len(tokens)
         ):
             inside = tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
+        if (
+            not inside
+            and start is not None
+            and token.tag in ("VBN", "VBD")
+            and tokens[i - 1].text in ("-", "‑", "–")
+            and tokens[i - 1].end == token.start
+        ):
+            inside = True  # "Vietnamese-led forces", "US-backed militias"
         if not inside and token.pos == "CCONJ" and start is not None and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             inside = nxt.unit is not None or nxt.pos in ("ADJ", "PROPN", "NOUN")
@@ -1237,6 +1311,8 @@ def _units(tokens: list[_Token], first: int, last: int) -> list[Unit]:
 
 CUE_KINDS = ("country", "demonym", "city", "capital")
 POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across", "near"})
+# Participles that place a group where it acts: "rebels based in", "Red Cross operating in".
+PLACED_PARTICIPLES = frozenset({"based", "operating", "stationed", "headquartered"})
 
 
 def _specific_agent(units: list[Unit], head: Unit) -> Unit:
@@ -1256,6 +1332,12 @@ def _postmodifier_cues(
     """ "president of Armenia", "rebels in Darfur": a state named right after the phrase;
     returns its unit and the last token of the phrase that names it."""
     after = last + 1
+    if (
+        after + 1 < len(tokens)
+        and tokens[after].text.lower() in PLACED_PARTICIPLES
+        and tokens[after + 1].text.lower() in ("in", "at")
+    ):
+        after += 1  # "a terror group based in Trinidad"
     if after < len(tokens) and tokens[after].text.lower() in POSTMODIFIERS and following:
         start, end = following[0]
         if start == after + 1:
@@ -1285,6 +1367,45 @@ def _placed(tokens: list[_Token], unit: Unit) -> bool:
     # A dateline, "SEOUL --" or "BEIJING (Reuters) -": where the story was filed.
     after = tokens[unit.end].text if unit.end < len(tokens) else ""
     return unit.start == 0 and unit.text.isupper() and after in DATELINE_MARKS
+
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Words that count or describe people before a plural demonym: "thousands of Iraqi Kurds",
+# "young Algerians", "ethnic Albanians".
+QUANTITY_NOUNS = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many", "several"}
+)
+
+
+def _people(tokens: list[_Token], first: int, unit: Unit) -> bool:
+    """A plural demonym that names people rather than their state: counted ("100
+    Palestinians", "thousands of Algerians") or described ("young Algerians", "ethnic
+    Albanians"). A bare plural ("Palestinians blamed Israel") stays the state."""
+    if tokens[unit.end - 1].tag not in PLURAL_TAGS:
+        return False
+    before = tokens[first : unit.start]
+    # A sentence's first word is capitalised, and may be tagged a proper noun ("Young").
+    if any(
+        (t.pos in ("NUM", "ADJ") or (t.pos == "PROPN" and t is tokens[0])) and t.unit is None
+        for t in before
+    ):
+        return True
+    if any(t.text.lower() in QUANTITY_NOUNS for t in before):
+        return True
+    i = first - 1
+    if i >= 1 and tokens[i].text.lower() == "of":
+        previous = tokens[i - 1]
+        return previous.pos == "NUM" or previous.text.lower() in QUANTITY_NOUNS
+    return False
+
+
+def _other_state(tokens: list[_Token], country: str) -> str | None:
+    """The first state the sentence names other than `country`."""
+    for token in tokens:
+        unit = token.unit
+        if unit is not None and unit.entry and unit.kind in CUE_KINDS and unit.entry.ref != country:
+            return unit.entry.ref
+    return None
 
 
 def _title_start(tokens: list[_Token], first: int, unit_start: int) -> int:
