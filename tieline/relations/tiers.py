@@ -68,7 +68,8 @@ _CUES: tuple[tuple[TierStatus, str], ...] = (
     ),
     (
         S.AGREED,
-        r"agree(?:s|d|ing)?|accept(?:s|ed|ing|ance)?|approv(?:e|es|ed|al)"
+        r"commit(?:s|ted)?(?=\s+(?:themselves\s+)?to\b)|pledg(?:e|es|ed)(?=\s+to\b)"
+        r"|agree(?:s|d|ing)?|accept(?:s|ed|ing|ance)?|approv(?:e|es|ed|al)"
         r"|endors(?:e|es|ed|ement)|consent(?:s|ed)?",
     ),
     (
@@ -88,7 +89,7 @@ _CUES: tuple[tuple[TierStatus, str], ...] = (
         r"|formali[sz](?:e|es|ed|ing)|form(?:s|ed)\b|bec(?:ame|ome|omes)\b",
     ),
 )
-_CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_CUES)), re.I)
+_CUE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_CUES)), re.I)
 _UNKNOWN_TIER = re.compile(
     r"\b(?!(?:The|A|An|Their|Its|Our|This|That)\s)(?:(?:[A-Z][a-z]+|All-[Ww]eather)\s+(?:and\s+)?){1,5}Partnership"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}[A-Z][a-z]+)?\b"
@@ -726,8 +727,11 @@ def _event_at(
             continue
         if names_only and {event.source.text.lower(), event.target.text.lower()} & PRONOUNS:
             continue
-        if places & {event.source.start, event.target.start}:
-            continue  # "Busan and Ho Chi Minh City signed": cities, not states
+        if places & {event.source.start, event.target.start} or not (
+            event.source.actor.sector in STATE_SECTORS
+            and event.target.actor.sector in STATE_SECTORS
+        ):
+            continue  # "Busan and Ho Chi Minh City signed": cities and their people, not states
         a, b = event.source.actor.country, event.target.actor.country
         at = text.find(event.trigger)
         if not a or not b or a == b or at < 0:
@@ -771,6 +775,8 @@ def _main_pair(mentions: Sequence[Mention], events: Sequence[Event] = ()) -> tup
         and e.target is not None
         and e.source.actor.country in leading
         and e.target.actor.country in leading
+        and e.source.actor.sector in STATE_SECTORS
+        and e.target.actor.sector in STATE_SECTORS
         and e.source.actor.country != e.target.actor.country
     )
     candidates = [_sorted(x, y) for x in leading for y in leading if x < y]
