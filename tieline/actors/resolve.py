@@ -582,8 +582,9 @@ class Resolver:
                     for a in agents
                     if a.start >= unit.end and a.text.lower() not in GENERIC_AGENTS
                 ]
+                own = (first, chunk[1])  # its phrase starts with its conjunct: "X and Hamas"
                 self._organisation(
-                    unit, cues, tokens, chunk, context, emit, after[-1] if after else None
+                    unit, cues, tokens, own, context, emit, after[-1] if after else None
                 )
             return
         if "pronoun" in kinds:
@@ -1135,6 +1136,8 @@ def _proper_names(
             )
         ):
             j += 1
+        while _hyphenated_part(tokens, j):  # "Fazl-ur-Rehman": one name written with hyphens
+            j += 2
         run = tokens[i : j + 1]
         words = [t.text.lower() for t in run]
         before = tokens[i - 1] if i > 0 else None
@@ -1157,6 +1160,21 @@ def _proper_names(
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
     return found
+
+
+def _hyphenated_part(tokens: list[_Token], j: int) -> bool:
+    """Whether a hyphen joined to token j, and a word joined to the hyphen, follow: the name
+    goes on ("Fazl-ur-Rehman", "Abdel-Aziz")."""
+    if j + 2 >= len(tokens):
+        return False
+    hyphen, word = tokens[j + 1], tokens[j + 2]
+    return (
+        hyphen.text == "-"
+        and hyphen.start == tokens[j].end
+        and word.start == hyphen.end
+        and word.text.isalpha()
+        and word.unit is None
+    )
 
 
 def _name_token(token: _Token) -> bool:

@@ -15,6 +15,14 @@ overlapping it most.
   sector (or "***") is a state named as a whole and must be resolved without one, and gold
   sub-codes ("CVLalb", "REBkur") are compared on their first three letters.
 
+"IMG" is CAMEO's international militarized group (the CAMEO agent codes in
+../shared/data/ngec-country-lists/text_to_CAMEO.agentnames.txt file international radicals,
+terrorists, rebels, insurgents and separatists under it; the Phoenix dictionaries code
+al-Qaeda IMG): an armed group acting for no state. It is met by a mention of an armed group
+(REB) with no country and no international organisation, and the code holds the sector: such a
+mention's REB is the gold's "no sector", while a gold sub-sector ("IMGGOV", its leaders) must be
+resolved as such.
+
 A gold actor whose words no mention covers is counted wrong on both. The file's few non-ISO
 codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN → VNM), and its
 sector "CIV" as CVL (civilians).
@@ -178,8 +186,29 @@ def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | N
     return max(overlapping, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]))
 
 
+# CAMEO's code for an international militarized group: an armed group of no state.
+STATELESS_ARMED_GROUP = "IMG"
+
+
 def _country_ok(mention: Mention | None, code: str) -> bool:
-    return mention is not None and is_actor(mention.actor, code)
+    if mention is None:
+        return False
+    if code == STATELESS_ARMED_GROUP:
+        actor = mention.actor
+        return (
+            not actor.country
+            and actor.igo is None
+            and not actor.members
+            and actor.sector == "REB"
+        )
+    return is_actor(mention.actor, code)
+
+
+def _sector_ok(mention: Mention | None, actor: GoldActor) -> bool:
+    predicted = (mention.actor.sector if mention else None) or None
+    if actor.code == STATELESS_ARMED_GROUP and predicted == "REB":
+        predicted = None  # the code itself says "armed group"
+    return predicted == actor.sector
 
 
 def score(
@@ -192,8 +221,7 @@ def score(
             span = locate(sentence, actor)
             mention = _best_mention(mentions, span) if span else None
             country_ok = _country_ok(mention, actor.code)
-            predicted_sector = mention.actor.sector if mention else None
-            sector_ok = country_ok and (predicted_sector or None) == actor.sector
+            sector_ok = country_ok and _sector_ok(mention, actor)
             results.append(ActorScore(sentence.id, actor, mention, country_ok, sector_ok))
     metrics: dict[str, float | int] = {}
     for role in ("source", "target"):
