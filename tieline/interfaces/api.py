@@ -332,7 +332,7 @@ def api_router() -> APIRouter:
         found = ctx.country(country) if country else None
         store = ctx.store()
         rows = readmodel.merged_events(store, a, b, country=found, limit=limit, offset=offset)
-        total = len(readmodel.merged_events(store, a, b, country=found))
+        total = store.count_merged_events(a, b, country=found)
         return page(rows, total, limit, offset)
 
     @router.get("/dyads/{a}/{b}", summary="The state of a pair, as `tieline dyad A B --json`")

@@ -285,14 +285,8 @@ class RelationsTables:
             "SELECT m.*, e.sentence, e.article_id, ar.url FROM merged_events m "
             "JOIN events e ON e.id = m.best_event_id JOIN articles ar ON ar.id = e.article_id"
         )
-        where: list[str] = []
-        params: list[object] = []
-        if a and b:
-            where.append("m.a = ? AND m.b = ?")
-            params += sorted((a.upper(), b.upper()))
-        elif country:
-            where.append("(m.a = ? OR m.b = ?)")
-            params += [country.upper(), country.upper()]
+        clause, params = _merged_filters(a, b, country)
+        where = [clause] if clause else []
         if facts_only:
             where.append("m.aux = ''")
         if where:
@@ -305,6 +299,14 @@ class RelationsTables:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         return [_merged(r) for r in self._db.execute(sql, params)]
+
+    def count_merged_events(
+        self, a: str | None = None, b: str | None = None, *, country: str | None = None
+    ) -> int:
+        """How many merged events `merged_events` would list without a limit."""
+        where, params = _merged_filters(a, b, country)
+        sql = "SELECT count(*) FROM merged_events m" + (" WHERE " + where if where else "")
+        return int(self._db.execute(sql, params).fetchone()[0])
 
     def merged_of_articles(self) -> dict[str, set[str]]:
         """For each merged event, the articles that report it."""
@@ -376,6 +378,16 @@ class RelationsTables:
             "WHERE (a = ? OR b = ?) GROUP BY partner ORDER BY events DESC, reports DESC, partner",
             (c, c, c),
         ).fetchall()
+
+
+def _merged_filters(a: str | None, b: str | None, country: str | None) -> tuple[str, list[object]]:
+    """The WHERE condition (without the keyword) and parameters choosing a pair's or a
+    country's merged events."""
+    if a and b:
+        return "m.a = ? AND m.b = ?", list(sorted((a.upper(), b.upper())))
+    if country:
+        return "(m.a = ? OR m.b = ?)", [country.upper(), country.upper()]
+    return "", []
 
 
 _REPORT_COLUMNS = (
