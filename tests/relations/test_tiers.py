@@ -219,3 +219,21 @@ def test_reader_needs_no_store(coding):  # type: ignore[no-untyped-def]
     mentions = coding.code_all(article).mentions
     facts = TierReader().read(article, mentions, article_date(article))
     assert summary(facts) == {("JPN-KHM", "Strategic Partnership", "established", "2013-12", None)}
+
+
+def test_a_dateline_is_neither_actor_nor_party(coding):  # type: ignore[no-untyped-def]
+    """ "WASHINGTON --" says where the story was filed: the treaty is between the two states."""
+    article = Article(
+        title=None,
+        body="WASHINGTON -- The United Arab Emirates formally established diplomatic relations "
+        "with Israel on Tuesday, as their leaders put their names to a peace treaty.",
+        published=dt.date(2020, 9, 16),
+        language="en",
+    )
+    coded = coding.code_all(article)
+    assert all(m.text != "WASHINGTON" for m in coded.mentions)
+    assert {(e.source.actor.country, e.target.actor.country) for e in coded.events
+            if e.source and e.target} <= {("ARE", "ISR"), ("ISR", "ARE")}  # fmt: skip
+    assert summary(coded.tiers) == {
+        ("ARE-ISR", "diplomatic relations", "established", "2020-09", None)
+    }

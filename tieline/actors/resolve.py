@@ -626,6 +626,8 @@ class Resolver:
                     "country",
                     _entry_note(unit.entry),
                 )
+            elif unit.kind in ("capital", "city") and _dateline(tokens, unit):
+                continue  # "SEOUL --": where the story was filed, neither actor nor place
             elif unit.kind == "capital" and unit.entry and not _placed(tokens, unit):
                 country = unit.entry.ref
                 emit(
@@ -1380,9 +1382,11 @@ def _placed(tokens: list[_Token], unit: Unit) -> bool:
     """A capital after "in", "at", "near"... is a place; elsewhere ("Tokyo said", "talks with
     Moscow") it stands for its government."""
     before = tokens[unit.start - 1].text.lower() if unit.start > 0 else ""
-    if before in LOCATIVE:
-        return True
-    # A dateline, "SEOUL --" or "BEIJING (Reuters) -": where the story was filed.
+    return before in LOCATIVE or _dateline(tokens, unit)
+
+
+def _dateline(tokens: list[_Token], unit: Unit) -> bool:
+    """A dateline, "SEOUL --" or "BEIJING (Reuters) -": where the story was filed."""
     after = tokens[unit.end].text if unit.end < len(tokens) else ""
     return unit.start == 0 and unit.text.isupper() and after in DATELINE_MARKS
 
