@@ -1,0 +1,3 @@
+from tieline.interfaces.cli import main
+
+main()

@@ -1,0 +1,66 @@
+"""Options, parameter types and consoles shared by the `tieline` commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from tieline.store import Store, default_db_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2022-04-25", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Database file. Default: $TIELINE_DB, else tieline.db in the user data directory.",
+    )(function)
+
+
+@contextmanager
+def open_store(db_path: Path | None) -> Iterator[Store]:
+    path = db_path or default_db_path()
+    try:
+        store = Store.open(path)
+    except Exception as error:  # an unreadable file, a newer schema, a locked database...
+        raise click.ClickException(f"cannot open database {path}: {error}") from error
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def stdout() -> Iterator[Any]:
+    """Standard output as a context manager, to stand in for an opened --output file."""
+    yield sys.stdout
