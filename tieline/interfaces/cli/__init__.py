@@ -25,6 +25,9 @@ def cli() -> None:
       tieline ingest page.html https://example.org/feed.xml crawl.warc.gz ./folder
       tieline articles
       tieline show ARTICLE_ID
+      tieline events --dyad KHM JPN
+      tieline dyad KHM JPN
+      tieline serve
     """
 
 
