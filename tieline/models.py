@@ -180,6 +180,27 @@ class EventDate:
     text: str = ""  # "on Saturday", "last month", "" when the publication date was taken
     end: dt.date | None = None  # the last day of a stated period ("since 1953": None)
 
+    @property
+    def shown(self) -> str | None:
+        """The date written to its precision: "1953", "2022-04", "2022-04-23"."""
+        if self.date is None:
+            return None
+        if self.precision is DatePrecision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.precision is DatePrecision.MONTH:
+            return self.date.isoformat()[:7]
+        return self.date.isoformat()
+
+    @property
+    def month_key(self) -> str | None:
+        """The date to the month, or to the year when only the year is known: how tier facts
+        are told apart and scored ("1953", "2022-04")."""
+        if self.date is None:
+            return None
+        if self.precision is DatePrecision.YEAR:
+            return f"{self.date.year:04d}"
+        return self.date.isoformat()[:7]
+
 
 @dataclass(frozen=True)
 class Participant:

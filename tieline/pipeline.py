@@ -121,11 +121,6 @@ class Coding:
             self._tiers = TierReader()
         return self._tiers
 
-    def code(self, article: Article) -> tuple[list[Mention], list[Event]]:
-        """An article's actor mentions and events."""
-        coded = self.code_all(article)
-        return coded.mentions, coded.events
-
     def code_all(self, article: Article) -> Coded:
         """An article's actor mentions, events and tier facts."""
         parsed: dict[str, dict[int, Doc]] = {}

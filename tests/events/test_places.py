@@ -63,7 +63,7 @@ def test_sample_events_happened_in_kumamoto(resolver):  # type: ignore[no-untype
     article = replace(
         extract_text(SAMPLE.read_text(encoding="utf-8")), published=dt.date(2022, 4, 25)
     )
-    _, events = Coding(resolver).code(article)
+    events = Coding(resolver).code_all(article).events
     meeting = next(e for e in events if e.type == "CONSULT" and "in Kumamoto" in e.sentence)
     assert (meeting.place, meeting.place_text) == ("JPN", "Kumamoto, Japan")
     accepted = next(e for e in events if e.type == "AGREE" and "Kishida has accepted" in e.sentence)

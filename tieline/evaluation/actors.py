@@ -196,10 +196,7 @@ def _country_ok(mention: Mention | None, code: str) -> bool:
     if code == STATELESS_ARMED_GROUP:
         actor = mention.actor
         return (
-            not actor.country
-            and actor.igo is None
-            and not actor.members
-            and actor.sector == "REB"
+            not actor.country and actor.igo is None and not actor.members and actor.sector == "REB"
         )
     return is_actor(mention.actor, code)
 

@@ -87,14 +87,8 @@ def load_gold(path: Path) -> list[GoldTier]:
 
 
 def as_gold_shape(fact: TierFact) -> GoldTier:
-    date = fact.date.date
-    if date is None:
-        text = ""
-    elif fact.date.precision.value == "year":
-        text = f"{date.year:04d}"
-    else:
-        text = date.isoformat()[:7]
-    return GoldTier(fact.a, fact.b, fact.tier, fact.status.value, text, fact.sentence)
+    date = fact.date.month_key or ""
+    return GoldTier(fact.a, fact.b, fact.tier, fact.status.value, date, fact.sentence)
 
 
 def _date_agrees(gold: str, predicted: str) -> bool:

@@ -105,8 +105,11 @@ class PlaceFinder:
         default: Place | None = None
         default_read = False
         placed: list[Event] = []
+        in_sentence: dict[str, Place | None] = {}  # a sentence states several events
         for event in events:
-            found = self.find(event.sentence)
+            if event.sentence not in in_sentence:
+                in_sentence[event.sentence] = self.find(event.sentence)
+            found = in_sentence[event.sentence]
             if found is None and _on_news_day(event, news_day):
                 if not default_read:
                     default, default_read = self.article_place(article), True

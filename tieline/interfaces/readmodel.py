@@ -178,19 +178,13 @@ def tier_row(stored: StoredTierFact) -> dict[str, Any]:
     a tier gold file: a, b, tier, status, date (to its precision: "1953", "2022-04",
     "2022-04-23"), article_id, sentence, and how it was read."""
     f = stored.fact
-    date = f.date.date
-    shown = None
-    if date is not None:
-        shown = {"year": date.isoformat()[:4], "month": date.isoformat()[:7]}.get(
-            f.date.precision.value, date.isoformat()
-        )
     return {
         "id": stored.id,
         "a": f.a,
         "b": f.b,
         "tier": f.tier,
         "status": f.status.value,
-        "date": shown,
+        "date": f.date.shown,
         "date_precision": f.date.precision.value,
         "proposer": f.proposer,
         "previous": f.previous,

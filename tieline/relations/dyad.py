@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from tieline.models import TierStatus
+from tieline.models import DatePrecision, EventDate, TierStatus
 from tieline.relations.ladders import DIPLOMATIC, load_ladders
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def ladder(facts: list[StoredTierFact]) -> list[LadderStep]:
     steps: dict[tuple[str, str, str], list[StoredTierFact]] = {}
     for stored in facts:
         f = stored.fact
-        key = (f.tier.lower(), f.status.value, _month_key(f.date.date, f.date.precision.value))
+        key = (f.tier.lower(), f.status.value, f.date.month_key or "")
         steps.setdefault(key, []).append(stored)
     found = []
     for group in steps.values():
@@ -131,12 +131,6 @@ def _restates(step: LadderStep, steps: list[LadderStep]) -> bool:
         and other.status is step.status
         for other in steps
     )
-
-
-def _month_key(date: dt.date | None, precision: str) -> str:
-    if date is None:
-        return ""
-    return f"{date.year:04d}" if precision == "year" else date.isoformat()[:7]
 
 
 _STATUS_ORDER = {status: index for index, status in enumerate(TierStatus)}
@@ -280,10 +274,4 @@ def _m(month: dict[str, Any]) -> str:
 
 
 def _show_date(date: dt.date | None, precision: str | None) -> str | None:
-    if date is None:
-        return None
-    if precision == "year":
-        return f"{date.year:04d}"
-    if precision == "month":
-        return date.isoformat()[:7]
-    return date.isoformat()
+    return EventDate(date, DatePrecision(precision or "unknown")).shown

@@ -169,8 +169,8 @@ _ANNIVERSARY = re.compile(
 )
 # An age stated after the tier's name: "the strategic partnership ... turns 25 this year".
 _TURNS = re.compile(r"[^.;]{0,60}?\bturn(?:s|ed)\s+(?P<n>\d{1,3})\b", re.I)
+# Words without which a text names no tier: most articles are skipped on this alone.
 _TIER_WORD = re.compile(r"partner|relations|ties\b|allian|diplomatic", re.I)
-# Words before a tier's name that say it is not what happens: "skipping the level of ...".
 # Between an anniversary and the tier: "70 years since Indonesia and Vietnam set up ...".
 _ANNIVERSARY_REACHES = re.compile(r"[^.;,]{0,60}")
 _DENIED_AFTER = re.compile(
@@ -178,6 +178,7 @@ _DENIED_AFTER = re.compile(
     r"|(?:is|was|are|were)\s+(?:not|never)\s+(?:an\s+option|being\s+considered))",
     re.I,
 )
+# Words before a tier's name that say it is not what happens: "skipping the level of ...".
 _SKIPPED = re.compile(r"\b(?:skip\w*|bypass\w*|instead\s+of|rather\s+than)\b[^,;]{0,40}$", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:in\s+)?(?P<year>1[89]\d\d|20\d\d)\b", re.I)
 _PROPOSAL_OF = re.compile(
@@ -234,7 +235,7 @@ class TierReader:
         facts: list[TierFact] = []
         seen: set[tuple[str, str, str, str, str | None]] = set()
         for fact in found:
-            key = (fact.a, fact.b, fact.tier, fact.status.value, _month(fact.date))
+            key = (fact.a, fact.b, fact.tier, fact.status.value, fact.date.month_key)
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
@@ -784,11 +785,3 @@ def _main_pair(mentions: Sequence[Mention], events: Sequence[Event] = ()) -> tup
         candidates,
         key=lambda p: (counts[p[0]] + counts[p[1]] + EVENT_WEIGHT * pairs[p], p),
     )
-
-
-def _month(date: EventDate) -> str | None:
-    if date.date is None:
-        return None
-    if date.precision is DatePrecision.YEAR:
-        return f"{date.date.year:04d}"
-    return date.date.isoformat()[:7]
