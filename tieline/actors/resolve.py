@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tieline.actors.gazetteer import Gazetteer, Hit
-from tieline.actors.kb import Entry, EntryKind, KnowledgeBase, Organisation, Person
+from tieline.actors.kb import MANUAL, Entry, EntryKind, KnowledgeBase, Organisation, Person
 from tieline.annotate.nlp import coarse_pos
 from tieline.annotate.sentences import split_sentences
 from tieline.models import Actor, Mention, Sentence
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RESOLVER = "actors.v1"
+STATELESS_ARMED_CODE = "IMG"  # CAMEO's international militarized group
 # Confidence of a mention read without a parse, relative to its cue's (no title, apposition or
 # coordination could be checked).
 PLAIN_READING = 0.9
@@ -276,6 +277,9 @@ class Resolver:
         self.gazetteer = gazetteer or Gazetteer(kb.entries)
         self._surnames = _surname_index(kb.people.values())
         self._by_name = {p.name.casefold(): p for p in kb.people.values()}
+        self._stateless = frozenset(
+            key for key, org in kb.organisations.items() if _acts_across_borders(org)
+        )
 
     # -- public ------------------------------------------------------------------------------
 
@@ -525,7 +529,7 @@ class Resolver:
                 self._read_conjunct(
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
-        _place_stateless(context, sentence.index)
+        _place_stateless(context, sentence.index, self._stateless)
 
     def _read_conjunct(
         self,
@@ -1647,9 +1651,27 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     return candidates[-1] if candidates else None
 
 
-def _place_stateless(context: _Context, sentence: int) -> None:
+def _acts_across_borders(org: Organisation) -> bool:
+    """An organisation the knowledge base says belongs to no state: a company filed without a
+    home, an armed group CAMEO codes as international (IMG), or a hand-kept armed group whose
+    row leaves the state empty. (Phoenix files many national groups under a region's code,
+    "MEAREB": those are not known to be stateless.)"""
+    if org.country:
+        return False
+    if org.kind is EntryKind.COMPANY:
+        return True
+    return org.kind is EntryKind.ARMED_GROUP and (
+        org.source == MANUAL or (org.code or "").startswith(STATELESS_ARMED_CODE)
+    )
+
+
+def _place_stateless(
+    context: _Context, sentence: int, stateless: frozenset[str] = frozenset()
+) -> None:
     """Actors this sentence names without a state ("Islamic fundamentalists", "refugees") are
-    taken to belong to the one state the sentence names, when it names exactly one."""
+    taken to belong to the one state the sentence names, when it names exactly one. An
+    organisation in `stateless` (al-Qaeda, a multinational company) keeps none: it acts
+    across borders, not for the state named beside it."""
     here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence]
     states = {
         context.mentions[i].actor.country
@@ -1662,7 +1684,7 @@ def _place_stateless(context: _Context, sentence: int) -> None:
     for i in here:
         mention = context.mentions[i]
         actor = mention.actor
-        if actor.country or actor.igo or actor.members:
+        if actor.country or actor.igo or actor.members or actor.organisation in stateless:
             continue
         context.mentions[i] = replace(
             mention,
