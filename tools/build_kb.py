@@ -1890,10 +1890,20 @@ AGENT_OVERRIDES = {
 }  # fmt: skip
 
 
+# PLOVER's "civilian opposition" prefix says whose side an agent is on; where the code after
+# it is the press, the agent is the press all the same ("opposition newspaper" CVLOPPJRN is a
+# newspaper, as CAMEO codes it). Protesting students and workers (CVLOPPEDU, CVLOPPLAB) stay
+# civil society, as PLOVER puts them first.
+OPPOSITION_QUALIFIER = ("CVL", "OPP")
+PRESS = "JRN"
+
+
 def agent_sector(code: str, plover: bool) -> str | None:
     parts = chunks(code)
     if not parts or parts[0] in NO_SECTOR:
         return None
+    if tuple(parts[:2]) == OPPOSITION_QUALIFIER and parts[2:3] == [PRESS]:
+        return PRESS
     return next((s for c in parts if (s := sector_of(c, plover))), None)
 
 
