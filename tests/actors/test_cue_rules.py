@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tieline.models import Mention
 
 DAY = dt.date(2012, 5, 1)
@@ -25,3 +27,29 @@ def test_group_filed_under_a_region_takes_the_sentences_state(resolver):  # type
     # Phoenix files the Islamic Salvation Front under a regional code, not as stateless.
     mentions = resolve(resolver, "Algeria said the Islamic Salvation Front would disarm.")
     assert mentions["Islamic Salvation Front"].actor.code == "DZAREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A qualifying agent word before a general one decides the sector.
+        ("Ten Kenyan civilian advisers left Nairobi.", "Kenyan civilian advisers", "KENCVL"),
+        ("Kenyan government advisers drafted the law.", "Kenyan government advisers", "KENGOV"),
+        ("A presidential adviser in Peru resigned.", "presidential adviser", "PERGOV"),
+        # Armed men qualified by a rebellion or a faith are a non-state armed group.
+        ("Rebel fighters in Chad seized a town.", "Rebel fighters", "TCDREB"),
+        ("Kenyan Muslim militiamen burned a market.", "Kenyan Muslim militiamen", "KENREB"),
+        ("Christian forces in Lebanon shelled the port.", "Christian forces", "LBNREB"),
+        # ... but not a state's own forces or soldiers.
+        ("Kenyan government forces shelled the port.", "Kenyan government forces", "KENMIL"),
+        ("Kenyan border guards shelled the port.", "Kenyan border guards", "KENMIL"),
+    ],
+)
+def test_qualified_agent_nouns(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text)
+    assert mentions[phrase].actor.code == code
+
+
+def test_armed_group_reading_is_explained(resolver):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, "Rebel fighters in Chad seized a town.")["Rebel fighters"]
+    assert "non-state armed group" in mention.evidence

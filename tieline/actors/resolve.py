@@ -218,6 +218,10 @@ GENERIC_AGENTS = frozenset(
         "representatives",
         "personnel",
         "staff",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
     }
 )
 # Military ranks: a title that yields to a government office the person held ("Lt. Gen.
@@ -492,6 +496,20 @@ class Resolver:
             # An agent noun used as an adjective or verb ("remain firm", "an official post")
             # names nobody.
             if entry.kind is EntryKind.AGENT and last is not None and tokens[last].pos in NOUNS:
+                claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        for hit in in_sentence:
+            # An agent word used as an adjective right before an agent noun qualifies it
+            # ("civilian advisers", "Moslem forces"): a unit, so that it can decide the sector.
+            entry = _preferred(hit)
+            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
+            if (
+                entry.kind is EntryKind.AGENT
+                and last is not None
+                and last + 1 < len(tokens)
+                and tokens[last].pos in ("ADJ", "PROPN")
+                and (after := tokens[last + 1].unit) is not None
+                and after.kind == EntryKind.AGENT.value
+            ):
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
         for start, end, kind in names:
             if kind == "gpe":  # a town the knowledge base lacks: "Jericho", "Cizre"
@@ -862,6 +880,11 @@ class Resolver:
         head = _specific_agent(units, head)
         assert head.entry is not None
         sector = "ELI" if former else head.entry.ref
+        why = f"'{head.text}' → {head.entry.ref}"
+        qualifier = _armed_qualifier(units, head)
+        if qualifier is not None and not former:
+            sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
+            why += f", '{qualifier.text}' before it: a non-state armed group (REB)"
         if sector == "JRN" and any(
             tokens[i].text.lower() in STATE_MEDIA_WORDS for i in range(first, head.start)
         ):
@@ -891,7 +914,7 @@ class Resolver:
                     span_end,
                     actor,
                     "agent+country",
-                    f"'{unit.text}' → {unit.entry.ref}; '{head.text}' → {head.entry.ref}",
+                    f"'{unit.text}' → {unit.entry.ref}; {why}",
                 )
             return
         if tokens[first].text.lower() in ("the", "this") and _role(head.text):
@@ -910,7 +933,7 @@ class Resolver:
             return  # "his counterpart" without a name: left to the event stage
         actor = Actor(head.text, sector=sector, role=_role(head.text))
         emit(
-            start, head.end, actor, "agent", f"'{head.text}' → {head.entry.ref}; no country stated"
+            start, head.end, actor, "agent", f"{why}; no country stated"
         )
 
     def _pronoun(self, unit: Unit, tokens: list[_Token], context: _Context, emit: _Emitter) -> None:
@@ -1348,6 +1371,24 @@ def _specific_agent(units: list[Unit], head: Unit) -> Unit:
         if unit.kind == "agent" and unit is not head and unit.text.lower() not in GENERIC_AGENTS:
             return unit
     return head
+
+
+# Agent nouns for armed men of any side, which a word before them can say are of a rebellion
+# or a faith rather than a state's forces ("rebel fighters", "Islamist gunmen", "Moslem forces").
+ARMED_HEADS = frozenset({"forces", "force", "fighters", "fighter", "combatants"})
+ARMED_SIDE_SECTORS = frozenset({"REB", "REL"})
+
+
+def _armed_qualifier(units: list[Unit], head: Unit) -> Unit | None:
+    """The word that makes armed men a non-state group: a rebel or religious agent word
+    right before an armed head (sector UAF, or "forces", "fighters")."""
+    assert head.entry is not None
+    if head.entry.ref != "UAF" and head.text.lower() not in ARMED_HEADS:
+        return None
+    before = [u for u in units if u.kind == "agent" and u.end == head.start]
+    if before and before[0].entry is not None and before[0].entry.ref in ARMED_SIDE_SECTORS:
+        return before[0]
+    return None
 
 
 def _postmodifier_cues(
