@@ -53,3 +53,21 @@ def test_qualified_agent_nouns(resolver, text, phrase, code):  # type: ignore[no
 def test_armed_group_reading_is_explained(resolver):  # type: ignore[no-untyped-def]
     mention = resolve(resolver, "Rebel fighters in Chad seized a town.")["Rebel fighters"]
     assert "non-state armed group" in mention.evidence
+
+
+def test_undated_bare_surname_of_the_one_leader_who_bore_it(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Putin met the envoy in Moscow.", day=None)
+    assert mentions["Putin"].actor.code == "RUSGOV"
+    assert mentions["Putin"].actor.person == "vladimir-putin-rus"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Bush met the envoy in Moscow.", "Bush"),  # two presidents: which one is not known
+        ("In May the envoy went to Moscow.", "May"),  # a month, not Theresa May
+    ],
+)
+def test_undated_surname_stays_unknown_when_ambiguous(resolver, text, word):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, day=None)
+    assert all(m.actor.person is None or word not in m.text for m in mentions.values())

@@ -30,7 +30,15 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tieline.actors.gazetteer import Gazetteer, Hit
-from tieline.actors.kb import MANUAL, Entry, EntryKind, KnowledgeBase, Organisation, Person
+from tieline.actors.kb import (
+    MANUAL,
+    Entry,
+    EntryKind,
+    KnowledgeBase,
+    Organisation,
+    Person,
+    is_common_word,
+)
 from tieline.annotate.nlp import coarse_pos
 from tieline.annotate.sentences import split_sentences
 from tieline.models import Actor, Mention, Sentence
@@ -1009,6 +1017,10 @@ class Resolver:
         person = self._by_name.get(text.casefold())
         if person is not None:
             return person, None
+        if len(words) == 1 and context.day is None:
+            leader = self._undated_leader(words[0])
+            if leader is not None:
+                return leader, None
         if len(words) == 1:
             holders = [
                 p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
@@ -1020,9 +1032,8 @@ class Resolver:
     def _leader_surnames(self, doc: Doc, day: dt.date | None) -> set[str]:
         """Proper nouns of the sentence that name a head of state or government on `day` by
         themselves ("Obama", "Putin"): the last word of the name of exactly one person then in a
-        government office, who leads a state. Without a day no bare surname is anyone's."""
-        if day is None:
-            return set()
+        government office, who leads a state. Without a day, the last word of the name of the
+        one person the knowledge base knows ever to have led a state (`_undated_leader`)."""
         # Most sentences hold no word that is anyone's surname: look at the text first.
         words = _CAPITALISED.findall(doc.text)
         words += [w[:-2] for w in words if w.endswith(("'s", "’s"))]  # "Obama's"
@@ -1033,6 +1044,10 @@ class Resolver:
         for token in doc:
             if token.text not in candidates or token.tag_ != "NNP":
                 continue
+            if day is None:
+                if self._undated_leader(token.text) is not None:
+                    found.add(token.text)
+                continue
             people = self._surnames.get(token.text.casefold(), ())
             holders = [p for p in people if _in_office(p, day)]
             if len(holders) != 1 or holders[0].name.split()[-1] != token.text:
@@ -1041,6 +1056,19 @@ class Resolver:
             if term is not None and term.role in LEADER_ROLES:
                 found.add(token.text)
         return found
+
+    def _undated_leader(self, word: str) -> Person | None:
+        """With no date to go by, the person a bare surname names: the only person whose name
+        ends in it who ever led a state (a head of state or government, or a "leader" in
+        REIGN or Archigos). Months and common words ("May") are nobody's surname here."""
+        if word.casefold() in NOT_NAME_WORDS or is_common_word(word):
+            return None
+        leaders = [
+            p
+            for p in self._surnames.get(word.casefold(), ())
+            if p.name.split()[-1] == word and any(t.role in LEADER_ROLES for t in p.terms)
+        ]
+        return leaders[0] if len(leaders) == 1 else None
 
     def _country_in_name(self, name: str) -> str | None:
         """The state an organisation's own name holds: "Palestinian Islamic Jihad" → PSE."""
