@@ -71,3 +71,38 @@ def test_undated_bare_surname_of_the_one_leader_who_bore_it(resolver):  # type: 
 def test_undated_surname_stays_unknown_when_ambiguous(resolver, text, word):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text, day=None)
     assert all(m.actor.person is None or word not in m.text for m in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Kenya said its army would withdraw.", "army", "KENMIL"),
+        ("President Mwai Kibaki said his government would act.", "government", "KENGOV"),
+        ("The Bosnian Serbs said their forces had pulled back.", "forces", "BIHMIL"),
+        # A general word keeps the owner's sector: the rebels' leaders lead rebels.
+        ("Rebels in Chad said their leaders would talk.", "leaders", "TCDREB"),
+    ],
+)
+def test_agent_owned_by_an_earlier_actor(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text)[phrase]
+    assert mention.actor.code == code
+    assert mention.cue == "agent+owner"
+    assert mention.antecedent is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Zambian leader and his United Independence Party lost.", "United Independence Party", "ZMBPTY"),
+        ("President Kagame and his Rwandan Patriotic Front must agree.", "Rwandan Patriotic Front", "RWAREB"),
+        ("The Ugandan Ministry of Health and Makerere University met.", "Ugandan Ministry of Health", "UGAGOV"),
+        ("The Ugandan Ministry of Health and Makerere University met.", "Makerere University", "UGAEDU"),
+    ],
+)  # fmt: skip
+def test_names_of_parties_fronts_and_universities(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+def test_and_inside_one_institutions_name(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "The Laotian Ministry of Energy and Mines signed the deal.")
+    assert mentions["Laotian Ministry of Energy and Mines"].actor.code == "LAOGOV"

@@ -61,6 +61,7 @@ CONFIDENCE = {
     "country": 0.95,
     "igo": 0.9,
     "agent+country": 0.9,
+    "agent+owner": 0.7,
     "name+cue": 0.8,
     "name+apposition": 0.75,
     "capital+verb": 0.8,
@@ -137,10 +138,9 @@ ORG_SECTOR_WORDS = (
         ),
         "BUS",
     ),
+    (re.compile(r"\b(?:university|college|polytechnic)\b", re.I), "EDU"),
     (
-        re.compile(
-            r"\b(?:university|institute|centre|center|foundation|academy|think tank)\b", re.I
-        ),
+        re.compile(r"\b(?:institute|centre|center|foundation|academy|think tank)\b", re.I),
         "CVL",
     ),
     (re.compile(r"\b(?:front|movement|brigades?|militia|liberation)\b", re.I), "REB"),
@@ -149,11 +149,17 @@ ORG_SECTOR_WORDS = (
 )
 # Organisations whose country, when not written, is the article's main country.
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
-# A capitalised institution name spaCy may split: "the Ministry of Foreign Affairs and ...".
+INSTITUTION_HEADS = (
+    r"(?:Ministry|Department|Council|Commission|Agency|Committee|Office|Directorate|Bureau|Court|"
+    r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party)"
+)
+# A capitalised institution name spaCy may split: "the Ministry of Foreign Affairs and ...",
+# "the Rwandan Patriotic Front". "and" joins words of one name ("Ministry of Energy and Mines"),
+# not a second institution ("the Ministry of Health and Makerere University").
 INSTITUTION_NAME = re.compile(
-    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})(?:Ministry|Department|Council|Commission|Agency|Committee|"
-    r"Office|Directorate|Bureau|Court|Assembly|Institute|Centre|Center|Force|Forces|Army|Navy)"
-    r"(?:\s+(?:of|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
+    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"(?:\s+(?:of|for|on|and(?!\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}" + INSTITUTION_HEADS + r"\b))\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
 )
 NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 # "that", "which", "who": a relative clause starts; the noun phrase before it ends.
@@ -618,9 +624,26 @@ class Resolver:
                 )
             return
         if "pronoun" in kinds:
+            owner = None
             for unit in units:
                 if unit.kind == "pronoun":
-                    self._pronoun(unit, tokens, context, emit)
+                    owner = self._pronoun(unit, tokens, context, emit)
+            possessive = [u for u in units if u.kind == "pronoun" and tokens[u.start].tag == "PRP$"]
+            rest = [u for u in units if possessive and u.start >= possessive[-1].end]
+            if rest and all(u.kind == "agent" for u in rest):
+                if owner is not None:
+                    self._owned_agent(rest, owner, context, emit)
+            elif rest:  # "his Rwandan Patriotic Front": the words after "his" name their own actor
+                self._read_conjunct(
+                    tokens,
+                    (possessive[-1].end, last),
+                    chunk,
+                    following,
+                    sentence,
+                    context,
+                    field_name,
+                    text,
+                )
             return
         if self._form(tokens, first, last, context, emit):
             return
@@ -944,7 +967,40 @@ class Resolver:
             start, head.end, actor, "agent", f"{why}; no country stated"
         )
 
-    def _pronoun(self, unit: Unit, tokens: list[_Token], context: _Context, emit: _Emitter) -> None:
+    def _owned_agent(
+        self, units: list[Unit], owner: Mention, context: _Context, emit: _Emitter
+    ) -> None:
+        """ "his government", "its army", "their forces": the agent of the actor the possessive
+        refers to, in that actor's state (or organisation); a general word ("their leaders",
+        "its officials") keeps the owner's own sector."""
+        head = _specific_agent(units, units[-1])
+        assert head.entry is not None
+        owned = owner.actor
+        if owned.members or not (owned.country or owned.igo or owned.sector):
+            return  # a stateless owner ("the rebels ... their leaders") may get a state later
+        generic = head.text.lower() in GENERIC_AGENTS
+        sector = owned.sector if generic and owned.sector else head.entry.ref
+        actor = Actor(
+            f"{owned.name}: {head.text}",
+            country=owned.country,
+            sector=sector,
+            role=_role(head.text),
+            igo=owned.igo,
+            organisation=owned.organisation if generic else None,
+        )
+        emit(
+            units[0].start,
+            units[-1].end,
+            actor,
+            "agent+owner",
+            f"'{head.text}' → {head.entry.ref}, of {owned.name} named before"
+            + (f", whose sector it keeps ({sector})" if generic and owned.sector else ""),
+            antecedent=_index(context, owner),
+        )
+
+    def _pronoun(
+        self, unit: Unit, tokens: list[_Token], context: _Context, emit: _Emitter
+    ) -> Mention | None:
         word = unit.text.lower()
         if word in PERSON_PRONOUNS:
             earlier = _pronoun_antecedent(
@@ -957,7 +1013,7 @@ class Resolver:
         else:
             earlier = _last_state_or_org(context, emit.sentence.index)
         if earlier is None:
-            return
+            return None
         emit(
             unit.start,
             unit.end,
@@ -966,6 +1022,7 @@ class Resolver:
             f"refers to {earlier.actor.name}",
             antecedent=_index(context, earlier),
         )
+        return earlier
 
     def _form(
         self, tokens: list[_Token], first: int, last: int, context: _Context, emit: _Emitter
