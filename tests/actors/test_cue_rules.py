@@ -106,3 +106,17 @@ def test_names_of_parties_fronts_and_universities(resolver, text, phrase, code):
 def test_and_inside_one_institutions_name(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "The Laotian Ministry of Energy and Mines signed the deal.")
     assert mentions["Laotian Ministry of Energy and Mines"].actor.code == "LAOGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("A Kenyan non-governmental organisation was closed.", "Kenyan non-governmental organisation", "KENNGO"),
+        ("The Kenyan defense department denied it.", "Kenyan defense department", "KENMIL"),
+        # A body's own name, or a common noun of its own state, stays that body.
+        ("The Japanese defense ministry denied it.", "Japanese defense ministry", "JPNGOV"),
+        ("Israeli military policies angered many.", "Israeli military", "ISRMIL"),
+    ],
+)  # fmt: skip
+def test_common_noun_of_a_body_takes_the_state_written_before_it(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code

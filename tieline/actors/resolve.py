@@ -869,8 +869,20 @@ class Resolver:
             self._define_acronym(tokens, unit, actor, context)
             return
         assert unit.entry is not None
+        org = self.kb.organisations.get(unit.entry.ref)
+        if org is not None and cues and _generic_name(unit.text) and cues[0].ref != org.country:
+            # "a Kenyan non-governmental organisation", "the Kenyan defense department": a
+            # common noun the tables file under one body; the state written before it wins.
+            sector = org.sector if org.sector != "IGO" else "GOV"
+            words = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
+            actor = Actor(f"{cues[0].phrase} {words}", country=cues[0].ref, sector=sector)
+            note = (
+                f"'{cues[0].phrase}' → {cues[0].ref}; '{words}' is written as a common noun, "
+                f"read as the kind of body {org.name} is ({sector})"
+            )
+            emit(start, unit.end, actor, "agent+country", note)
+            return
         if unit.kind == "igo":
-            org = self.kb.organisations.get(unit.entry.ref)
             name = org.name if org else unit.text
             sector = agent.entry.ref if agent and agent.entry else _igo_body_sector(name)
             actor = Actor(name, sector=sector, igo=unit.entry.ref, organisation=unit.entry.ref)
@@ -1775,6 +1787,12 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     if states:
         return states[0]
     return candidates[-1] if candidates else None
+
+
+def _generic_name(text: str) -> bool:
+    """Words written in lower case throughout ("non-governmental organisation", "defense
+    department"): a kind of body, not the proper name of one."""
+    return not any(c.isupper() for c in text)
 
 
 def _acts_across_borders(org: Organisation) -> bool:
