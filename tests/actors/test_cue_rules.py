@@ -120,3 +120,15 @@ def test_and_inside_one_institutions_name(resolver):  # type: ignore[no-untyped-
 )  # fmt: skip
 def test_common_noun_of_a_body_takes_the_state_written_before_it(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chile opened an embassy in Hanoi on Monday.", "VNMGOV"),
+        ("Chile closed its embassy in Hanoi on Monday.", "VNMGOV"),
+        ("Protesters gathered outside the embassy in Hanoi.", "VNMCVL"),  # a place
+    ],
+)
+def test_capital_a_mission_is_opened_in_is_its_government(resolver, text, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)["Hanoi"].actor.code == code

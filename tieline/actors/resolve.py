@@ -1520,11 +1520,24 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 DATELINE_MARKS = frozenset({"--", "—", "–", "-", "(", ":", ","})
 
 
+# Diplomatic missions: the capital a state opens or closes its mission "in" is the government
+# the mission is accredited to ("opened an embassy in Tehran", "closed its consulate in
+# Basra"); "the embassy in Tehran", where protesters gather, is a place.
+MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation"})
+MISSION_OWNERS = frozenset({"a", "an", "its", "their", "new"})
+
+
 def _placed(tokens: list[_Token], unit: Unit) -> bool:
     """A capital after "in", "at", "near"... is a place; elsewhere ("Tokyo said", "talks with
-    Moscow") it stands for its government."""
+    Moscow") it stands for its government, as it does after a mission ("opened an embassy in
+    Tehran")."""
     before = tokens[unit.start - 1].text.lower() if unit.start > 0 else ""
-    return before in LOCATIVE or _dateline(tokens, unit)
+    mission = (
+        unit.start > 2
+        and tokens[unit.start - 2].text.lower() in MISSION_NOUNS
+        and tokens[unit.start - 3].text.lower() in MISSION_OWNERS
+    )
+    return (before in LOCATIVE and not (before == "in" and mission)) or _dateline(tokens, unit)
 
 
 def _dateline(tokens: list[_Token], unit: Unit) -> bool:
