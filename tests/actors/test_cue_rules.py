@@ -93,12 +93,28 @@ def test_agent_owned_by_an_earlier_actor(resolver, text, phrase, code):  # type:
 @pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
-        ("The Zambian leader and his United Independence Party lost.", "United Independence Party", "ZMBPTY"),
-        ("President Kagame and his Rwandan Patriotic Front must agree.", "Rwandan Patriotic Front", "RWAREB"),
-        ("The Ugandan Ministry of Health and Makerere University met.", "Ugandan Ministry of Health", "UGAGOV"),
-        ("The Ugandan Ministry of Health and Makerere University met.", "Makerere University", "UGAEDU"),
+        (
+            "The Zambian leader and his United Independence Party lost.",
+            "United Independence Party",
+            "ZMBPTY",
+        ),
+        (
+            "President Kagame and his Rwandan Patriotic Front must agree.",
+            "Rwandan Patriotic Front",
+            "RWAREB",
+        ),
+        (
+            "The Ugandan Ministry of Health and Makerere University met.",
+            "Ugandan Ministry of Health",
+            "UGAGOV",
+        ),
+        (
+            "The Ugandan Ministry of Health and Makerere University met.",
+            "Makerere University",
+            "UGAEDU",
+        ),
     ],
-)  # fmt: skip
+)
 def test_names_of_parties_fronts_and_universities(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)[phrase].actor.code == code
 
@@ -111,13 +127,17 @@ def test_and_inside_one_institutions_name(resolver):  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
-        ("A Kenyan non-governmental organisation was closed.", "Kenyan non-governmental organisation", "KENNGO"),
+        (
+            "A Kenyan non-governmental organisation was closed.",
+            "Kenyan non-governmental organisation",
+            "KENNGO",
+        ),
         ("The Kenyan defense department denied it.", "Kenyan defense department", "KENMIL"),
         # A body's own name, or a common noun of its own state, stays that body.
         ("The Japanese defense ministry denied it.", "Japanese defense ministry", "JPNGOV"),
         ("Israeli military policies angered many.", "Israeli military", "ISRMIL"),
     ],
-)  # fmt: skip
+)
 def test_common_noun_of_a_body_takes_the_state_written_before_it(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)[phrase].actor.code == code
 

@@ -975,9 +975,7 @@ class Resolver:
         if any(tokens[i].text.lower() in COUNTERPART for i in range(first, last + 1)):
             return  # "his counterpart" without a name: left to the event stage
         actor = Actor(head.text, sector=sector, role=_role(head.text))
-        emit(
-            start, head.end, actor, "agent", f"{why}; no country stated"
-        )
+        emit(start, head.end, actor, "agent", f"{why}; no country stated")
 
     def _owned_agent(
         self, units: list[Unit], owner: Mention, context: _Context, emit: _Emitter
