@@ -79,3 +79,55 @@ def test_a_passive_participle_acts_on_its_noun(resolver, coder) -> None:  # type
     assert all(
         e.source is None or e.source.actor.country != "BRA" for e in events if e.type == "REQUEST"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        # PLOVER codebook vocabulary (../shared/data/ngec-country-lists, structured codebook)
+        ("Egyptian police opened fire on Sudanese migrants.", "ASSAULT", "firearms"),
+        ("Nigerian teachers went on strike against the Nigerian government.", "PROTEST",
+         "strike"),
+        ("Jailed Kurdish activists began a hunger strike against the Turkish government.",
+         "PROTEST", "hunger"),
+        ("Thousands of Chileans protested against the Chilean government.", "PROTEST", "demo"),
+        ("Ghana closed its embassy in Libya.", "SANCTION", "discontinue"),
+        ("Pakistan closed its border with Afghanistan.", "COERCE", "restrict"),
+        ("Russia expelled two British journalists.", "COERCE", "deport"),
+        ("The United States withdrew from the treaty with Russia.", "SANCTION", "withdraw"),
+        ("Uzbekistan reopened the border crossing with Afghanistan.", "RETREAT", "access"),
+        ("Iran sentenced a French academic to five years in prison.", "SANCTION", "convict"),
+        ("North Korea tested a ballistic missile near Japan.", "MOBILIZE", "weapons"),
+        ("China expressed concern over Japan's defence budget.", "ACCUSE", "disapprove"),
+    ],
+)  # fmt: skip
+def test_codebook_vocabulary(resolver, coder, text, plover, mode) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert any(e.type == plover and e.mode == mode for e in events), [
+        (e.type, e.mode, sides(e), e.rule) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a vow to do harm is a threat (PLOVER THREATEN), not a promise to cooperate
+        ("Ethnic Albanians have sworn to fight the Macedonian army.", "MKD", "MKD"),
+        ("Iran vowed to attack Israel.", "IRN", "ISR"),
+        # a future act made the price of a condition is a threat
+        ("Nigeria will withdraw its peacekeepers from Chad unless Chad holds elections.",
+         "NGA", "TCD"),
+    ],
+)  # fmt: skip
+def test_threats(resolver, coder, text, source, target) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert any(e.type == "THREATEN" and sides(e) == (source, target) for e in events), [
+        (e.type, sides(e), e.rule) for e in events
+    ]
+    assert all(e.type != "AGREE" for e in events)
+
+
+def test_a_vow_to_cooperate_stays_a_promise(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "Japan vowed to support Cambodia.")
+    assert any(e.type == "AGREE" for e in events)
+    assert all(e.type != "THREATEN" for e in events)

@@ -62,6 +62,12 @@ FUTURE_VERBS = frozenset(
      "pledge", "vow", "agree", "propose", "threaten", "willing", "prepared", "ready",
      "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
+# A vow to do one of these is a threat (PLOVER THREATEN), with the mode PLOVER gives it.
+PROMISES = frozenset({"vow", "swear", "pledge", "promise"})
+HARMS: dict[str, str] = {
+    "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
+    "PROTEST": "restrict",
+}  # fmt: skip
 # Verbs whose "to" complement says what the subject tries, not what it asks for: "seeking to
 # mend ties" is no request.
 ATTEMPT_VERBS = frozenset({"seek", "try", "attempt", "strive"})
@@ -218,6 +224,7 @@ class EventCoder:
             token = doc[i]
             if _inside_other_trigger(token, triggers) or _background(token) or _conditional(token):
                 continue
+            trigger = _as_threat(token, trigger, triggers) or trigger
             sources, targets = _participants(token, index, triggers)
             if trigger.plover == "AID" and not RECEIVING_VERBS.isdisjoint(base_forms(token.lower_)):
                 sources, targets = targets, sources  # "received weapons from the government"
@@ -476,6 +483,51 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
             return False
         current = head
     return False
+
+
+def _as_threat(token: Token, trigger: Trigger, triggers: dict[int, Trigger]) -> Trigger | None:
+    """The threat a trigger states, when it states one: a vow to do harm ("have sworn to
+    fight", "vowed to attack") or a future act made the price of a condition ("will withdraw
+    its force from Chad unless ..."). PLOVER codes both THREATEN."""
+    threatened: Trigger | None = None
+    if trigger.plover == "AGREE" and not PROMISES.isdisjoint(base_forms(token.lower_)):
+        threatened = next(
+            (
+                triggers[c.i]
+                for c in token.children
+                if c.i in triggers
+                and triggers[c.i].plover in HARMS
+                and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c)))
+            ),
+            None,
+        )
+    elif trigger.plover not in ("THREATEN", "AGREE", "REQUEST") and _future_unless(token):
+        threatened = trigger
+    if threatened is None:
+        return None
+    return Trigger(
+        lemma=f"threat:{threatened.lemma}",
+        pos=trigger.pos,
+        plover="THREATEN",
+        mode=HARMS.get(threatened.plover),
+        cameo="138" if threatened.plover in ("ASSAULT", "MOBILIZE") else "130",
+        needs=frozenset(),
+        symmetric=False,
+        contexts=threatened.contexts,
+    )
+
+
+def _future_unless(verb: Token) -> bool:
+    """ "will withdraw ... unless ...": a future act with an "unless" clause of its own."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in verb.children) and any(
+        clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children)
+        for clause in verb.children
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _states_demand(token: Token) -> bool:

@@ -114,7 +114,7 @@ _IRREGULAR_PAST = {
     "swore": "swear", "sworn": "swear", "took": "take", "taken": "take", "made": "make",
     "beat": "beat", "beaten": "beat", "cut": "cut", "set": "set", "put": "put", "led": "lead",
     "told": "tell", "said": "say", "spoke": "speak", "spoken": "speak", "began": "begin",
-    "ran": "run", "overran": "overrun",
+    "ran": "run", "overran": "overrun", "went": "go", "gone": "go",
 }  # fmt: skip
 
 
@@ -157,5 +157,6 @@ def _irregular(lemma: str) -> set[str]:
         "shoot": {"shot"}, "fight": {"fought"}, "strike": {"struck"}, "withdraw": {"withdrew",
         "withdrawn"}, "forgive": {"forgave", "forgiven"}, "freeze": {"froze", "frozen"},
         "sign": {"signed"}, "sue": {"sued"}, "shell": {"shelled"}, "bombard": {"bombarded"},
+        "go": {"went", "gone"},
     }  # fmt: skip
     return table.get(lemma, set())
