@@ -127,6 +127,18 @@ def test_every_mode_is_one_of_its_types_modes() -> None:
     assert wrong == []
 
 
+def test_every_trigger_mode_is_one_of_its_types_modes() -> None:
+    from tieline.events.lexicon import load_lexicon
+
+    wrong = [
+        (trigger.name, trigger.plover, trigger.mode)
+        for readings in load_lexicon().triggers.values()
+        for trigger in readings
+        if trigger.mode and trigger.mode not in PLOVER_MODES.get(trigger.plover, ())
+    ]
+    assert wrong == []
+
+
 def test_quad_class_follows_the_cameo_root_and_weights_are_on_the_scale() -> None:
     quads = {root: 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4 for r, root in
              enumerate(ROOTS, start=1)}  # fmt: skip

@@ -40,10 +40,11 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 
-# Each type's modes (the manual's Tables 3.1-3.11); a type not listed has none.
+# Each type's modes (the manual's Tables 3.1-3.11); a type not listed has none. RETREAT's
+# 'return' (of property) is the structured codebook's (ngec-country-lists).
 PLOVER_MODES: dict[str, tuple[str, ...]] = {
     "CONSULT": ("visit", "third-party", "multilateral", "phone"),
-    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
     "REQUEST": ("assist", "change", "yield", "meet"),
     "ACCUSE": ("disapprove", "investigate", "allege"),
     "REJECT": ("assist", "change", "yield", "meet"),
