@@ -9,7 +9,7 @@ import pytest
 
 from tieline.events.coder import EventCoder
 from tieline.events.plover import as_plover
-from tieline.models import Event
+from tieline.models import Event, Sentence
 
 DAY = dt.date(2015, 6, 9)
 
@@ -131,3 +131,26 @@ def test_a_vow_to_cooperate_stays_a_promise(resolver, coder) -> None:  # type: i
     events = coded(resolver, coder, "Japan vowed to support Cambodia.")
     assert any(e.type == "AGREE" for e in events)
     assert all(e.type != "THREATEN" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("Turkey cracked down on Kurdish newspapers.", True),  # a phrasal verb with its particle
+        ("Turkey cracked the case of the Kurdish newspapers.", False),  # no particle: no trigger
+        ("Brazil called off its plans with Argentina.", False),  # no phone in "called" alone
+        ("Brazil called Argentina by phone.", True),
+        ("Russian-backed forces entered Aleppo.", False),  # a modifier, not a verb
+        ("Russia backed the Syrian government.", True),
+        ("The Syrian delegation came back to Geneva.", False),  # "back" as an adverb
+    ],
+)  # fmt: skip
+def test_only_sentences_that_may_state_an_event_are_parsed(coder, text, parsed) -> None:  # type: ignore[no-untyped-def]
+    assert coder.may_state(Sentence(0, 0, len(text), text)) is parsed
+
+
+def test_a_phrasal_trigger_codes_its_event(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "The Turkish government cracked down on Kurdish newspapers.")
+    assert any(e.type == "COERCE" and e.mode == "restrict" for e in events), [
+        (e.type, e.mode, e.rule) for e in events
+    ]

@@ -111,6 +111,7 @@ ACCORDING_TO = re.compile(r"according to (?P<speaker>[^,.;]+)", re.I)
 SAID_BY = re.compile(
     r"[,”\"]\s*(?P<speaker>(?:the |an? )?[\w’' -]{2,60}?)\s+(?:said|says|read|reads|stated|added)\b"
 )
+_WORDS = re.compile(r"(?<!-)\b[a-z]+")
 BASE_CONFIDENCE = 0.5  # an event with a trigger and at least one participant
 # Each clause between a trigger and the sentence's main verb lowers its confidence, so that a
 # sentence's main event is its answer ("staged demonstrations to demand ...": PROTEST). Set on
@@ -184,8 +185,9 @@ class EventCoder:
 
     def may_state(self, sentence: Sentence) -> bool:
         """Whether a sentence holds a word that may name an event (and the object some such
-        words need): only these are parsed."""
-        words = set(re.findall(r"[a-z]+", sentence.text.lower()))
+        words need): only these are parsed. A word after a hyphen is part of a modifier
+        ("Russian-backed forces", "Saudi-led coalition"), not a verb."""
+        words = set(_WORDS.findall(sentence.text.lower()))
         return self.lexicon.mentions_any(words) or not (DEMAND_MODALS | WANTING_WORDS).isdisjoint(
             words
         )
