@@ -7,6 +7,7 @@ end a sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tieline.models import Sentence
@@ -27,6 +28,13 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, in order, with offsets; whitespace between them is left out."""
+    return list(_split(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _split(text: str) -> tuple[Sentence, ...]:
+    """The split itself, kept for the few texts last split: each stage of the pipeline splits
+    the article it reads (Sentence is frozen, so the stages may share them)."""
     spans: list[tuple[int, int]] = []
     for p_start, p_end in _paragraphs(text):
         cursor = p_start
@@ -47,7 +55,7 @@ def split_sentences(text: str) -> list[Sentence]:
             end -= 1
         if start < end:
             sentences.append(Sentence(len(sentences), start, end, text[start:end]))
-    return sentences
+    return tuple(sentences)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -218,15 +218,19 @@ class TierReader:
         ]
         found: list[TierFact] = []
         acceptances: list[tuple[Sentence, list[Mention], str]] = []
+        by_sentence: dict[tuple[str, int], list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault((mention.field, mention.sentence), []).append(mention)
         for name, text in fields:
-            in_field = [m for m in mentions if m.field == name]
             for sentence in split_sentences(text):
-                here = [m for m in in_field if m.sentence == sentence.index]
-                said = [e for e in events if e.field == name and e.span[0] == sentence.start]
-                read = self.read_sentence(
-                    sentence, here, article.published, news_day, main, name, said
-                )
-                found.extend(read)
+                here = by_sentence.get((name, sentence.index), [])
+                read: list[TierFact] = []
+                if _TIER_WORD.search(sentence.text):  # every tier's name holds such a word
+                    said = [e for e in events if e.field == name and e.span[0] == sentence.start]
+                    read = self.read_sentence(
+                        sentence, here, article.published, news_day, main, name, said
+                    )
+                    found.extend(read)
                 if not read and _ACCEPTS_PROPOSAL.search(sentence.text):
                     acceptances.append((sentence, here, name))
         found = _to_dominant_pair(found)
