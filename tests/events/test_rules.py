@@ -154,3 +154,26 @@ def test_a_phrasal_trigger_codes_its_event(resolver, coder) -> None:  # type: ig
     assert any(e.type == "COERCE" and e.mode == "restrict" for e in events), [
         (e.type, e.mode, e.rule) for e in events
     ]
+
+
+def test_a_protest_with_an_aim_is_the_protest(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(
+        resolver,
+        coder,
+        "Kenyan students staged mass demonstrations to demand the resignation of the Kenyan "
+        "president.",
+    )
+    assert [(e.type, sides(e)) for e in events] == [("PROTEST", ("KEN", "KEN"))]
+
+
+def test_an_order_to_a_states_own_troops_is_the_act_ordered(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "Turkey ordered its troops to withdraw from Syria.")
+    assert [(e.type, sides(e)) for e in events] == [("RETREAT", ("TUR", "SYR"))]
+    # an order to another state stays a demand
+    events = coded(resolver, coder, "Turkey ordered Syria to withdraw its troops.")
+    assert any(e.type == "REQUEST" and sides(e) == ("TUR", "SYR") for e in events)
+
+
+def test_an_ordered_arrest_is_coercion(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, "The Egyptian government ordered the arrest of 20 Islamists.")
+    assert any(e.type == "COERCE" and e.mode == "arrest" for e in events)

@@ -62,6 +62,8 @@ FUTURE_VERBS = frozenset(
      "pledge", "vow", "agree", "propose", "threaten", "willing", "prepared", "ready",
      "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
+# Sectors a state commands: an order to them is the state's own act ("ordered its troops to").
+COMMANDED = frozenset({"MIL", "GOV", "COP", "SPY"})
 # A vow to do one of these is a threat (PLOVER THREATEN), with the mode PLOVER gives it.
 PROMISES = frozenset({"vow", "swear", "pledge", "promise"})
 HARMS: dict[str, str] = {
@@ -220,6 +222,8 @@ class EventCoder:
             trigger = self._trigger(token)
             if trigger is not None:
                 triggers[token.i] = trigger
+        for i in [i for i, t in triggers.items() if _internal_order(doc[i], t, index, triggers)]:
+            del triggers[i]  # the order is its own side's act: code what was ordered
         found: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for i, trigger in triggers.items():
@@ -241,6 +245,9 @@ class EventCoder:
                     targets = [extra]
             if sources and not targets:
                 extra = _subtree_target(token, index, sources)
+                aim = _aim(token)
+                if extra is None and aim is not None:  # "staged protests to demand that X"
+                    extra = _subtree_target(aim, index, sources)
                 if extra is None and trigger.symmetric:
                     extra = _sentence_counterpart(sources, mentions, token, sentence)
                 if extra is None and trigger.symmetric and main_countries:
@@ -454,6 +461,15 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
     be upgraded", "welcome the JMSDF to dock") is what the outer event is about, not an event
     of its own; so is a noun trigger that is the object of another ("welcome JMSDF visits"),
     unless someone owns it ("accepted Hun Sen's proposal": the proposal was made)."""
+    if (
+        token.dep_ in ("advcl", "xcomp")
+        and _infinitive(token)
+        and any(
+            c.dep_ in OBJECTS and c.i in triggers and _pos(c) in ("NOUN", "PROPN")
+            for c in token.head.children
+        )
+    ):
+        return True  # "staged demonstrations to demand ...": the aim of the protest
     current = token
     for _ in range(4):
         head = current.head
@@ -485,6 +501,47 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
             return False
         current = head
     return False
+
+
+def _aim(token: Token) -> Token | None:
+    """The purpose clause of the verb a noun trigger is the object of: "staged protests to
+    demand the president's resignation"."""
+    if _pos(token) not in ("NOUN", "PROPN") or token.dep_ not in OBJECTS:
+        return None
+    return next(
+        (c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)),
+        None,
+    )
+
+
+def _internal_order(
+    token: Token, trigger: Trigger, index: dict[int, Mention], triggers: dict[int, Trigger]
+) -> bool:
+    """ "Turkey ordered its troops to withdraw from Syria": an order to a state's own forces
+    or officials is no request between actors; the act ordered is the state's (PLOVER codes
+    the withdrawal)."""
+    if trigger.plover != "REQUEST" or "order" not in base_forms(token.lower_):
+        return False
+    if not any(c.dep_ == "xcomp" and _infinitive(c) and c.i in triggers for c in token.children):
+        return False
+    own = {m.actor.country for s in _subjects(token) for m in _mentions_in(s, index)}
+    ordered = {
+        m.actor.country
+        for c in token.children
+        if c.dep_ in OBJECTS
+        for m in _mentions_in(c, index, deep=False)
+    }
+    return (
+        bool(own)
+        and None not in own
+        and ordered == own
+        and any(
+            m.actor.sector in COMMANDED
+            for c in token.children
+            if c.dep_ in OBJECTS
+            for m in _mentions_in(c, index, deep=False)
+        )
+    )
 
 
 def _as_threat(token: Token, trigger: Trigger, triggers: dict[int, Trigger]) -> Trigger | None:
