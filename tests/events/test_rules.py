@@ -99,6 +99,7 @@ def test_a_passive_participle_acts_on_its_noun(resolver, coder) -> None:  # type
         ("Iran sentenced a French academic to five years in prison.", "SANCTION", "convict"),
         ("North Korea tested a ballistic missile near Japan.", "MOBILIZE", "weapons"),
         ("China expressed concern over Japan's defence budget.", "ACCUSE", "disapprove"),
+        ("Egypt banned the Muslim Brotherhood.", "COERCE", "restrict"),  # a ban on a group
     ],
 )  # fmt: skip
 def test_codebook_vocabulary(resolver, coder, text, plover, mode) -> None:  # type: ignore[no-untyped-def]
