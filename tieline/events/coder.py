@@ -65,7 +65,7 @@ FUTURE_VERBS = frozenset(
 # Sectors a state commands: an order to them is the state's own act ("ordered its troops to").
 COMMANDED = frozenset({"MIL", "GOV", "COP", "SPY"})
 # A vow to do one of these is a threat (PLOVER THREATEN), with the mode PLOVER gives it.
-PROMISES = frozenset({"vow", "swear", "pledge", "promise"})
+PROMISES = frozenset({"vow", "swear"})  # "pledged to expel" is mostly a promise to a third party
 HARMS: dict[str, str] = {
     "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
     "PROTEST": "restrict",
