@@ -178,3 +178,20 @@ def test_an_order_to_a_states_own_troops_is_the_act_ordered(resolver, coder) -> 
 def test_an_ordered_arrest_is_coercion(resolver, coder) -> None:  # type: ignore[no-untyped-def]
     events = coded(resolver, coder, "The Egyptian government ordered the arrest of 20 Islamists.")
     assert any(e.type == "COERCE" and e.mode == "arrest" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subordinate clause names a condition or a circumstance, not the target
+        "Jordan said it will not accept more refugees if war starts in Syria.",
+        # a resignation has no one on the other side unless the sentence says whom
+        "The Peruvian president resigned to allow early elections in Peru.",
+    ],
+)
+def test_no_target_from_a_condition_or_for_a_resignation(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert events, "an event was expected"
+    assert all(e.target is None or e.target.actor.country is None for e in events), [
+        (e.type, sides(e), e.rule) for e in events
+    ]

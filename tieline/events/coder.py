@@ -62,6 +62,9 @@ FUTURE_VERBS = frozenset(
      "pledge", "vow", "agree", "propose", "threaten", "willing", "prepared", "ready",
      "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
+# Acts with no one on the other side unless the sentence says whom ("surrendered to the army"):
+# no target is looked for elsewhere in the clause.
+INTRANSITIVE = frozenset({"resign", "step down", "quit", "surrender", "retreat", "pull back"})
 # Sectors a state commands: an order to them is the state's own act ("ordered its troops to").
 COMMANDED = frozenset({"MIL", "GOV", "COP", "SPY"})
 # A vow to do one of these is a threat (PLOVER THREATEN), with the mode PLOVER gives it.
@@ -243,7 +246,7 @@ class EventCoder:
                 extra = _subtree_target(token, index, sources)
                 if extra is not None and _stated(extra):
                     targets = [extra]
-            if sources and not targets:
+            if sources and not targets and trigger.lemma not in INTRANSITIVE:
                 extra = _subtree_target(token, index, sources)
                 aim = _aim(token)
                 if extra is None and aim is not None:  # "staged protests to demand that X"
@@ -647,7 +650,17 @@ def _subtree_target(token: Token, index: dict[int, Mention], sources: list[_Side
     Sihanouk port" → Cambodia)."""
     states = {s.mention.actor.country for s in sources}
     own: _Side | None = None
+    # Not inside a subordinate clause of its own ("if war starts in Iraq", "as the opposition
+    # threatened to ..."): those name a condition or a circumstance, not the event's target.
+    aside = {
+        t.i
+        for clause in token.children
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
+        for t in clause.subtree
+    }
     for other in token.subtree:
+        if other.i in aside:
+            continue
         mention = index.get(other.i)
         if mention is None or any(mention is s.mention for s in sources):
             continue
