@@ -195,3 +195,19 @@ def test_no_target_from_a_condition_or_for_a_resignation(resolver, coder, text) 
     assert all(e.target is None or e.target.actor.country is None for e in events), [
         (e.type, sides(e), e.rule) for e in events
     ]
+
+
+def test_a_commitment_stated_as_a_passive_is_its_subjects(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister said Vietnam is committed to opening its economy."
+    events = coded(resolver, coder, text)
+    assert any(e.type == "AGREE" and sides(e)[0] == "VNM" for e in events), [
+        (e.type, sides(e), e.rule) for e in events
+    ]
+
+
+def test_an_apposition_of_the_subject_is_not_the_target(resolver, coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Pakistan, a key U.S. ally, has refused to deploy troops in Iraq."
+    events = coded(resolver, coder, text)
+    assert any(e.type == "REJECT" and sides(e) == ("PAK", "IRQ") for e in events), [
+        (e.type, sides(e), e.rule) for e in events
+    ]

@@ -65,6 +65,8 @@ FUTURE_VERBS = frozenset(
 # Acts with no one on the other side unless the sentence says whom ("surrendered to the army"):
 # no target is looked for elsewhere in the clause.
 INTRANSITIVE = frozenset({"resign", "step down", "quit", "surrender", "retreat", "pull back"})
+# Passives that say where their subject stands ("Vietnam is committed to ..."): the subject acts.
+STATIVE_PASSIVES = frozenset({"commit", "committed"})
 # Sectors a state commands: an order to them is the state's own act ("ordered its troops to").
 COMMANDED = frozenset({"MIL", "GOV", "COP", "SPY"})
 # A vow to do one of these is a threat (PLOVER THREATEN), with the mode PLOVER gives it.
@@ -446,7 +448,10 @@ def _participants(
     if verb == trigger and verb.dep_ == "acl" and verb.tag_ == "VBN":
         targets.extend(_Side(m, "passive subject") for m in _mentions_in(verb.head, index))
     for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECTS:
+        if child.dep_ in PASSIVE_SUBJECTS and _stative(verb):
+            # "Vietnam is committed to opening up": the one committed commits.
+            sources.extend(_Side(m, "subject") for m in _mentions_in(child, index))
+        elif child.dep_ in PASSIVE_SUBJECTS:
             targets.extend(_Side(m, "passive subject") for m in _mentions_in(child, index))
         elif child.dep_ == "agent":
             for obj in child.children:
@@ -457,6 +462,14 @@ def _participants(
             for obj in child.children:
                 targets.extend(_Side(m, child.text.lower()) for m in _mentions_in(obj, index))
     return _dedupe(sources, targets)
+
+
+def _stative(verb: Token) -> bool:
+    """A passive that states its subject's own stance, with no one acting on it: "is committed
+    to", "are determined to"."""
+    return not STATIVE_PASSIVES.isdisjoint(base_forms(verb.lower_)) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
 
 
 def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
@@ -652,11 +665,19 @@ def _subtree_target(token: Token, index: dict[int, Mention], sources: list[_Side
     own: _Side | None = None
     # Not inside a subordinate clause of its own ("if war starts in Iraq", "as the opposition
     # threatened to ..."): those name a condition or a circumstance, not the event's target.
+    # Nor in what an apposition says of the subject ("Pakistan, a key U.S. ally, has refused").
     aside = {
         t.i
         for clause in token.children
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
         for t in clause.subtree
+    } | {
+        t.i
+        for subject in token.children
+        if subject.dep_ in SUBJECTS
+        for appos in subject.children
+        if appos.dep_ == "appos"
+        for t in appos.subtree
     }
     for other in token.subtree:
         if other.i in aside:
