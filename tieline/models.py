@@ -230,7 +230,7 @@ class Event:
     quad_class: int | None = None  # 1 verbal cooperation … 4 material conflict
     score: float | None = None  # intensity, Goldstein scale (-10 … +10)
     confidence: float = 0.5
-    rule: str = ""  # name and version of the rule or model that fired, e.g. "rules.v1:accept"
+    rule: str = ""  # name and version of the rule or model that fired, e.g. "rules.v2:accept/verb"
     date: EventDate | None = None
     place: str | None = None  # ISO3 of the place it happened, when stated
     place_text: str | None = None

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import SAMPLE
-from tieline.events.coder import EventCoder, code_article
+from tieline.events.coder import CODER, EventCoder, code_article
 from tieline.extract.text import extract_text
 from tieline.models import Event
 
@@ -68,7 +68,7 @@ def test_sample_event(events, article, item, type_, pair, words):  # type: ignor
     event = find(events, type_, pair, words)
     text = article.body if event.field == "body" else article.captions[int(event.field[8:])]
     assert text[event.span[0] : event.span[1]] == event.sentence  # evidence points at its text
-    assert event.rule.startswith("rules.v1:")
+    assert event.rule.startswith(f"{CODER}:")
     assert 0 < event.confidence <= 1
 
 

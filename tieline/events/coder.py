@@ -1,4 +1,4 @@
-"""The rule coder (rules.v1): events from trigger words and the dependency parse.
+"""The rule coder (rules.v2): events from trigger words and the dependency parse.
 
 For each sentence that holds an actor and a word that may name an event, spaCy parses the
 sentence. Each trigger word (a verb like "accept", "meet", "condemn", or a noun like "meeting",
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-CODER = "rules.v1"
+CODER = "rules.v2"  # v2: the PLOVER codebook vocabulary and threat, protest and order readings
 
 TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 SUBJECTS = frozenset({"nsubj", "csubj"})
