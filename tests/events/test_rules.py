@@ -100,6 +100,10 @@ def test_a_passive_participle_acts_on_its_noun(resolver, coder) -> None:  # type
         ("North Korea tested a ballistic missile near Japan.", "MOBILIZE", "weapons"),
         ("China expressed concern over Japan's defence budget.", "ACCUSE", "disapprove"),
         ("Egypt banned the Muslim Brotherhood.", "COERCE", "restrict"),  # a ban on a group
+        # CAMEO codebook verbs (text_to_CAMEO): 181 hostage taking, 183 bombing, 144 obstruction
+        ("Syrian rebels took twelve Lebanese soldiers hostage.", "ASSAULT", "abduct"),
+        ("Afghan militants detonated a bomb near the Pakistani embassy.", "ASSAULT", "explosives"),
+        ("Greek farmers obstructed the border crossing with Bulgaria.", "PROTEST", "obstruct"),
     ],
 )  # fmt: skip
 def test_codebook_vocabulary(resolver, coder, text, plover, mode) -> None:  # type: ignore[no-untyped-def]

@@ -180,6 +180,6 @@ def _irregular(lemma: str) -> set[str]:
         "shoot": {"shot"}, "fight": {"fought"}, "strike": {"struck"}, "withdraw": {"withdrew",
         "withdrawn"}, "forgive": {"forgave", "forgiven"}, "freeze": {"froze", "frozen"},
         "sign": {"signed"}, "sue": {"sued"}, "shell": {"shelled"}, "bombard": {"bombarded"},
-        "go": {"went", "gone"},
+        "go": {"went", "gone"}, "take": {"took", "taken"},
     }  # fmt: skip
     return table.get(lemma, set())
