@@ -215,3 +215,19 @@ def test_an_apposition_of_the_subject_is_not_the_target(resolver, coder) -> None
     assert any(e.type == "REJECT" and sides(e) == ("PAK", "IRQ") for e in events), [
         (e.type, sides(e), e.rule) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, Russian troops entered Ukraine.",  # a month, not a march
+        "Britain would go to great lengths to avoid air strikes on Russian forces.",  # no strike
+        "Isis fighters were expelled from Raqqa by Kurdish forces.",  # a rout, not a deportation
+    ],
+)
+def test_words_that_only_look_like_triggers(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert not any(
+        (e.type, e.mode) in (("PROTEST", "demo"), ("PROTEST", "strike"), ("COERCE", "deport"))
+        for e in events
+    ), [(e.type, e.mode, e.rule) for e in events]

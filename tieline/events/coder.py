@@ -62,6 +62,7 @@ FUTURE_VERBS = frozenset(
      "pledge", "vow", "agree", "propose", "threaten", "willing", "prepared", "ready",
      "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
+MONTHS = frozenset({"March", "May"})  # month names that are also trigger words
 # Acts with no one on the other side unless the sentence says whom ("surrendered to the army"):
 # no target is looked for elsewhere in the clause.
 INTRANSITIVE = frozenset({"resign", "step down", "quit", "surrender", "retreat", "pull back"})
@@ -281,7 +282,7 @@ class EventCoder:
 
     def _trigger(self, token: Token) -> Trigger | None:
         pos = TRIGGER_POS.get(_pos(token))
-        if pos is None:
+        if pos is None or (pos == "NOUN" and token.text in MONTHS):  # "in March"
             return None
         if pos == "VERB" and _states_demand(token):
             return STATED_DEMAND
