@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
 
 from tests.httpserver import LoopbackServer, Reply
 from tests.sources.support import fixture_text
@@ -11,6 +14,7 @@ from tieline.pipeline import ingest
 from tieline.settings import Settings
 from tieline.store import Store
 
+REPO = Path(__file__).resolve().parents[1]
 PARAGRAPHS = [
     "Cambodia and Japan agreed on Saturday to deepen maritime cooperation, including port "
     "calls by Japanese naval vessels and training for Cambodian coast guard officers.",
@@ -171,3 +175,73 @@ def test_workers_store_the_same_articles_and_events_in_input_order(tmp_path, set
     assert [status for _, status in parallel[0]] == ["stored", "skipped", "failed", "stored"]
     assert parallel == serial
     assert any(kind == "ACCUSE" for _, kind, _ in parallel[1])
+
+
+def _jsonl_with_problems(tmp_path: Path) -> Path:
+    """The merge fixture's 30 articles with an empty one and a broken line among them."""
+    lines = (REPO / "tests" / "fixtures" / "relations" / "merge" / "articles.jsonl").read_text()
+    articles = lines.splitlines()
+    articles[4:4] = ['{"url": "https://harbour.example/empty", "text": ""}', "not json"]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(articles) + "\n")
+    return path
+
+
+def _stored(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+    with sqlite3.connect(db) as connection:
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("events", "mentions", "tier_facts", "merged_events")
+        }
+
+
+def test_articles_read_together_store_what_one_by_one_stores(tmp_path, settings, coding):
+    """Read `chunk` at a time, with one spaCy call for them all, the stored data is the same."""
+    jsonl = _jsonl_with_problems(tmp_path)
+
+    def read(chunk: int) -> tuple[list[tuple[str, str]], dict[str, list[tuple]]]:  # type: ignore[type-arg]
+        db = tmp_path / f"chunk{chunk}.db"
+        with Store.open(db) as store:
+            outcomes = list(ingest([str(jsonl)], store, settings, coding=coding, chunk=chunk))
+        return [(o.origin, o.status.value) for o in outcomes], _stored(db)
+
+    one_by_one, together = read(1), read(7)
+    assert together == one_by_one
+    outcomes, stored = together
+    assert [status for _, status in outcomes].count("stored") == 30
+    assert [status for _, status in outcomes[4:6]] == ["skipped", "failed"]
+    assert len(stored["events"]) > 30 and len(stored["mentions"]) > 100
+
+
+def test_a_document_that_cannot_be_coded_fails_alone_in_its_chunk(tmp_path, settings, coding):
+    """When the chunk's one spaCy call fails, each document is parsed on its own: the one at
+    fault fails with its reason, the others are stored as they would be anyway."""
+    from tieline.pipeline import Coded, Coding
+
+    jsonl = _jsonl_with_problems(tmp_path)
+    poisoned = "The Quiet Ledger"
+
+    class Fragile(Coding):
+        def parse(self, plans):  # type: ignore[no-untyped-def]
+            raise MemoryError("spaCy gave up on the chunk")
+
+        def code_all(self, article, plans=None, preparsed=None) -> Coded:  # type: ignore[no-untyped-def]
+            if poisoned in article.body:
+                raise ValueError("cannot read this one")
+            return super().code_all(article, plans, preparsed)
+
+    lines = jsonl.read_text().splitlines()
+    first = json.loads(lines[0])
+    first["text"] += f"\n\n{poisoned} was founded in 1901."
+    lines[0] = json.dumps(first)
+    jsonl.write_text("\n".join(lines) + "\n")
+
+    with Store.open(tmp_path / "fragile.db") as store:
+        outcomes = list(
+            ingest([str(jsonl)], store, settings, coding=Fragile(coding.resolver, coding.events))
+        )
+    assert (outcomes[0].status, outcomes[0].reason) == (
+        Status.FAILED,
+        "internal error while reading: ValueError: cannot read this one",
+    )
+    assert [o.status.value for o in outcomes[1:]].count("stored") == 29

@@ -12,14 +12,23 @@ store     → IngestOutcome      (tieline.store; merged events rebuilt for the p
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tieline.actors import RESOLVER, Resolver, load_resolver, resolve_article
+from tieline.actors import (
+    PARSE_BATCH,
+    RESOLVER,
+    Plan,
+    Resolver,
+    load_resolver,
+    plan_article,
+    resolve_article,
+)
 from tieline.events.coder import CODER, EventCoder, article_date, code_article
 from tieline.events.places import PlaceFinder
 from tieline.extract import BinaryContent, extract
@@ -42,6 +51,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CODED_LANGUAGES = frozenset({"en"})  # the coder reads English only, for now
+# Documents read together in one process: their sentences go to spaCy in one call, which parses
+# faster than a call per article (its batches are full). On the 249 Guardian articles 16 and 32
+# measured alike, the whole ingest about 4% faster than one by one; 16 keeps outcomes coming
+# every second or so and the peak memory within 15 MiB of one by one.
+CHUNK_DOCUMENTS = 16
 
 
 def ingest(
@@ -53,14 +67,16 @@ def ingest(
     documents: Callable[..., Iterator[RawDocument | SourceProblem]] = iter_documents,
     coding: Coding | None = None,
     workers: int = 1,
+    chunk: int = CHUNK_DOCUMENTS,
     **source_options: object,
 ) -> Iterator[IngestOutcome]:
     """Read every input in `specs` into `store`, yielding one outcome per item as it ends.
 
     Nothing raised while reading one item stops the batch: it becomes that item's FAILED
-    outcome. Already-stored URLs are not fetched again. With `workers` above 1, extraction and
-    coding run in that many processes while this one reads the inputs and writes the store;
-    outcomes still come in input order.
+    outcome. Already-stored URLs are not fetched again. Items are read `chunk` at a time (see
+    `read_documents`). With `workers` above 1, extraction and coding run in that many processes,
+    one item at a time each, while this one reads the inputs and writes the store; outcomes
+    still come in input order.
     """
     settings = settings or Settings()
     specs = list(specs)
@@ -78,8 +94,9 @@ def ingest(
         else:
             coding = coding or Coding()
             read = (
-                item if isinstance(item, SourceProblem) else read_document(item, settings, coding)
-                for item in items
+                result
+                for part in _chunks(items, chunk)
+                for result in read_documents(part, settings, coding)
             )
         for item in read:
             outcome = _store(item, store, run)
@@ -121,10 +138,45 @@ class Coding:
             self._tiers = TierReader()
         return self._tiers
 
-    def code_all(self, article: Article) -> Coded:
-        """An article's actor mentions, events and tier facts."""
+    def plan(self, article: Article) -> dict[str, Plan]:
+        """By field, the sentences `code_all` reads of an article, and those it parses: the
+        ones that may hold an actor and state an event."""
+        return plan_article(self.resolver, article, self.events.may_state)
+
+    def parse(self, plans: Sequence[Mapping[str, Plan]]) -> list[dict[str, dict[int, Doc]]]:
+        """The sentences several articles' plans parse, in one spaCy call: by article in the
+        order given, then field, then sentence index."""
+        wanted = [
+            (n, name, sentence)
+            for n, plan in enumerate(plans)
+            for name, field_plan in plan.items()
+            for sentence in field_plan.deep
+        ]
+        texts = (sentence.text for _, _, sentence in wanted)
+        docs: list[dict[str, dict[int, Doc]]] = [{} for _ in plans]
+        for (n, name, sentence), doc in zip(
+            wanted, self.resolver.nlp.pipe(texts, batch_size=PARSE_BATCH), strict=True
+        ):
+            docs[n].setdefault(name, {})[sentence.index] = doc
+        return docs
+
+    def code_all(
+        self,
+        article: Article,
+        plans: Mapping[str, Plan] | None = None,
+        preparsed: Mapping[str, Mapping[int, Doc]] | None = None,
+    ) -> Coded:
+        """An article's actor mentions, events and tier facts. `plans` (`self.plan(article)`)
+        and `preparsed` (from `self.parse`) are what the caller has made of it already."""
         parsed: dict[str, dict[int, Doc]] = {}
-        mentions = resolve_article(self.resolver, article, parsed, self.events.may_state)
+        mentions = resolve_article(
+            self.resolver,
+            article,
+            parsed,
+            self.events.may_state,
+            plans=plans,
+            preparsed=preparsed,
+        )
         news_day = article_date(article)
         events = code_article(self.events, article, mentions, parsed, news_day)
         events = self.places.place_events(article, events, news_day)
@@ -160,14 +212,54 @@ def read_document(
 
     Touches no store, so it can run in a worker process.
     """
-    item = _extracted(document, settings)
+    return _coded(_extracted(document, settings), coding)
+
+
+def read_documents(
+    items: Sequence[RawDocument | SourceProblem], settings: Settings, coding: Coding
+) -> list[ReadDocument | SourceProblem]:
+    """`read_document` of each document in `items` (problems pass through), with the sentences
+    of all of them parsed in one spaCy call. The results are the same as one by one: an error
+    in one document's planning or parse is met again when that document alone is coded."""
+    read = [
+        item if isinstance(item, SourceProblem) else _extracted(item, settings) for item in items
+    ]
+    plans: dict[int, dict[str, Plan]] = {}
+    for n, item in enumerate(read):
+        if isinstance(item, ReadDocument) and item.coded:
+            try:
+                plans[n] = coding.plan(item.article)
+            except Exception:
+                continue  # `_coded` plans it again and reports the error as this item's
+    try:
+        parsed = dict(zip(plans, coding.parse(list(plans.values())), strict=True))
+    except Exception:
+        parsed = {}  # each document parses its own sentences, so the one at fault fails alone
+    return [_coded(item, coding, plans.get(n), parsed.get(n)) for n, item in enumerate(read)]
+
+
+def _coded(
+    item: ReadDocument | SourceProblem,
+    coding: Coding,
+    plans: Mapping[str, Plan] | None = None,
+    preparsed: Mapping[str, Mapping[int, Doc]] | None = None,
+) -> ReadDocument | SourceProblem:
+    """An extracted document with its mentions, events and tier facts."""
     if not isinstance(item, ReadDocument) or not item.coded:
         return item
     try:
-        found = coding.code_all(item.article)
+        found = coding.code_all(item.article, plans, preparsed)
     except Exception as error:
-        return SourceProblem(document.origin, Status.FAILED, _internal(error))
+        return SourceProblem(item.document.origin, Status.FAILED, _internal(error))
     return replace(item, mentions=found.mentions, events=found.events, tiers=found.tiers)
+
+
+def _chunks(
+    items: Iterable[RawDocument | SourceProblem], size: int
+) -> Iterator[list[RawDocument | SourceProblem]]:
+    iterator = iter(items)
+    while part := list(itertools.islice(iterator, max(size, 1))):
+        yield part
 
 
 def _extracted(document: RawDocument, settings: Settings) -> ReadDocument | SourceProblem:

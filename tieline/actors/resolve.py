@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,8 @@ STATELESS_ARMED_CODE = "IMG"  # CAMEO's international militarized group
 # Confidence of a mention read without a parse, relative to its cue's (no title, apposition or
 # coordination could be checked).
 PLAIN_READING = 0.9
+# Sentences per spaCy batch, in `resolve` and in a caller's parse of several articles at once.
+PARSE_BATCH = 64
 
 # Confidence by cue; calibrated by hand on the sample page, to be refined against gold sets.
 CONFIDENCE = {
@@ -247,6 +249,16 @@ MILITARY_RANKS = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What `Resolver.resolve` reads of one text: the knowledge base's phrases in it (`hits`),
+    the sentences that may hold an actor (`wanted`), and those of them it parses (`deep`)."""
+
+    hits: list[Hit]
+    wanted: list[Sentence]
+    deep: list[Sentence]
+
+
 @dataclass
 class Unit:
     """A stretch of words that names something: a knowledge-base hit, a name, a pronoun."""
@@ -311,6 +323,8 @@ class Resolver:
         field_name: str = "body",
         parsed: dict[int, Doc] | None = None,
         worth_parsing: Callable[[Sentence], bool] | None = None,
+        plan: Plan | None = None,
+        preparsed: Mapping[int, Doc] | None = None,
     ) -> list[Mention]:
         """Mentions of actors in `text`, in order. `context_text` (the article body, when
         `text` is a caption) decides which countries the article is mainly about.
@@ -318,20 +332,28 @@ class Resolver:
         Every sentence that may hold an actor is parsed by spaCy, unless `worth_parsing` says
         which deserve it (the event stage's: sentences that may state an event); the others
         are read from the knowledge base's phrases alone (`_read_plain`). The parses are put in
-        `parsed` (by sentence index) when given, so the event stage reads the same ones."""
+        `parsed` (by sentence index) when given, so the event stage reads the same ones.
+
+        `plan` is `self.plan(text, ...)` when the caller has made it already (then `sentences`
+        and `worth_parsing` are not read), and `preparsed` holds the parses, by sentence index,
+        of those of its `deep` sentences the caller parsed itself: several articles' sentences
+        in one spaCy call are parsed faster than each article's in its own."""
         context = _Context(day)
         self._count_salience(context, context_text if context_text is not None else text)
-        sentences = list(sentences) if sentences is not None else split_sentences(text)
-        hits = self.gazetteer.find(text)
-        wanted, deep = self._plan(text, sentences, hits, worth_parsing)
-        docs = dict(
+        if plan is None:
+            plan = self.plan(text, sentences=sentences, worth_parsing=worth_parsing)
+        preparsed = preparsed or {}
+        docs = {s.index: preparsed[s.index] for s in plan.deep if s.index in preparsed}
+        missing = [s for s in plan.deep if s.index not in docs]
+        docs.update(
             zip(
-                (s.index for s in deep),
-                self.nlp.pipe([s.text for s in deep], batch_size=64),
+                (s.index for s in missing),
+                self.nlp.pipe([s.text for s in missing], batch_size=PARSE_BATCH),
                 strict=True,
             )
         )
-        for sentence in wanted:
+        hits = plan.hits
+        for sentence in plan.wanted:
             doc = docs.get(sentence.index)
             if doc is None:
                 self._read_plain(sentence, hits, context, field_name, text)
@@ -342,6 +364,19 @@ class Resolver:
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known)
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
+
+    def plan(
+        self,
+        text: str,
+        *,
+        sentences: Sequence[Sentence] | None = None,
+        worth_parsing: Callable[[Sentence], bool] | None = None,
+    ) -> Plan:
+        """Which sentences of `text` `resolve` reads, and which of them it parses."""
+        sentences = list(sentences) if sentences is not None else split_sentences(text)
+        hits = self.gazetteer.find(text)
+        wanted, deep = self._plan(text, sentences, hits, worth_parsing)
+        return Plan(hits, wanted, deep)
 
     def _plan(
         self,
