@@ -245,3 +245,27 @@ def test_a_document_that_cannot_be_coded_fails_alone_in_its_chunk(tmp_path, sett
         "internal error while reading: ValueError: cannot read this one",
     )
     assert [o.status.value for o in outcomes[1:]].count("stored") == 29
+
+
+def test_recoding_stored_articles_together_codes_each_as_alone(tmp_path, settings, coding):
+    """`code_articles` (what `tieline code` runs) parses several stored articles in one spaCy
+    call: each gets what coding it alone gives, and one that cannot be coded gives its error
+    in its place without stopping the others."""
+    from tieline.pipeline import Coded, Coding, code_articles
+
+    with Store.open(tmp_path / "recode.db") as store:
+        list(ingest([str(_jsonl_with_problems(tmp_path))], store, settings, coding=coding))
+        articles = [a.article for a in store.articles()][:6]
+    assert len(articles) == 6
+    alone = [coding.code_all(article) for article in articles]
+    assert code_articles(articles, coding) == alone
+
+    class Fragile(Coding):
+        def code_all(self, article, plans=None, preparsed=None) -> Coded:  # type: ignore[no-untyped-def]
+            if article is articles[2]:
+                raise ValueError("cannot read this one")
+            return super().code_all(article, plans, preparsed)
+
+    results = code_articles(articles, Fragile(coding.resolver, coding.events))
+    assert isinstance(results[2], ValueError)
+    assert [r for n, r in enumerate(results) if n != 2] == alone[:2] + alone[3:]

@@ -238,6 +238,29 @@ def read_documents(
     return [_coded(item, coding, plans.get(n), parsed.get(n)) for n, item in enumerate(read)]
 
 
+def code_articles(articles: Sequence[Article], coding: Coding) -> list[Coded | Exception]:
+    """`Coding.code_all` of each article, with the sentences of all of them parsed in one spaCy
+    call (as `read_documents` does): for re-coding stored articles. An article that cannot be
+    coded gives its exception in its place; the others are coded all the same."""
+    plans: dict[int, dict[str, Plan]] = {}
+    for n, article in enumerate(articles):
+        try:
+            plans[n] = coding.plan(article)
+        except Exception:
+            continue  # planned again below, where the error becomes this article's
+    try:
+        parsed = dict(zip(plans, coding.parse(list(plans.values())), strict=True))
+    except Exception:
+        parsed = {}  # each article parses its own sentences, so the one at fault fails alone
+    results: list[Coded | Exception] = []
+    for n, article in enumerate(articles):
+        try:
+            results.append(coding.code_all(article, plans.get(n), parsed.get(n)))
+        except Exception as error:
+            results.append(error)
+    return results
+
+
 def _coded(
     item: ReadDocument | SourceProblem,
     coding: Coding,
