@@ -269,3 +269,21 @@ def test_recoding_stored_articles_together_codes_each_as_alone(tmp_path, setting
     results = code_articles(articles, Fragile(coding.resolver, coding.events))
     assert isinstance(results[2], ValueError)
     assert [r for n, r in enumerate(results) if n != 2] == alone[:2] + alone[3:]
+
+
+def test_a_chunk_is_handed_on_when_its_items_come_slowly() -> None:
+    """Local files fill a chunk at once; pages fetched one by one are not held back for it."""
+    from tieline.pipeline import _chunks
+
+    arrivals = {"a": 0.0, "b": 0.1, "c": 0.2, "d": 0.3, "e": 5.0, "f": 5.1, "g": 9.0}
+    now = [0.0]
+
+    def items():  # type: ignore[no-untyped-def]
+        for name, at in arrivals.items():
+            now[0] = at  # the item has just come in (fetched, say)
+            yield name
+
+    parts = list(_chunks(items(), 3, wait=0.5, clock=lambda: now[0]))
+    # a, b and c come together and fill a chunk; d waits for e, which comes 4.7 s later, and
+    # the chunk goes on with two; so do f and g.
+    assert parts == [["a", "b", "c"], ["d", "e"], ["f", "g"]]

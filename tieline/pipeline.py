@@ -12,8 +12,8 @@ store     → IngestOutcome      (tieline.store; merged events rebuilt for the p
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,6 +56,9 @@ CODED_LANGUAGES = frozenset({"en"})  # the coder reads English only, for now
 # measured alike, the whole ingest about 4% faster than one by one; 16 keeps outcomes coming
 # every second or so and the peak memory within 15 MiB of one by one.
 CHUNK_DOCUMENTS = 16
+# A chunk still filling after this long is read as it is: local files fill it at once, pages
+# fetched over the network trickle in.
+CHUNK_WAIT_SECONDS = 0.5
 
 
 def ingest(
@@ -278,10 +281,24 @@ def _coded(
 
 
 def _chunks(
-    items: Iterable[RawDocument | SourceProblem], size: int
+    items: Iterable[RawDocument | SourceProblem],
+    size: int,
+    wait: float = CHUNK_WAIT_SECONDS,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Iterator[list[RawDocument | SourceProblem]]:
-    iterator = iter(items)
-    while part := list(itertools.islice(iterator, max(size, 1))):
+    """`size` items at a time, or fewer when they come slowly: a chunk is handed on as soon as
+    an item comes `wait` seconds or more after the chunk's first, so that pages fetched one by
+    one over the network are stored an item or two behind, not `size` at a time."""
+    part: list[RawDocument | SourceProblem] = []
+    started = 0.0
+    for item in items:
+        if not part:
+            started = clock()
+        part.append(item)
+        if len(part) >= max(size, 1) or clock() - started >= wait:
+            yield part
+            part = []
+    if part:
         yield part
 
 
