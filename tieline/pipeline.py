@@ -227,18 +227,13 @@ def read_documents(
     read = [
         item if isinstance(item, SourceProblem) else _extracted(item, settings) for item in items
     ]
-    plans: dict[int, dict[str, Plan]] = {}
-    for n, item in enumerate(read):
-        if isinstance(item, ReadDocument) and item.coded:
-            try:
-                plans[n] = coding.plan(item.article)
-            except Exception:
-                continue  # `_coded` plans it again and reports the error as this item's
-    try:
-        parsed = dict(zip(plans, coding.parse(list(plans.values())), strict=True))
-    except Exception:
-        parsed = {}  # each document parses its own sentences, so the one at fault fails alone
-    return [_coded(item, coding, plans.get(n), parsed.get(n)) for n, item in enumerate(read)]
+    to_code = [
+        (n, item) for n, item in enumerate(read) if isinstance(item, ReadDocument) and item.coded
+    ]
+    found = code_articles([item.article for _, item in to_code], coding)
+    for (n, item), coding_found in zip(to_code, found, strict=True):
+        read[n] = _with_coding(item, coding_found)
+    return read
 
 
 def code_articles(articles: Sequence[Article], coding: Coding) -> list[Coded | Exception]:
@@ -264,19 +259,21 @@ def code_articles(articles: Sequence[Article], coding: Coding) -> list[Coded | E
     return results
 
 
-def _coded(
-    item: ReadDocument | SourceProblem,
-    coding: Coding,
-    plans: Mapping[str, Plan] | None = None,
-    preparsed: Mapping[str, Mapping[int, Doc]] | None = None,
-) -> ReadDocument | SourceProblem:
+def _coded(item: ReadDocument | SourceProblem, coding: Coding) -> ReadDocument | SourceProblem:
     """An extracted document with its mentions, events and tier facts."""
     if not isinstance(item, ReadDocument) or not item.coded:
         return item
     try:
-        found = coding.code_all(item.article, plans, preparsed)
+        found: Coded | Exception = coding.code_all(item.article)
     except Exception as error:
-        return SourceProblem(item.document.origin, Status.FAILED, _internal(error))
+        found = error
+    return _with_coding(item, found)
+
+
+def _with_coding(item: ReadDocument, found: Coded | Exception) -> ReadDocument | SourceProblem:
+    """The document with what coding it found, or its FAILED outcome when coding raised."""
+    if isinstance(found, Exception):
+        return SourceProblem(item.document.origin, Status.FAILED, _internal(found))
     return replace(item, mentions=found.mentions, events=found.events, tiers=found.tiers)
 
 
