@@ -327,9 +327,7 @@ def api_router() -> APIRouter:
         dyad: str | None = None,
     ) -> dict[str, Any]:
         ctx = context_of(request)
-        pair = _dyad_param(ctx, dyad)
-        a, b = pair if pair else (None, None)
-        found = ctx.country(country) if country else None
+        a, b, found = _pair_and_country(ctx, dyad, country)
         store = ctx.store()
         rows = readmodel.merged_events(store, a, b, country=found, limit=limit, offset=offset)
         total = store.count_merged_events(a, b, country=found)
@@ -362,9 +360,7 @@ def api_router() -> APIRouter:
         dyad: str | None = None,
     ) -> dict[str, Any]:
         ctx = context_of(request)
-        pair = _dyad_param(ctx, dyad)
-        a, b = pair if pair else (None, None)
-        found = ctx.country(country) if country else None
+        a, b, found = _pair_and_country(ctx, dyad, country)
         rows = readmodel.tier_facts(ctx.store(), a, b, country=found)
         return page(rows[offset : offset + limit], len(rows), limit, offset)
 
@@ -438,6 +434,14 @@ def _dyad_param(ctx: Context, dyad: str | None) -> tuple[str, str] | None:
     if len(codes) != 2:
         raise ApiError(422, "dyad: give two ISO alpha-3 codes, like KHM,JPN")
     return ctx.country(codes[0]), ctx.country(codes[1])
+
+
+def _pair_and_country(
+    ctx: Context, dyad: str | None, country: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The `dyad` and `country` filters of the relations endpoints, checked: (a, b, country)."""
+    a, b = _dyad_param(ctx, dyad) or (None, None)
+    return a, b, ctx.country(country) if country else None
 
 
 def _published(value: Any) -> dt.date | None:
