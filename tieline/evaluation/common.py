@@ -1,4 +1,5 @@
-"""What every gold-set evaluation shares: the fixed halves, and when an actor is a gold code."""
+"""What every gold-set evaluation shares: the fixed halves, when an actor is a gold code, and
+precision, recall and F1."""
 
 from __future__ import annotations
 
@@ -28,3 +29,19 @@ def is_actor(actor: Actor, code: str) -> bool:
     if code == "NGO":
         return actor.sector == "NGO"
     return actor.country == code or code in actor.members
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def precision_recall_f1(right: int, predicted: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1 of `right` matches among `predicted` items and `gold` ones,
+    rounded to four places as the evaluations print them (0 where a count is 0)."""
+    precision = right / predicted if predicted else 0.0
+    recall = right / gold if gold else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1(precision, recall), 4),
+    }

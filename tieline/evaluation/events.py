@@ -64,7 +64,7 @@ from itertools import product
 from pathlib import Path
 
 from tieline.evaluation.actors import GOLD_CODE_FIXES, DatasetError
-from tieline.evaluation.common import is_actor, select_half
+from tieline.evaluation.common import is_actor, precision_recall_f1, select_half
 from tieline.events.codes import PLOVER_TYPES, cameo_root, modern_event
 from tieline.events.plover import as_plover
 from tieline.models import Event, Participant
@@ -374,13 +374,8 @@ def score_petr2(
     tp = sum(s.tp for s in scores)
     fp = sum(s.fp for s in scores)
     fn = sum(s.fn for s in scores)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     metrics: dict[str, float | int] = {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
+        **precision_recall_f1(tp, tp + fp, tp + fn),
         "n": len(scores),
         "gold_triples": tp + fn,
         "predicted_triples": tp + fp,

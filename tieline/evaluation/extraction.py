@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tieline.evaluation.common import select_half
+from tieline.evaluation.common import f1, select_half
 
 TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4  # the Scrapinghub benchmark's n-gram size
@@ -74,10 +74,6 @@ def shingle_precision_recall(predicted: str, gold: str) -> tuple[float, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return precision, recall
-
-
-def f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def load_gold(path: Path) -> tuple[str, list[GoldPage]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tieline.evaluation.common import precision_recall_f1
 from tieline.evaluation.tiers import ARTICLES, GOLD, DatasetError
 
 if TYPE_CHECKING:
@@ -60,13 +61,8 @@ def pairs_of(groups: dict[str, set[str]]) -> set[frozenset[str]]:
 
 def metrics(result: MergeScore) -> dict[str, float | int]:
     right = len(result.merged_pairs & result.gold_pairs)
-    precision = right / len(result.merged_pairs) if result.merged_pairs else 0.0
-    recall = right / len(result.gold_pairs) if result.gold_pairs else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
+        **precision_recall_f1(right, len(result.merged_pairs), len(result.gold_pairs)),
         "n": len(result.gold_pairs),
         "merged_pairs": len(result.merged_pairs),
         "reports": result.reports,

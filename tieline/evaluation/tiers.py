@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tieline.evaluation.common import precision_recall_f1
+
 if TYPE_CHECKING:
     from tieline.models import TierFact
     from tieline.pipeline import Coding
@@ -119,14 +121,8 @@ def score(gold: list[GoldTier], predicted: list[GoldTier]) -> TierScore:
 
 
 def metrics(result: TierScore) -> dict[str, float | int]:
-    tp = len(result.matched_gold)
-    precision = tp / len(result.predicted) if result.predicted else 0.0
-    recall = tp / len(result.gold) if result.gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
+        **precision_recall_f1(len(result.matched_gold), len(result.predicted), len(result.gold)),
         "n": len(result.gold),
         "predicted": len(result.predicted),
     }
