@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,12 +62,12 @@ FUTURE_VERBS = frozenset(
      "pledge", "vow", "agree", "propose", "threaten", "willing", "prepared", "ready",
      "set", "poised", "likely", "due", "determined", "eager", "keen", "committed", "swear"}
 )  # fmt: skip
-MONTHS = frozenset({"March", "May"})  # month names that are also trigger words
+MONTHS = frozenset({"March"})  # month names that are also trigger words
 # Acts with no one on the other side unless the sentence says whom ("surrendered to the army"):
 # no target is looked for elsewhere in the clause.
 INTRANSITIVE = frozenset({"resign", "step down", "quit", "surrender", "retreat", "pull back"})
 # Passives that say where their subject stands ("Vietnam is committed to ..."): the subject acts.
-STATIVE_PASSIVES = frozenset({"commit", "committed"})
+STATIVE_PASSIVES = frozenset({"commit"})
 # Sectors a state commands: an order to them is the state's own act ("ordered its troops to").
 COMMANDED = frozenset({"MIL", "GOV", "COP", "SPY"})
 # A vow to do one of these is a threat (PLOVER THREATEN), with the mode PLOVER gives it.
@@ -478,13 +478,9 @@ def _inside_other_trigger(token: Token, triggers: dict[int, Trigger]) -> bool:
     be upgraded", "welcome the JMSDF to dock") is what the outer event is about, not an event
     of its own; so is a noun trigger that is the object of another ("welcome JMSDF visits"),
     unless someone owns it ("accepted Hun Sen's proposal": the proposal was made)."""
-    if (
-        token.dep_ in ("advcl", "xcomp")
-        and _infinitive(token)
-        and any(
-            c.dep_ in OBJECTS and c.i in triggers and _pos(c) in ("NOUN", "PROPN")
-            for c in token.head.children
-        )
+    if token in _purpose_clauses(token.head) and any(
+        c.dep_ in OBJECTS and c.i in triggers and _pos(c) in ("NOUN", "PROPN")
+        for c in token.head.children
     ):
         return True  # "staged demonstrations to demand ...": the aim of the protest
     current = token
@@ -525,10 +521,12 @@ def _aim(token: Token) -> Token | None:
     demand the president's resignation"."""
     if _pos(token) not in ("NOUN", "PROPN") or token.dep_ not in OBJECTS:
         return None
-    return next(
-        (c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)),
-        None,
-    )
+    return next(_purpose_clauses(token.head), None)
+
+
+def _purpose_clauses(verb: Token) -> Iterator[Token]:
+    """The "to" clauses of a verb that say what it is done for: "staged protests to demand"."""
+    return (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c))
 
 
 def _internal_order(
@@ -542,22 +540,17 @@ def _internal_order(
     if not any(c.dep_ == "xcomp" and _infinitive(c) and c.i in triggers for c in token.children):
         return False
     own = {m.actor.country for s in _subjects(token) for m in _mentions_in(s, index)}
-    ordered = {
-        m.actor.country
+    ordered = [
+        m.actor
         for c in token.children
         if c.dep_ in OBJECTS
         for m in _mentions_in(c, index, deep=False)
-    }
+    ]
     return (
         bool(own)
         and None not in own
-        and ordered == own
-        and any(
-            m.actor.sector in COMMANDED
-            for c in token.children
-            if c.dep_ in OBJECTS
-            for m in _mentions_in(c, index, deep=False)
-        )
+        and {actor.country for actor in ordered} == own
+        and any(actor.sector in COMMANDED for actor in ordered)
     )
 
 
