@@ -21,6 +21,10 @@ from tieline.sources import Fetcher
 from tieline.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The user's own local actor tables (tieline.actors.local) must not change what the tests see:
+# point them at a folder that does not exist, for this process and the workers it starts.
+os.environ["TIELINE_TABLES"] = str(REPO / "tests" / "fixtures" / "no-local-tables")
 SAMPLE = REPO / "examples" / "phnompenhpost-cambodia-japan-upgrade-bilateral-ties.txt"
 SAMPLE_PUBLISHED = "2022-04-25"  # the page carries no date; see examples/README.md
 

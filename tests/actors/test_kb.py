@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.actors.conftest import OFFICEHOLDERS, PEOPLE, write_table
 from tieline.actors.kb import (
     Entry,
     EntryKind,
@@ -217,35 +218,6 @@ def test_role_on_prefers_office_to_elite_and_the_more_specific_role() -> None:
     assert Person("z", "Z").role_on(dt.date(2001, 1, 1)) is None
 
 
-def _write(folder: Path, name: str, *rows: str) -> None:
-    """A table whose rows are given with " | " between cells (a blank cell is "")."""
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [row if row.startswith("#") else row.replace(" | ", "\t") for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-PEOPLE = "key | name | aliases | country | sector | role | start | end | igo | source"
-OFFICEHOLDERS = "name | aliases | country | sector | role | start | end | source | note"
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    """A knowledge base of a few rows, in the shipped tables' format."""
-    _write(tmp_path, "countries.tsv", "iso3 | iso2 | name | official_name | form | capitals",
-           "KHM | KH | Cambodia | Kingdom of Cambodia | kingdom | Phnom Penh")  # fmt: skip
-    _write(tmp_path, "country_names.tsv", "iso3 | kind | phrase | case_sensitive | source",
-           "KHM | country | Cambodia | 0 | mledoze")  # fmt: skip
-    _write(tmp_path, "people.tsv", PEOPLE,
-           "hun-sen-khm | Hun Sen | Samdech Hun Sen | KHM | ELI |  |  |  |  | phoenix",
-           "hun-sen-khm | Hun Sen |  | KHM | GOV | head of government | 1998-11-30 |  |  | "
-           "countryinfo")  # fmt: skip
-    _write(tmp_path, "igos.tsv", "key | name | aliases | sector | code | source",
-           "igo:united-nations | United Nations | UN | IGO | IGOUNO | phoenix")  # fmt: skip
-    _write(tmp_path, "agents.tsv", "phrase | sector | source", "navy | MIL | plover")
-    return tmp_path
-
-
 def test_missing_manual_tables_are_no_error(tiny: Path) -> None:
     kb = load_kb(tiny)
     assert set(kb.people) == {"hun-sen-khm"}
@@ -255,7 +227,7 @@ def test_missing_manual_tables_are_no_error(tiny: Path) -> None:
 
 
 def test_hand_kept_terms_win_where_they_overlap(tiny: Path) -> None:
-    _write(tiny, "manual/officeholders.tsv", "# checked up to 2025-06-30", OFFICEHOLDERS,
+    write_table(tiny, "manual/officeholders.tsv", "# checked up to 2025-06-30", OFFICEHOLDERS,
            "Hun Sen | Samdech Techo Hun Sen | KHM | GOV | head of government | 1985-01-14 | "
            "2023-08-22 | Wikipedia | ",
            "Hun Sen |  | KHM | GOV | senate president | 2024-04-03 |  | Wikipedia | ",
@@ -264,8 +236,10 @@ def test_hand_kept_terms_win_where_they_overlap(tiny: Path) -> None:
     kb = load_kb(tiny)
     hun_sen = kb.people["hun-sen-khm"]
     assert "Samdech Techo Hun Sen" in hun_sen.aliases
-    derived = [t for t in hun_sen.terms if t.source == "countryinfo"]
-    assert [(t.start, t.end) for t in derived] == [(dt.date(2023, 8, 22), dt.date(2024, 4, 3))]
+    # The derived term was left open by its source (CountryInfo, 2012): the hand-kept rows
+    # cover the office, so it ends at that source's horizon, inside the hand-kept term.
+    assert [t for t in hun_sen.terms if t.source == "countryinfo"] == []
+    assert hun_sen.role_on(dt.date(2023, 10, 1)).sector == "ELI"  # type: ignore[union-attr]
     on_2020 = hun_sen.role_on(dt.date(2020, 1, 1))
     assert on_2020 is not None and on_2020.source == "manual" and on_2020.citation == "Wikipedia"
     assert hun_sen.role_on(dt.date(2025, 1, 1)).role == "senate president"  # type: ignore[union-attr]
@@ -275,7 +249,8 @@ def test_hand_kept_terms_win_where_they_overlap(tiny: Path) -> None:
 
 
 def test_hand_kept_organisations_replace_derived_ones(tiny: Path) -> None:
-    _write(tiny, "manual/organisations.tsv", "name | aliases | kind | country | sector | source",
+    header = "name | aliases | kind | country | sector | source"
+    write_table(tiny, "manual/organisations.tsv", header,
            "United Nations Security Council | UNSC | igo |  | IGO | Wikipedia",
            "United Nations | UN|U.N. | igo |  | IGO | Wikipedia",
            "Royal Cambodian Armed Forces | RCAF | institution | KHM | MIL | Wikipedia",
@@ -290,6 +265,50 @@ def test_hand_kept_organisations_replace_derived_ones(tiny: Path) -> None:
     council = next(o for o in kb.organisations.values() if o.aliases == ("UNSC",))
     assert council.key != un.key and council.code is None
     assert len(kb.organisations) == 3
+
+
+def test_a_term_its_source_left_open_ends_when_the_office_changes_hands(tiny: Path) -> None:
+    write_table(
+        tiny,
+        "people.tsv",
+        PEOPLE,
+        "a-khm | Old Premier |  | KHM | GOV | head of government | 1998-11-30 |  |  | countryinfo",
+        "b-khm | New Premier |  | KHM | GOV | head of government | 2005-02-01 |  |  | reign",
+        "c-khm | Long King |  | KHM | GOV | head of state | 2004-10-14 |  |  | countryinfo",
+        "d-khm | A Minister |  | KHM | GOV | minister | 2009-01-01 |  |  | countryinfo",
+    )
+    kb = load_kb(tiny)
+    old = kb.people["a-khm"].terms[0]
+    assert (old.start, old.end) == (dt.date(1998, 11, 30), dt.date(2005, 2, 1))
+    assert kb.people["a-khm"].role_on(dt.date(2026, 1, 1)) is None
+    # No successor known and no hand-kept row for the office: still the best guess.
+    assert kb.people["b-khm"].terms[0].end is None
+    assert kb.people["c-khm"].role_on(dt.date(2026, 1, 1)) is not None
+    assert kb.people["d-khm"].terms[0].end is None
+
+    write_table(
+        tiny,
+        "manual/officeholders.tsv",
+        OFFICEHOLDERS,
+        "Hand Premier |  | KHM | GOV | head of government | 2013-09-24 |  | Wikipedia | ",
+    )
+    kb = load_kb(tiny)
+    # REIGN's open term ends at the hand-kept successor; CountryInfo's lesser offices of a
+    # country the hand-kept rows head end at CountryInfo's horizon (2012-01-16).
+    assert kb.people["b-khm"].terms[0].end == dt.date(2013, 9, 24)
+    assert kb.people["d-khm"].terms[0].end == dt.date(2012, 1, 16)
+    assert kb.people["c-khm"].terms[0].end == dt.date(2012, 1, 16)
+
+
+def test_a_former_prime_minister_is_not_in_office_years_later(kb: KnowledgeBase) -> None:
+    """Yasuo Fukuda (prime minister 2007-2008) is an open CountryInfo term in the derived
+    tables; Yoshihide Suga's REIGN term is open after his hand-kept one ends (2021-10-04)."""
+    for name in ("Yasuo Fukuda", "Yoshihide Suga"):
+        [person] = [p for p in kb.people.values() if p.name == name and p.country == "JPN"]
+        term = person.role_on(dt.date(2026, 1, 1))
+        assert term is None or term.sector == "ELI", (name, term)
+    [fukuda] = [p for p in kb.people.values() if p.name == "Yasuo Fukuda"]
+    assert fukuda.role_on(dt.date(2008, 3, 1)).role == "head of government"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

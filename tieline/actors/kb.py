@@ -19,6 +19,8 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
+from tieline.actors.local import LocalTables, local_tables_dir, read_local_tables
+
 
 class EntryKind(StrEnum):
     """What a gazetteer phrase names."""
@@ -116,6 +118,7 @@ class KnowledgeBase:
     organisations: dict[str, Organisation] = field(default_factory=dict)  # by key
     agents: dict[str, str] = field(default_factory=dict)  # lower-case agent noun → sector
     entries: list[Entry] = field(default_factory=list)  # every phrase the gazetteer matches
+    local: LocalTables | None = None  # the user's local tables merged in, and their problems
 
 
 # ---------------------------------------------------------------- phrases and case
@@ -131,6 +134,20 @@ ROLE_RANK = {
     "minister": 2,
     "leader": 1,
     "": 0,
+}
+HEAD_ROLES = frozenset({"head of state", "head of government"})
+# Offices one person holds at a time: a term of one left open ends when the next holder's
+# starts.
+SUCCEEDED_ROLES = HEAD_ROLES | {"foreign minister", "defence minister", "leader"}
+# When each derived source of terms stops (see ../shared/data/*/SOURCE.md): CountryInfo.120116
+# (2012-01-16), the Phoenix dictionaries (generated early 2014, a few terms into 2015), Archigos
+# 4.1 (to 2015-12-31) and REIGN (leaderlist_3_21: March 2021). A term they leave open was held
+# on that day; nothing is known of it after.
+SOURCE_HORIZON = {
+    "countryinfo": dt.date(2012, 1, 16),
+    "phoenix": dt.date(2015, 3, 1),
+    "archigos": dt.date(2016, 1, 1),
+    "reign": dt.date(2021, 4, 1),
 }
 # Which source to believe first when two terms say as much.
 SOURCE_RANK = {MANUAL: 5, "countryinfo": 4, "phoenix": 3, "reign": 2, "archigos": 1}
@@ -249,23 +266,29 @@ KEY_PREFIX = {
 }
 
 
-def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
+def load_kb(data_dir: Path | None = None, local: Path | bool | None = True) -> KnowledgeBase:
     """Every table in `tieline/data/` (or `data_dir`), with the hand-kept ones in `manual/`
-    merged over the derived ones; a missing manual folder or file is no error."""
+    merged over the derived ones, and the user's local tables (`tieline.actors.local`: the
+    folder `local`, by default `local_tables_dir()`; False for none) over those. A missing
+    manual or local folder or file is no error; the local rows skipped and why are in
+    `kb.local.problems`."""
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of acyclic records: the cycle collector finds nothing
     try:
-        return _load(_reader(data_dir))
+        folder = local_tables_dir() if local is True else (local or None)
+        return _load(_reader(data_dir), folder)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(read: Callable[[str], list[Row]]) -> KnowledgeBase:
+def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) -> KnowledgeBase:
     kb = KnowledgeBase()
     kb.countries = {c.iso3: c for c in _countries(read("countries.tsv"))}
+    mine = read_local_tables(local_folder, kb.countries) if local_folder else None
+    kb.local = mine
     kb.agents = {row["phrase"]: row["sector"] for row in read("agents.tsv")}
-    for row in read(AGENTS):
+    for row in read(AGENTS) + (mine.table("agents.tsv") if mine else []):
         phrase = row["phrase"].lower()
         if row["sector"] == NOT_AN_AGENT:
             kb.agents.pop(phrase, None)
@@ -275,10 +298,54 @@ def _load(read: Callable[[str], list[Row]]) -> KnowledgeBase:
         for org in _organisations(read(table), kind):
             kb.organisations[org.key] = org
     kb.people = _people(read("people.tsv"))
-    _merge_officeholders(kb.people, read(OFFICEHOLDERS))
-    _merge_organisations(kb.organisations, read(ORGANISATIONS))
-    kb.entries = _entries(kb, _with_manual_names(read("country_names.tsv"), read(NAMES)))
+    officeholders, organisations, names = read(OFFICEHOLDERS), read(ORGANISATIONS), read(NAMES)
+    if mine is not None:
+        officeholders = _succeeded(officeholders, mine.table("officeholders.tsv"))
+        organisations = _renamed(
+            organisations, mine.table("organisations.tsv"), ("name", "aliases")
+        )
+        names = _renamed(names, mine.table("names.tsv"), ("phrase",))
+    _merge_officeholders(kb.people, officeholders)
+    _merge_organisations(kb.organisations, organisations)
+    kb.entries = _entries(kb, _with_manual_names(read("country_names.tsv"), names))
     return kb
+
+
+def _office(row: Row) -> tuple[str, str, str | None]:
+    return (row.get("country", ""), row.get("role", "").lower(), _igo_in(row.get("note", "")))
+
+
+def _succeeded(shipped: list[Row], mine: list[Row]) -> list[Row]:
+    """The shipped officeholder rows with the local ones after them: a local row replaces the
+    shipped term it repeats (same name, country, role and start) and ends, on its start day,
+    every shipped term of its office that is still open then."""
+    if not mine:
+        return shipped
+    repeated = {(fold(r["name"]), *_office(r), r["start"]) for r in mine}
+    starts: dict[tuple[str, str, str | None], list[str]] = {}
+    for row in mine:
+        starts.setdefault(_office(row), []).append(row["start"])
+    kept = []
+    for row in shipped:
+        office = _office(row)
+        if (fold(row.get("name", "")), *office, row.get("start", "")) in repeated:
+            continue
+        begun, ended = row.get("start", ""), row.get("end", "")
+        after = [s for s in starts.get(office, ()) if s > begun and (not ended or s < ended)]
+        kept.append({**row, "end": min(after)} if after else row)
+    return kept + mine
+
+
+def _renamed(shipped: list[Row], mine: list[Row], columns: tuple[str, ...]) -> list[Row]:
+    """The shipped rows that give none of the names the local rows give, then the local rows."""
+    if not mine:
+        return shipped
+
+    def names(row: Row) -> set[str]:
+        return {fold(n) for column in columns for n in _split(row.get(column, ""))}
+
+    taken = set().union(*(names(row) for row in mine))
+    return [row for row in shipped if not names(row) & taken] + mine
 
 
 Row = dict[str, str]
@@ -400,6 +467,7 @@ def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None
     new one. Where a hand-kept term overlaps a derived office term, the derived term keeps only
     the days outside it; derived ELI terms, the fallback when no office is held, stay whole."""
     rows = list(rows)
+    _close_stale_terms(people, rows)
     if not rows:
         return
     wanted = {
@@ -446,6 +514,58 @@ def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None
         kept = tuple(piece for t in old.terms for piece in _outside(t, terms))
         aliases = _unique([*old.aliases, *names], old.name)
         people[key] = replace(old, aliases=aliases, terms=terms + kept)
+
+
+def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
+    """A derived term left open was held when its source stopped (`SOURCE_HORIZON`); after
+    that it is not known. It ends when the next holder of its office takes over (a main office:
+    `SUCCEEDED_ROLES`, by any source), and where the hand-kept rows cover the office (the same
+    country and role; for a "leader" or a lesser office, a country whose head of state or
+    government they list) at its source's horizon at the latest: they say who held it since.
+    A term starting after its end is dropped. So Yasuo Fukuda is not Japan's prime minister in
+    2026; Eritrea's president, whom no later source succeeds, stays open: the best guess left."""
+    rows = list(rows)
+    offices = {(r.get("country", ""), r.get("role", "").lower()) for r in rows if r.get("country")}
+    headed = {country for country, role in offices if role in HEAD_ROLES}
+    starts: dict[tuple[str, str], list[tuple[dt.date, str]]] = {}  # (start, holder) by office
+    stale: dict[str, Person] = {}  # people with a term to close, by key
+    for person in people.values():
+        for term in person.terms:
+            if term.start is not None and term.role in SUCCEEDED_ROLES and term.country:
+                starts.setdefault((term.country, term.role), []).append((term.start, person.key))
+            if term.end is None and term.source in SOURCE_HORIZON and term.sector != ELITE:
+                stale[person.key] = person
+    for row in rows:  # a hand-kept row not yet joined to a person: its holder is its name
+        role, start = row.get("role", "").lower(), _date(row.get("start", ""))
+        if role in SUCCEEDED_ROLES and row.get("country") and start is not None:
+            starts.setdefault((row["country"], role), []).append((start, fold(row["name"])))
+    for person in stale.values():
+        terms = []
+        for term in person.terms:
+            country = term.country or ""
+            holders = starts.get((country, term.role), ())
+            covered = country in headed or (country, term.role) in offices
+            if term.end is not None or term.source not in SOURCE_HORIZON or term.sector == ELITE:
+                terms.append(term)
+                continue
+            if not holders and not covered:
+                terms.append(term)  # nothing known after it
+                continue
+            me = (person.key, fold(person.name))
+            later = [
+                start
+                for start, holder in holders
+                if holder not in me and (term.start is None or start > term.start)
+            ]
+            if covered:
+                later.append(SOURCE_HORIZON[term.source])
+            end = min(later, default=None)
+            if end is None:
+                terms.append(term)
+            elif term.start is None or term.start < end:
+                terms.append(replace(term, end=end))
+        if terms != list(person.terms):
+            people[person.key] = replace(person, terms=tuple(terms))
 
 
 def _last_word(name: str) -> str:
@@ -617,3 +737,52 @@ def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
                 )
     entries.extend(Entry(p, EntryKind.AGENT, s, False, "agents") for p, s in kb.agents.items())
     return entries
+
+
+# ---------------------------------------------------------------- lookups
+
+
+def country_named(kb: KnowledgeBase, text: str) -> str | None:
+    """The ISO 3166 alpha-3 code `text` is or names ("JPN", "jpn", "Japan"), if any."""
+    if text.strip().upper() in kb.countries:
+        return text.strip().upper()
+    wanted = fold(text)
+    return next((c.iso3 for c in kb.countries.values() if fold(c.name) == wanted), None)
+
+
+def office_holders(kb: KnowledgeBase, country: str, day: dt.date) -> list[tuple[Person, Term]]:
+    """Who held an office of `country` on `day`, with the term that says so: one row per
+    person and role, the offices news cites most first (head of state and of government,
+    foreign and defence ministers)."""
+    found: dict[tuple[str, str], tuple[Person, Term]] = {}
+    for person in kb.people.values():
+        for term in person.terms:
+            if term.country == country and term.sector != ELITE and term.covers(day):
+                mine = found.get((person.key, term.role))
+                if mine is None or _precedence(term) > _precedence(mine[1]):
+                    found[(person.key, term.role)] = (person, term)
+    return sorted(found.values(), key=lambda pt: (-ROLE_RANK.get(pt[1].role, 0), pt[1].role))
+
+
+def people_named(kb: KnowledgeBase, query: str) -> list[Person]:
+    """The people whose name or an alias is `query` (accents and case aside); when none is,
+    those whose name holds its words in order ("Kishida", "Hun Sen")."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    exact, partial = [], []
+    pattern = re.compile(rf"(?:^| ){re.escape(wanted)}(?: |$)")
+    for person in kb.people.values():
+        names = [fold(n) for n in (person.name, *person.aliases)]
+        if wanted in names:
+            exact.append(person)
+        elif any(pattern.search(n) for n in names):
+            partial.append(person)
+    return exact or partial
+
+
+def local_table_problems(folder: Path | None = None) -> list[str]:
+    """Why rows of the user's local tables (`folder`, by default `local_tables_dir()`) will be
+    skipped, read without loading the rest of the knowledge base."""
+    countries = {row["iso3"] for row in _reader(None)("countries.tsv")}
+    return read_local_tables(folder or local_tables_dir(), countries).problems

@@ -45,7 +45,7 @@ from tieline.models import Actor, Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 RESOLVER = "actors.v1"
 STATELESS_ARMED_CODE = "IMG"  # CAMEO's international militarized group
@@ -1144,7 +1144,7 @@ class Resolver:
             return set()
         found = set()
         for token in doc:
-            if token.text not in candidates or token.tag_ != "NNP":
+            if token.text not in candidates or token.tag_ != "NNP" or _forced_capital(token):
                 continue
             if day is None:
                 if self._undated_leader(token.text) is not None:
@@ -1767,6 +1767,15 @@ def _in_office(person: Person, day: dt.date | None) -> bool:
         return any(t.sector == "GOV" for t in person.terms)
     term = person.role_on(day)
     return term is not None and term.sector == "GOV" and term.covers(day)
+
+
+def _forced_capital(token: Token) -> bool:
+    """A common word capitalised only because it opens the sentence, and not acting as a
+    name: "Young Algerians blocked roads" (but "May said", "May's plan" may be a surname)."""
+    if token.i != 0 or not is_common_word(token.text) or len(token.doc) < 2:
+        return False
+    after = token.doc[1]
+    return not (after.tag_.startswith("VB") or after.tag_ in ("MD", "POS") or after.is_punct)
 
 
 def _last_person(context: _Context) -> Mention | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from tieline import __version__
-from tieline.interfaces.cli import evaluate, events, ingest, relations, serve
+from tieline.interfaces.cli import actors, evaluate, events, ingest, relations, serve
 from tieline.interfaces.cli.common import ISO_DATE, IsoDate, db_option, err, open_store, out
 
 __all__ = ["ISO_DATE", "IsoDate", "cli", "db_option", "err", "main", "open_store", "out"]
@@ -42,6 +42,7 @@ cli.add_command(relations.tiers)
 cli.add_command(relations.dyad)
 cli.add_command(relations.partners)
 cli.add_command(relations.stories)
+cli.add_command(actors.who)
 cli.add_command(evaluate.eval_group)
 cli.add_command(serve.serve)
 

@@ -145,8 +145,9 @@ def code(
 ) -> None:
     """Re-code stored articles: resolve their actors and code their events again.
 
-    Run it after tieline's actor resolver or event coder changed; each article's old mentions
-    and events are replaced in one transaction. Articles not in English are left alone.
+    Run it after tieline's actor resolver or event coder changed, or after you added people
+    to your local actor tables (`tieline who --help`); each article's old mentions and events
+    are replaced in one transaction. Articles not in English are left alone.
 
     \b
     Examples:
@@ -156,8 +157,11 @@ def code(
     """
     from tieline.actors import RESOLVER
     from tieline.events.coder import CODER
+    from tieline.interfaces.cli.actors import warn_local_tables
     from tieline.pipeline import CHUNK_DOCUMENTS, Coding, code_articles
 
+    if not quiet:
+        warn_local_tables()
     coding = Coding()
     with open_store(db_path) as store:
         if article_ids:

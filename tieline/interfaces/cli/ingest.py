@@ -86,8 +86,11 @@ def ingest(
       cat page.html | tieline ingest - --json
       tieline ingest crawl.warc.gz --workers 2
     """
+    from tieline.interfaces.cli.actors import warn_local_tables
     from tieline.pipeline import ingest as run_ingest
 
+    if not quiet:
+        warn_local_tables()
     fetch = FetchSettings()
     overrides: dict[str, Any] = {}
     if delay is not None:

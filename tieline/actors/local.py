@@ -1,0 +1,173 @@
+"""Local tables: the user's own additions to the hand-kept actor tables.
+
+The tables shipped in `tieline/data/manual/` stop at their compiler's horizon; offices change
+every month. A user keeps them current without editing the package: a folder (`$TIELINE_TABLES`,
+else `tables/` in the user data directory) holding any of `officeholders.tsv`,
+`organisations.tsv`, `names.tsv` and `agents.tsv`, in the format of the shipped files (see
+`tieline/data/manual/README.md`). Their rows are merged over the shipped ones:
+
+* an officeholder row ends every shipped term of the same office (country and role) still open
+  on its start day, so entering a successor is one line; a row repeating a shipped term's name,
+  country, role and start replaces it;
+* an organisation, place name or agent noun replaces the shipped row giving the same name.
+
+Rows are checked as they are read. A row that cannot be used (a bad date, an unknown country
+code, a missing field) is skipped and named in `LocalTables.problems` with its file and line;
+the other rows still count, so a typo never stops a batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+TABLES_ENV = "TIELINE_TABLES"
+TABLE_NAMES = ("officeholders.tsv", "organisations.tsv", "names.tsv", "agents.tsv")
+ORG_KINDS = frozenset({"igo", "institution", "company", "armed_group"})
+NAME_KINDS = frozenset({"country", "demonym", "capital", "city"})
+_SECTOR = re.compile(r"^[A-Z]{3}$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+Row = dict[str, str]
+
+
+def local_tables_dir() -> Path:
+    """`$TIELINE_TABLES` if set, else `tables/` in the user data directory."""
+    configured = os.environ.get(TABLES_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_data_dir("tieline", appauthor=False)) / "tables"
+
+
+@dataclass
+class LocalTables:
+    """The usable rows of each local table (by file name), and why any others were skipped."""
+
+    folder: Path
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def table(self, name: str) -> list[Row]:
+        return self.rows.get(name, [])
+
+    @property
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+
+def read_local_tables(folder: Path, countries: Iterable[str]) -> LocalTables:
+    """The local tables in `folder` (absent files are no error), each row checked against the
+    known ISO 3166 alpha-3 `countries`."""
+    known = frozenset(countries)
+    tables = LocalTables(folder)
+    for name in TABLE_NAMES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            tables.problems.append(f"{path}: unreadable ({error}); its rows are not used")
+            continue
+        kept = []
+        for line, row in _numbered_rows(text):
+            reason = _CHECKS[name](row, known)
+            if reason:
+                tables.problems.append(f"{path}:{line}: {reason}; row skipped")
+            else:
+                kept.append({**row, "source": row.get("source") or f"local table {path}"})
+        tables.rows[name] = kept
+    return tables
+
+
+def _numbered_rows(text: str) -> list[tuple[int, Row]]:
+    """(line number, row) for each data row: the header is the first line that is neither
+    blank nor a "#" comment; cells are stripped and short rows padded."""
+    header: list[str] | None = None
+    rows = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append((number, dict(zip(header, cells, strict=False))))
+    return rows
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _country(value: str, known: frozenset[str]) -> str | None:
+    """Why a country cell is wrong, or None when it is empty or a known code."""
+    if value and (not _ISO3.match(value) or value not in known):
+        return f"country {value!r} is not a known ISO 3166 alpha-3 code"
+    return None
+
+
+def _officeholder(row: Row, known: frozenset[str]) -> str | None:
+    for column in ("name", "sector", "role", "start"):
+        if not row.get(column):
+            return f"no {column}"
+    if not _SECTOR.match(row["sector"]):
+        return f"sector {row['sector']!r} is not a three-letter code such as GOV or MIL"
+    start, end = _date(row["start"]), _date(row.get("end", "")) if row.get("end") else None
+    if start is None:
+        return f"start {row['start']!r} is not a date (YYYY-MM-DD)"
+    if row.get("end") and end is None:
+        return f"end {row['end']!r} is not a date (YYYY-MM-DD)"
+    if end is not None and end <= start:
+        return f"end {row['end']} is not after start {row['start']}"
+    return _country(row.get("country", ""), known)
+
+
+def _organisation(row: Row, known: frozenset[str]) -> str | None:
+    if not row.get("name"):
+        return "no name"
+    kind = row.get("kind", "").lower()
+    if kind not in ORG_KINDS:
+        return f"kind {row.get('kind')!r} is not one of {', '.join(sorted(ORG_KINDS))}"
+    sector = row.get("sector", "")
+    if sector and not _SECTOR.match(sector):
+        return f"sector {sector!r} is not a three-letter code"
+    return _country(row.get("country", ""), known)
+
+
+def _name(row: Row, known: frozenset[str]) -> str | None:
+    if not row.get("phrase"):
+        return "no phrase"
+    if row.get("kind") not in NAME_KINDS:
+        return f"kind {row.get('kind')!r} is not one of {', '.join(sorted(NAME_KINDS))}"
+    if not row.get("iso3"):
+        return "no iso3"
+    return _country(row["iso3"], known)
+
+
+def _agent(row: Row, known: frozenset[str]) -> str | None:
+    if not row.get("phrase"):
+        return "no phrase"
+    sector = row.get("sector", "")
+    if sector != "-" and not _SECTOR.match(sector):
+        return f"sector {sector!r} is not a three-letter code (or '-' to remove the phrase)"
+    return None
+
+
+_CHECKS = {
+    "officeholders.tsv": _officeholder,
+    "organisations.tsv": _organisation,
+    "names.tsv": _name,
+    "agents.tsv": _agent,
+}
