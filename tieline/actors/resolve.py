@@ -352,7 +352,7 @@ class Resolver:
                 strict=True,
             )
         )
-        hits = plan.hits
+        hits = _in_context(plan.hits, context)
         for sentence in plan.wanted:
             doc = docs.get(sentence.index)
             if doc is None:
@@ -473,8 +473,8 @@ class Resolver:
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
-            if entry is None:
-                continue
+            if entry is None or len(_place_countries(hit)) > 1:
+                continue  # nothing, or a word of two states ("Congolese"): context decides it
             country = (
                 entry.ref
                 if entry.kind is not EntryKind.PERSON
@@ -1390,6 +1390,30 @@ def _preferred(hit: Hit) -> Entry:
         if entry is not None:
             return entry
     return hit.entries[0]
+
+
+PLACE_KINDS = frozenset({EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.CITY})
+
+
+def _place_countries(hit: Hit) -> list[str]:
+    """The states a phrase names as a place, in the order its tables list them."""
+    return list(dict.fromkeys(e.ref for e in hit.entries if e.kind in PLACE_KINDS))
+
+
+def _in_context(hits: list[Hit], context: _Context) -> list[Hit]:
+    """A word the tables give to two states ("Congo", "Congolese": COD or COG) is read as the
+    one the article names more by unambiguous names ("Brazzaville", "Republic of the Congo"),
+    else as the one listed first (the larger, which the news means far more often)."""
+    out = []
+    for hit in hits:
+        countries = _place_countries(hit)
+        if len(countries) < 2:
+            out.append(hit)
+            continue
+        best = max(countries, key=lambda c: (context.salience[c], -countries.index(c)))
+        entries = sorted(hit.entries, key=lambda e: e.kind in PLACE_KINDS and e.ref != best)
+        out.append(replace(hit, entries=tuple(entries)))
+    return out
 
 
 def _modifies_thing(tokens: list[_Token], unit: Unit, chunk: tuple[int, int]) -> bool:
