@@ -231,3 +231,59 @@ def test_words_that_only_look_like_triggers(resolver, coder, text) -> None:  # t
         (e.type, e.mode) in (("PROTEST", "demo"), ("PROTEST", "strike"), ("COERCE", "deport"))
         for e in events
     ), [(e.type, e.mode, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun trigger that is what something stands for, means or is feared is no event
+        "For many Syrians, the Russian flag stands for bombing and starvation.",
+        "The Turkish flag is the symbol of an assault on Kurdish democracy.",
+        "For Iraqis, the American flag symbolises the invasion of Iraq.",
+        "Syrian Kurds fear a Turkish offensive on Afrin.",
+        "Fears of a Turkish offensive against Syrian Kurds grew on Monday.",
+        "There was talk of American air strikes on Syria.",
+        # idioms: a betrayal, an illness, a walkout, a struggle to live
+        "The US, he said, had stabbed Turkey in the back.",
+        "The Iraqi president died of a heart attack.",
+        "The Iranian delegation stormed out of the talks with the United States.",
+        "The Syrian president is fighting for his life in a Russian hospital.",
+    ],
+)
+def test_an_act_only_mentioned_is_no_assault(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert [e for e in events if e.type == "ASSAULT"] == [], [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the same words when the sentence reports the act
+        ("Russian bombing of Aleppo killed 20 people.", "bombing"),
+        ("The Israeli attack on Gaza continued on Monday.", "attack"),
+        ("Turkish troops carried out an assault on Afrin.", "assault"),
+        ("Russian agents stabbed a Ukrainian journalist.", "stabbed"),
+        ("The Kurds fought for their freedom against Turkey.", "fought"),  # an opponent named
+        ("Turkey shot down a Russian jet.", "shot down"),
+    ],
+)
+def test_a_reported_act_is_an_assault(resolver, coder, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert any(e.type == "ASSAULT" and e.trigger == trigger for e in events), [
+        (e.type, e.trigger, e.rule) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Germany shot down the French proposal.", "DEU", "FRA"),
+        ("Iran slammed the door on talks with the United States.", "IRN", "USA"),
+    ],
+)
+def test_an_idiom_takes_the_reading_it_means(resolver, coder, text, source, target) -> None:  # type: ignore[no-untyped-def]
+    events = coded(resolver, coder, text)
+    assert any(e.type == "REJECT" and sides(e) == (source, target) for e in events), [
+        (e.type, sides(e), e.rule) for e in events
+    ]
+    assert all(e.type not in ("ASSAULT", "ACCUSE") for e in events)

@@ -11,6 +11,11 @@ A subject missing from a verb is looked for on the verbs it depends on ("agreed 
 cooperate"); conjoined actors ("Cambodia and Japan agreed") act together. Modes: negation
 ("did not agree"), future ("will continue to support"), hypothetical ("could"), historical
 (a past state of affairs: "since 1953"). Every event names the rule that fired.
+
+A noun trigger that only names an act ("that flag stands for bombing", "fears of an offensive")
+gives no event, nor does a trigger word in an idiom that drops its literal reading ("stabbed
+Turkey in the back"); an idiom that means another act takes that act's reading ("shot down the
+proposal": REJECT).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING
 from tieline.annotate.nlp import coarse_pos
 from tieline.annotate.sentences import split_sentences
 from tieline.events.codes import Code, CodeTable, load_codes
-from tieline.events.lexicon import Lexicon, Trigger, base_forms, load_lexicon
+from tieline.events.lexicon import Idiom, Lexicon, Trigger, base_forms, load_lexicon
 from tieline.models import (
     Actor,
     Article,
@@ -97,6 +102,18 @@ STATED_DEMAND = Trigger("must", "VERB", "REQUEST", None, "100", frozenset(), Fal
 WANTING_VERBS = frozenset({"want", "wish"})
 WANTING_WORDS = frozenset({"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"})
 STATED_WISH = Trigger("want", "VERB", "REQUEST", None, "020", frozenset(), False, ())
+# Words under which a noun trigger names an act as an idea, not as news: what a thing stands for
+# or means, what is feared, talked of or may come ("that flag stands for bombing", "fears of an
+# offensive", "the prospect of a Turkish attack"), by the part of speech of the word. "word
+# preposition" takes the preposition's object; a word alone, its direct object. Chosen from false
+# events in the Guardian sample; a noun "warning of" an attack may be of one that came.
+SPOKEN_OF_BY_VERBS = frozenset(
+    {"stand for", "symbolise", "symbolize", "mean", "fear", "fear of", "warn of", "talk of"}
+)
+SPOKEN_OF_BY_NOUNS = frozenset(
+    {"symbol of", "fear of", "talk of", "spectre of", "specter of", "prospect of",
+     "possibility of", "likelihood of", "risk of"}
+)  # fmt: skip
 # Verbs that deny the event of their complement: "failed to reach agreement", "declined to resign".
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 # Words that put an event in the past as a standing state of affairs.
@@ -234,7 +251,12 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         for i, trigger in triggers.items():
             token = doc[i]
-            if _inside_other_trigger(token, triggers) or _background(token) or _conditional(token):
+            if (
+                _inside_other_trigger(token, triggers)
+                or _background(token)
+                or _spoken_of(token)
+                or _conditional(token)
+            ):
                 continue
             trigger = _as_threat(token, trigger, triggers) or trigger
             sources, targets = _participants(token, index, triggers)
@@ -305,7 +327,10 @@ class EventCoder:
             if trigger.plover == "REQUEST" and _attempt(token):
                 continue
             if not trigger.needs or _satisfied(token, trigger.needs):
-                return trigger
+                idiom = _idiom(token, self.lexicon.idioms_of(trigger))
+                if idiom is None:
+                    return trigger
+                return next(iter(self.lexicon.get(idiom.means, pos)), None)
         return None
 
     def _event(
@@ -649,6 +674,54 @@ def _background(token: Token) -> bool:
     if _pos(token) not in ("NOUN", "PROPN") or token.dep_ != "pobj":
         return False
     return token.head.text.lower() in TEMPORAL_PREPOSITIONS
+
+
+def _spoken_of(token: Token) -> bool:
+    """ "stands for bombing", "fears of an offensive": a noun trigger that is what something
+    means or what is feared, the object of a SPOKEN_OF_BY_VERBS or _NOUNS word, or in a noun
+    phrase that is ("fear the start of an offensive"). Clauses are not followed: "fear that the
+    attack killed 50" may report it."""
+    if _pos(token) not in ("NOUN", "PROPN"):
+        return False
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head == current or current.dep_ not in ("pobj", "prep", "dobj", "conj", "compound"):
+            return False
+        frames = {"VERB": SPOKEN_OF_BY_VERBS, "NOUN": SPOKEN_OF_BY_NOUNS}.get(
+            TRIGGER_POS.get(_pos(head), ""), frozenset()
+        )
+        if current.dep_ in ("dobj", "prep"):
+            preposition = current.lower_ if current.dep_ == "prep" else ""
+            if any(f"{form} {preposition}".strip() in frames for form in base_forms(head.lower_)):
+                return True
+        current = head
+    return False
+
+
+def _idiom(token: Token, idioms: Iterable[Idiom]) -> Idiom | None:
+    """The idiom a trigger word stands in, if any: "stabbed Turkey in the back", "a heart
+    attack", "shot down the proposal"."""
+    for idiom in idioms:
+        if idiom.via:
+            words = [
+                w
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == idiom.via
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+                for w in (obj, *obj.conjuncts)
+            ]
+        else:
+            words = [c for c in token.children if c.dep_ not in (*SUBJECTS, *PASSIVE_SUBJECTS)]
+        if not any(not idiom.words.isdisjoint(base_forms(w.lower_)) for w in words):
+            continue
+        if not idiom.means and any(
+            c.dep_ == "prep" and c.lower_ == "against" for w in (token, *words) for c in w.children
+        ):
+            continue  # an opponent named: "fought for their freedom against Turkey"
+        return idiom
+    return None
 
 
 def _subtree_target(token: Token, index: dict[int, Mention], sources: list[_Side]) -> _Side | None:

@@ -30,9 +30,44 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Idiom:
+    """A phrase in which a trigger word loses its literal reading: "stabbed Turkey in the back"
+    is a betrayal, not an assault; "shot down the proposal" is a rejection."""
+
+    lemma: str  # the trigger's lemma: "stab"
+    pos: str  # VERB or NOUN
+    via: str  # the preposition whose object is one of `words` ("in"); "" = a direct dependent
+    words: frozenset[str]  # base forms: "back"
+    means: str = ""  # the trigger lemma whose reading the phrase takes; "" = no event
+
+
+# Common English idioms of trigger words, each matched on the trigger's own dependents. One that
+# cancels an act of force keeps it when an opponent is named ("fought for freedom against Turkey").
+IDIOMS = (
+    Idiom("stab", "VERB", "in", frozenset({"back"})),  # betrayed
+    Idiom("attack", "NOUN", "", frozenset({"heart", "panic", "asthma", "anxiety"})),  # illness
+    Idiom("storm", "VERB", "", frozenset({"out", "off"})),  # "stormed out of the talks": left
+    Idiom("fight", "VERB", "for", frozenset(  # strove for a cause, or struggled to live
+        {"life", "lives", "survival", "right", "value", "democracy", "justice", "equality",
+         "freedom", "dignity", "recognition", "cause"})),
+    Idiom("shoot", "VERB", "", frozenset(  # "shot down the proposal"
+        {"proposal", "idea", "plan", "bill", "motion", "amendment", "suggestion", "resolution",
+         "claim", "request", "offer"}), means="reject"),
+    Idiom("slam", "VERB", "", frozenset({"door"}), means="reject"),  # "slammed the door on"
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (lemma, pos) → readings, in order
     forms: frozenset[str]  # lower-case word forms any trigger may take
+    idioms: tuple[Idiom, ...] = ()
+
+    def idioms_of(self, trigger: Trigger) -> tuple[Idiom, ...]:
+        """The idioms in which a trigger's word loses its literal reading."""
+        return tuple(
+            i for i in self.idioms if i.pos == trigger.pos and i.lemma == trigger.lemma.split()[0]
+        )
 
     @functools.cached_property
     def heads(self) -> frozenset[str]:
@@ -121,7 +156,7 @@ def load_lexicon() -> Lexicon:
         for base, past in _COMPOUND_IRREGULAR:  # "retake" → "retook", "retaken"
             if head.endswith(base) and head != base:
                 forms.update(head[: -len(base)] + p for p in past)
-    return Lexicon(triggers, frozenset(forms - _ADVERB_FORMS))
+    return Lexicon(triggers, frozenset(forms - _ADVERB_FORMS), IDIOMS)
 
 
 # Bare trigger forms that are far more often adverbs: in the Guardian sample, a sentence parsed
@@ -137,7 +172,8 @@ _IRREGULAR_PAST = {
     "swore": "swear", "sworn": "swear", "took": "take", "taken": "take", "made": "make",
     "beat": "beat", "beaten": "beat", "cut": "cut", "set": "set", "put": "put", "led": "lead",
     "told": "tell", "said": "say", "spoke": "speak", "spoken": "speak", "began": "begin",
-    "ran": "run", "overran": "overrun", "went": "go", "gone": "go",
+    "ran": "run", "overran": "overrun", "went": "go", "gone": "go", "meant": "mean",
+    "stood": "stand",
 }  # fmt: skip
 
 
