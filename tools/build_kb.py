@@ -240,7 +240,7 @@ class DictGroup:
         return [phrase for entry in self.entries for phrase in entry]
 
 
-CODE_SPEC = re.compile(r"\[\s*([A-Za-z-]+)\s*([^\]]*)\]")
+CODE_SPEC = re.compile(r"\[\s*([A-Za-z-][A-Za-z0-9-]*)\s*([^\]]*)\]")
 
 
 def parse_code(code: str, restriction: str, note: str = "") -> CodeSpan | None:
@@ -277,6 +277,7 @@ def read_actor_dictionary(path: Path) -> list[DictGroup]:
     either on the primary's line or on indented lines after it; `#` starts a comment."""
     groups: list[DictGroup] = []
     current: DictGroup | None = None
+    coded = False  # the current group has code lines, read or not
     for raw in path.read_text(encoding="utf-8", errors="replace").split("\n"):
         stripped = raw.strip()
         if not stripped or stripped.startswith("#") or stripped.startswith("<!"):
@@ -285,6 +286,7 @@ def read_actor_dictionary(path: Path) -> list[DictGroup]:
         if raw[0] in " \t" and "[" in body:  # indented codes of the current entry
             if current is not None:
                 current.codes.extend(_codes(body, comment))
+                coded = True
             continue
         body = body.strip()  # (a stray indented phrase is read as a primary)
         text = body.split("[", 1)[0]
@@ -292,11 +294,16 @@ def read_actor_dictionary(path: Path) -> list[DictGroup]:
             if current is not None:
                 current.entries[-1].append(text[1:].strip())
             continue
-        if current is None or current.codes:
+        # A primary whose only code lines cannot be read ("[GBRGOV >201005011]", nine digits)
+        # ends its group with no codes, rather than taking the next person's (PETRARCH's
+        # reading would give David Cameron Alan Johnson's ministries).
+        if current is None or coded:
             current = DictGroup()
             groups.append(current)
+            coded = False
         current.entries.append([text.strip()])
         current.codes.extend(_codes(body, comment))
+        coded = coded or CODE_SPEC.search(body) is not None
         if comment:
             current.comments.append(comment)
     return [g for g in groups if g.codes and any(p.strip("_ ") for p in g.phrases)]

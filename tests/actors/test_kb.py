@@ -304,6 +304,30 @@ def test_a_term_its_source_left_open_ends_when_the_office_changes_hands(tiny: Pa
     assert kb.people["c-khm"].terms[0].end == dt.date(2012, 1, 16)
 
 
+def test_a_surname_only_leader_joins_the_hand_kept_full_name(tiny: Path) -> None:
+    """REIGN names leaders by surname ("Johnson"); the hand-kept row of the same office in the
+    same years is that person, under the full name."""
+    write_table(
+        tiny,
+        "people.tsv",
+        PEOPLE,
+        "johnson-khm | Johnson |  | KHM | GOV | leader | 2019-07-24 |  |  | reign",
+        "johnson-khm-2 | Johnson |  | KHM | GOV | leader | 1990-01-01 | 1991-01-01 |  | reign",
+    )
+    write_table(
+        tiny,
+        "manual/officeholders.tsv",
+        OFFICEHOLDERS,
+        "Boris Johnson |  | KHM | GOV | head of government | 2019-07-24 | 2022-09-06 | W | ",
+    )
+    kb = load_kb(tiny)
+    boris = kb.people["johnson-khm"]
+    assert boris.name == "Boris Johnson" and "Johnson" in boris.aliases
+    assert boris.role_on(dt.date(2020, 1, 1)).role == "head of government"  # type: ignore[union-attr]
+    assert kb.people["johnson-khm-2"].name == "Johnson"  # no overlapping term: someone else
+    assert not [p for p in kb.people.values() if p.key.startswith("boris-johnson")]
+
+
 def test_a_former_prime_minister_is_not_in_office_years_later(kb: KnowledgeBase) -> None:
     """Yasuo Fukuda (prime minister 2007-2008) is an open CountryInfo term in the derived
     tables; Yoshihide Suga's REIGN term is open after his hand-kept one ends (2021-10-04)."""

@@ -236,3 +236,30 @@ def test_stateless_actor_stays_stateless_when_the_sentence_names_two(resolver): 
 def test_a_word_of_two_states_is_the_one_the_article_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text)
     assert mentions[phrase].actor.code == code
+
+
+def test_out_of_office_on_the_day_is_an_elite(resolver):  # type: ignore[no-untyped-def]
+    """Barack Obama in a 2018 article: every office he held had ended (CAMEO's ELI)."""
+    mentions = resolve(resolver, "Barack Obama warned Syria in 2013.", day=dt.date(2018, 1, 1))
+    assert mentions["Barack Obama"].actor.code == "USAELI"
+    assert "not after" in mentions["Barack Obama"].evidence
+    mentions = resolve(resolver, "Barack Obama warned Syria.", day=dt.date(2013, 9, 1))
+    assert mentions["Barack Obama"].actor.code == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Putin met Erdogan in Sochi.", {"Putin": "RUSGOV", "Erdogan": "TURGOV"}),
+        # Kenneth Hall, Jamaica's governor-general in CountryInfo with an open term: a bare
+        # "Hall" names him only where the article names Jamaica.
+        ("Hall said the plan would fail.", {}),
+        ("In Jamaica, Hall said the plan would fail.", {"Hall": "JAMGOV"}),
+    ],
+)
+def test_a_bare_surname_names_a_checked_leader_or_one_of_the_articles_state(  # type: ignore[no-untyped-def]
+    resolver, text, found
+):
+    mentions = resolve(resolver, text, day=dt.date(2018, 1, 1))
+    got = {m.text: m.actor.code for m in mentions.values() if m.cue in ("kb:person", "surname")}
+    assert got == found

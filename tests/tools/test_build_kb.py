@@ -40,3 +40,28 @@ def test_the_build_is_reproducible_and_matches_the_committed_tables(
     committed = _tables(TABLES)
     drifted = sorted(name for name in first if committed.get(name) != first[name])
     assert drifted == [], f"rerun tools/build_kb.py and commit: {drifted} differ from the script"
+
+
+def test_a_primary_whose_codes_cannot_be_read_keeps_to_itself(tmp_path: Path) -> None:
+    """PETRARCH gives a primary with no readable code the next entry's codes; that made David
+    Cameron (a nine-digit date) Alan Johnson, and a later "Johnson" with him."""
+    build_kb = _build_module()
+    path = tmp_path / "actors.txt"
+    path.write_text(
+        "DAVID_CAMERON_  # CountryInfo.txt\n"
+        "+DAVID_WILLIAM_DONALD_CAMERON_\n"
+        "\t[GBRGOV >201005011]\n"
+        "ALAN_JOHNSON_\n"
+        "\t[GBRGOV 041001-050531]\n"
+        "INDIAN_OCEAN  [---]\n"
+        "LOK_SABHA\n"
+        "\t[INDGOVLEG]\n"
+        "ANANDA_MARGA_UNIVERSAL_RELIEF_TEAM_\t[NGOHINDEN211DEV]\n",
+        encoding="utf-8",
+    )
+    groups = build_kb.read_actor_dictionary(path)
+    phrases = [g.phrases for g in groups]
+    assert ["ALAN_JOHNSON_"] in phrases and ["LOK_SABHA"] in phrases
+    assert not any("DAVID_CAMERON_" in p for p in phrases)  # no readable code: left out
+    [ngo] = [g for g in groups if g.phrases == ["ANANDA_MARGA_UNIVERSAL_RELIEF_TEAM_"]]
+    assert [c.code for c in ngo.codes] == ["NGOHINDEN211DEV"]

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tieline.actors.local import LocalTables, local_tables_dir, read_local_tables
+if TYPE_CHECKING:  # this module needs only the standard library (tools/build_kb.py reads it)
+    from tieline.actors.local import LocalTables
 
 
 class EntryKind(StrEnum):
@@ -272,6 +274,8 @@ def load_kb(data_dir: Path | None = None, local: Path | bool | None = True) -> K
     folder `local`, by default `local_tables_dir()`; False for none) over those. A missing
     manual or local folder or file is no error; the local rows skipped and why are in
     `kb.local.problems`."""
+    from tieline.actors.local import local_tables_dir
+
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of acyclic records: the cycle collector finds nothing
     try:
@@ -284,6 +288,8 @@ def load_kb(data_dir: Path | None = None, local: Path | bool | None = True) -> K
 
 def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) -> KnowledgeBase:
     kb = KnowledgeBase()
+    from tieline.actors.local import read_local_tables
+
     kb.countries = {c.iso3: c for c in _countries(read("countries.tsv"))}
     mine = read_local_tables(local_folder, kb.countries) if local_folder else None
     kb.local = mine
@@ -505,6 +511,8 @@ def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None
         )
         key = next((index[(fold(n), country)] for n in names if (fold(n), country) in index), None)
         if key is None:
+            key = _surname_only(people, index.get((fold(_last_word(names[0])), country)), terms)
+        if key is None:
             key = _free_key(people, _slug(names[0]) + (f"-{country.lower()}" if country else ""))
             people[key] = Person(
                 key, names[0], _unique(names[1:], names[0]), terms, country or None
@@ -512,8 +520,27 @@ def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None
             continue
         old = people[key]
         kept = tuple(piece for t in old.terms for piece in _outside(t, terms))
-        aliases = _unique([*old.aliases, *names], old.name)
-        people[key] = replace(old, aliases=aliases, terms=terms + kept)
+        name = old.name if " " in old.name.strip() else names[0]  # "Johnson": "Boris Johnson"
+        aliases = _unique([*old.aliases, old.name, *names], name)
+        people[key] = replace(old, name=name, aliases=aliases, terms=terms + kept)
+
+
+def _surname_only(
+    people: dict[str, Person], key: str | None, terms: tuple[Term, ...]
+) -> str | None:
+    """`key` when it is a person the derived tables know by a surname alone (REIGN's
+    "Johnson") who held an office while a hand-kept term ran: the same person."""
+    person = people.get(key or "")
+    if person is None or " " in person.name.strip():
+        return None
+    overlapping = any(t.sector != ELITE and _overlap(t, m) for t in person.terms for m in terms)
+    return key if overlapping else None
+
+
+def _overlap(a: Term, b: Term) -> bool:
+    return (a.start is None or b.end is None or a.start < b.end) and (
+        b.start is None or a.end is None or b.start < a.end
+    )
 
 
 def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
@@ -784,5 +811,7 @@ def people_named(kb: KnowledgeBase, query: str) -> list[Person]:
 def local_table_problems(folder: Path | None = None) -> list[str]:
     """Why rows of the user's local tables (`folder`, by default `local_tables_dir()`) will be
     skipped, read without loading the rest of the knowledge base."""
+    from tieline.actors.local import local_tables_dir, read_local_tables
+
     countries = {row["iso3"] for row in _reader(None)("countries.tsv")}
     return read_local_tables(folder or local_tables_dir(), countries).problems

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from tieline.actors.gazetteer import Gazetteer, Hit
 from tieline.actors.kb import (
+    ELITE,
     MANUAL,
     Entry,
     EntryKind,
@@ -286,6 +287,7 @@ class _Context:
 
     day: dt.date | None
     salience: Counter[str] = field(default_factory=Counter)
+    named: set[str] = field(default_factory=set)  # states the text names by any place name
     first_seen: dict[str, int] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     acronyms: dict[str, Actor] = field(default_factory=dict)
@@ -360,7 +362,7 @@ class Resolver:
                 continue
             if parsed is not None:
                 parsed[sentence.index] = doc
-            known = self._known_words(context) | self._leader_surnames(doc, context.day)
+            known = self._known_words(context) | self._leader_surnames(doc, context)
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known)
             self._read_sentence(tokens, sentence, context, field_name, text)
         return context.mentions
@@ -429,14 +431,17 @@ class Resolver:
                 person = self.kb.people.get(entry.ref)
                 if person is not None:
                     term = person.role_on(context.day)
+                    left = None if term else _left_office(person, context.day)
                     actor = Actor(
                         person.name,
                         country=(term.country if term else None) or person.country,
-                        sector=term.sector if term else None,
-                        role=(term.role or None) if term else None,
+                        sector=term.sector if term else ELITE if left else None,
+                        role=(term.role or None) if term else "former official" if left else None,
                         person=person.key,
                     )
                     cue, note = "kb:person", _term_note(person, term) if term else note
+                    if left:
+                        note += f"; held office until {left}, not after"
             elif entry.kind is not EntryKind.AGENT:
                 org = self.kb.organisations.get(entry.ref)
                 if org is not None:
@@ -474,6 +479,9 @@ class Resolver:
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
             if entry is None or len(_place_countries(hit)) > 1:
+                city = hit.first(EntryKind.CITY)
+                if city is not None and len(_place_countries(hit)) == 1:
+                    context.named.add(city.ref)  # "Sochi": names Russia, but is not about it
                 continue  # nothing, or a word of two states ("Congolese"): context decides it
             country = (
                 entry.ref
@@ -482,6 +490,7 @@ class Resolver:
             )
             if country:
                 context.salience[country] += 1
+                context.named.add(country)
                 context.first_seen.setdefault(country, hit.start)
 
     def _person_country(self, key: str, day: dt.date | None) -> str | None:
@@ -828,6 +837,9 @@ class Resolver:
                 if igo is None:
                     country = country or term.country
                 evidence.append(_term_note(person, term))
+            elif sector is None and (left := _left_office(person, context.day)) is not None:
+                sector, role = ELITE, "former official"  # Barack Obama in 2018
+                evidence.append(f"{person.name} held office until {left}, not after")
             if igo is None:
                 country = country or person.country
             if titles or cues:
@@ -1127,15 +1139,17 @@ class Resolver:
             holders = [
                 p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
             ]
-            if len(holders) == 1:
+            if len(holders) == 1 and (context.day is None or _named_state(holders[0], context)):
                 return holders[0], None
         return None, None
 
-    def _leader_surnames(self, doc: Doc, day: dt.date | None) -> set[str]:
-        """Proper nouns of the sentence that name a head of state or government on `day` by
+    def _leader_surnames(self, doc: Doc, context: _Context) -> set[str]:
+        """Proper nouns of the sentence that name a head of state or government on the day by
         themselves ("Obama", "Putin"): the last word of the name of exactly one person then in a
-        government office, who leads a state. Without a day, the last word of the name of the
-        one person the knowledge base knows ever to have led a state (`_undated_leader`)."""
+        government office, who leads a state the article names (`_named_state`). Without a
+        day, the last word of the name of the one person the knowledge base knows ever to have
+        led a state (`_undated_leader`)."""
+        day = context.day
         # Most sentences hold no word that is anyone's surname: look at the text first.
         words = _CAPITALISED.findall(doc.text)
         words += [w[:-2] for w in words if w.endswith(("'s", "’s"))]  # "Obama's"
@@ -1153,6 +1167,8 @@ class Resolver:
             people = self._surnames.get(token.text.casefold(), ())
             holders = [p for p in people if _in_office(p, day)]
             if len(holders) != 1 or holders[0].name.split()[-1] != token.text:
+                continue
+            if not _named_state(holders[0], context):
                 continue
             term = holders[0].role_on(day)
             if term is not None and term.role in LEADER_ROLES:
@@ -1791,6 +1807,30 @@ def _in_office(person: Person, day: dt.date | None) -> bool:
         return any(t.sector == "GOV" for t in person.terms)
     term = person.role_on(day)
     return term is not None and term.sector == "GOV" and term.covers(day)
+
+
+def _left_office(person: Person, day: dt.date | None) -> dt.date | None:
+    """The day `person` left their last office, when every office they held had ended by
+    `day` (no term covers the day): out of office, they act as an elite (ELI), not for the
+    state."""
+    if day is None:
+        return None
+    ended = [t.end for t in person.terms if t.sector != ELITE]
+    if not ended or None in ended:
+        return None
+    last = max(e for e in ended if e is not None)
+    return last if last <= day else None
+
+
+def _named_state(person: Person, context: _Context) -> bool:
+    """Whether a bare surname may name `person`, in office on the day: their term is a
+    hand-kept one (checked: "Obama", "Putin"), or the article names the state they hold it
+    for. A term only a derived source gives, often left open for years, does not make "Hall"
+    or "Evans" a Jamaican or Haitian officeholder in an article about Syria."""
+    term = person.role_on(context.day)
+    if term is None:
+        return False
+    return term.source == MANUAL or term.igo is not None or term.country in context.named
 
 
 def _forced_capital(token: Token) -> bool:
