@@ -1810,16 +1810,13 @@ def _in_office(person: Person, day: dt.date | None) -> bool:
 
 
 def _left_office(person: Person, day: dt.date | None) -> dt.date | None:
-    """The day `person` left their last office, when every office they held had ended by
-    `day` (no term covers the day): out of office, they act as an elite (ELI), not for the
-    state."""
+    """For someone no term covers on `day`: the day they last left an office before it. Out
+    of office, a former official acts as an elite (ELI), not for the state (David Cameron in
+    2018, though he was foreign secretary again in 2023)."""
     if day is None:
         return None
-    ended = [t.end for t in person.terms if t.sector != ELITE]
-    if not ended or None in ended:
-        return None
-    last = max(e for e in ended if e is not None)
-    return last if last <= day else None
+    ended = [t.end for t in person.terms if t.sector != ELITE and t.end and t.end <= day]
+    return max(ended, default=None)
 
 
 def _named_state(person: Person, context: _Context) -> bool:
