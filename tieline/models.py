@@ -127,15 +127,21 @@ class Actor:
     role: str | None = None  # "head of government", "foreign minister", "governor"...
     person: str | None = None  # knowledge-base key of a known person, or a name seen in text
     organisation: str | None = None  # knowledge-base key of an organisation
-    igo: str | None = None  # the international organisation acted for, when there is one
+    igo: str | None = None  # the international (or, keyed "ngo:...", non-governmental) body
     members: tuple[str, ...] = ()  # ISO3 codes of a group of states
 
     @property
     def code(self) -> str:
-        """A compact code in the CAMEO style: "JPNGOV", "KHM", "IGO", "KHM+JPN"."""
+        """A compact code in the CAMEO style: "JPNGOV", "KHM", "IGO", "NGO", "KHM+JPN"."""
         if self.members:
             return "+".join(self.members)
-        return (self.country or ("IGO" if self.igo else "---")) + (self.sector or "")
+        body = "NGO" if self.non_governmental else "IGO" if self.igo else "---"
+        return (self.country or body) + (self.sector or "")
+
+    @property
+    def non_governmental(self) -> bool:
+        """An organisation of no state and no states: Amnesty International, the Red Cross."""
+        return (self.igo or "").startswith("ngo:")
 
 
 @dataclass(frozen=True)

@@ -263,3 +263,10 @@ def test_a_bare_surname_names_a_checked_leader_or_one_of_the_articles_state(  # 
     mentions = resolve(resolver, text, day=dt.date(2018, 1, 1))
     got = {m.text: m.actor.code for m in mentions.values() if m.cue in ("kb:person", "surname")}
     assert got == found
+
+
+def test_a_non_governmental_organisation_is_coded_ngo_not_igo(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Amnesty International said the trial in Iran was unfair.")
+    assert mentions["Amnesty International"].actor.code == "NGO"
+    mentions = resolve(resolver, "The United Nations said the trial in Iran was unfair.")
+    assert mentions["United Nations"].actor.code == "IGO"

@@ -27,7 +27,7 @@ def is_actor(actor: Actor, code: str) -> bool:
     if code == "IGO":
         return actor.igo is not None
     if code == "NGO":
-        return actor.sector == "NGO"
+        return actor.sector == "NGO" or actor.non_governmental
     return actor.country == code or code in actor.members
 
 
