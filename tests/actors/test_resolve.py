@@ -150,6 +150,7 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
             "Congolese soldiers",
             "COGMIL",
         ),
+        ("The Republic of the Congo held elections.", "Republic of the Congo", "COG"),
         ("Guinean troops crossed the border.", "Guinean troops", "GINMIL"),
         ("Bissau is calm. Guinean soldiers seized the radio.", "Guinean soldiers", "GNBMIL"),
     ],

@@ -1091,6 +1091,8 @@ class Resolver:
             word = tokens[i + 1].text
             if not word[:1].isupper() or word.lower() not in COUNTRY_FORMS:
                 continue
+            if tokens[i + 1].unit is not None:
+                continue  # a name that starts with it: "the Republic of the Congo"
             for country in context.main_countries(5):
                 info = self.kb.countries.get(country)
                 if info and info.form and info.form.lower() == word.lower():
