@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,6 +57,8 @@ def open_store(db_path: Path | None) -> Iterator[Store]:
         raise click.ClickException(f"cannot open database {path}: {error}") from error
     try:
         yield store
+    except sqlite3.Error as error:  # a damaged file, a database locked by another writer...
+        raise click.ClickException(f"database {path}: {error}") from error
     finally:
         store.close()
 
