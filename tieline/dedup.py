@@ -42,14 +42,18 @@ TRACKING_PARAMS = re.compile(
 
 def normalise_url(url: str) -> str:
     """A stable form of a URL: lower-case scheme and host, no default port, no fragment, no
-    tracking parameters, remaining parameters sorted."""
-    parts = urlsplit(url.strip())
+    tracking parameters, remaining parameters sorted. A URL that cannot be parsed (an open
+    IPv6 bracket, a port out of range) is its own stable form, stripped; fetching it fails later
+    with the reason."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if parts.port and not (
-        (scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)
-    ):
-        host = f"{host}:{parts.port}"
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
     query = urlencode(
         sorted(
             (k, v)

@@ -3,12 +3,15 @@ never a Python traceback."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 from pathlib import Path
 
 from tests.interfaces.test_cli import tieline
 from tieline.store import Store
+
+WIDE = {"COLUMNS": "200"}  # one line per message, as rich wraps at the terminal's width
 
 
 def clear_error(result: subprocess.CompletedProcess[str], status: int, words: str) -> None:
@@ -31,3 +34,24 @@ def test_a_damaged_table_is_a_clear_error(tmp_path: Path):
         file.write(b"\xde\xad" * (size // 2))
     for command in (["show", "abcd"], ["remove", "abcd"]):
         clear_error(tieline(*command, db=db), 1, "database disk image is malformed")
+
+
+def test_a_malformed_url_fails_alone_and_a_record_carrying_one_is_stored(tmp_path: Path):
+    text = (
+        "Cambodia and Japan signed an agreement on water supply in Phnom Penh on Monday, "
+        "officials said, and pledged to meet again next year."
+    )
+    records = tmp_path / "pages.jsonl"
+    records.write_text(json.dumps({"url": "http://[::1", "text": text}) + "\n")
+    result = tieline(
+        "ingest",
+        "http://[::1",
+        "http://example.org:99999/",
+        str(records),
+        db=tmp_path / "t.db",
+        env=WIDE,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "failed http://[::1: invalid URL" in result.stderr
+    assert "Port out of range" in result.stderr
+    assert "stored" in result.stdout and "pages.jsonl:1" in result.stdout

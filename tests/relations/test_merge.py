@@ -89,6 +89,7 @@ def test_publisher_falls_back_to_the_host():
     assert publisher_of(None, "https://www.seoulwire.example/a") == "seoulwire.example"
     assert publisher_of("Reuters", "https://x.example/") == "Reuters"
     assert publisher_of(None, None) == "unknown"
+    assert publisher_of(None, "http://[::1") == "unknown"  # a malformed URL from a WARC record
 
 
 def lines(*stories: str) -> list[dict[str, str]]:

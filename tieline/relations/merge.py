@@ -203,6 +203,9 @@ def publisher_of(publisher: str | None, url: str | None) -> str:
     if publisher:
         return publisher.strip()
     if url:
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # "http://[::1" and the like, as a WARC or JSONL record may give
+            host = ""
         return host.removeprefix("www.") or "unknown"
     return "unknown"
