@@ -339,6 +339,20 @@ def test_a_former_prime_minister_is_not_in_office_years_later(kb: KnowledgeBase)
     assert fukuda.role_on(dt.date(2008, 3, 1)).role == "head of government"  # type: ignore[union-attr]
 
 
+def test_a_hand_kept_body_replaces_its_derived_double_filed_under_no_state(tiny: Path) -> None:
+    derived = "key | name | aliases | country | sector | code | source"
+    hand_kept = "name | aliases | kind | country | sector | source"
+    write_table(tiny, "armed_groups.tsv", derived,
+                "armed:abu-sayyaf | Abu Sayyaf | Joseph Kony |  | REB | IMG | phoenix")  # fmt: skip
+    write_table(tiny, "manual/organisations.tsv", hand_kept,
+                "Abu Sayyaf | ASG | armed_group | KHM | REB | Wikipedia")  # fmt: skip
+    kb = load_kb(tiny)
+    [abu] = [o for o in kb.organisations.values() if o.name == "Abu Sayyaf"]
+    assert (abu.country, abu.source, abu.key != "armed:abu-sayyaf") == ("KHM", "manual", True)
+    assert "Joseph Kony" in abu.aliases
+    assert [e.ref for e in kb.entries if e.phrase == "Abu Sayyaf"] == [abu.key]
+
+
 @pytest.mark.parametrize(
     ("phrase", "case"),
     [("US", True), ("U.N.", True), ("ASEAN", True), ("UNICEF", False), ("Chad", True),

@@ -657,7 +657,9 @@ def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> 
     """A hand-kept organisation replaces the derived one of the same kind and country whose
     name it gives (as its name or an alias; each derived one at most once), keeping the
     derived key, code and aliases; otherwise it is added. Any name a hand-kept row gives is
-    then taken from every other organisation's aliases: the hand-kept row wins the phrase."""
+    then taken from every other organisation's aliases, and a derived organisation of the same
+    kind whose own name it is (filed under no state or another) is dropped: the hand-kept row
+    wins the phrase."""
     hand = _hand_orgs(rows)
     if not hand:
         return
@@ -691,6 +693,17 @@ def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> 
         for name in h.names:
             owner.setdefault(fold(name), key)
     for key, org in list(orgs.items()):
+        if _last_word(org.name) in wanted and org.source != MANUAL:
+            holder = orgs.get(owner.get(fold(org.name), key))
+            if holder is not None and holder.key != key and holder.kind is org.kind:
+                # A derived double of a hand-kept body ("Abu Sayyaf", filed under no state):
+                # dropped, its other names ("Joseph Kony" for the LRA) going to the body.
+                extra = [a for a in org.aliases if fold(a) not in owner]
+                orgs[holder.key] = replace(
+                    holder, aliases=_unique([*holder.aliases, *extra], holder.name)
+                )
+                del orgs[key]
+                continue
         kept = tuple(
             a for a in org.aliases if _last_word(a) not in wanted or owner.get(fold(a), key) == key
         )
