@@ -55,3 +55,15 @@ def test_a_malformed_url_fails_alone_and_a_record_carrying_one_is_stored(tmp_pat
     assert "failed http://[::1: invalid URL" in result.stderr
     assert "Port out of range" in result.stderr
     assert "stored" in result.stdout and "pages.jsonl:1" in result.stdout
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(tmp_path: Path):
+    db = tmp_path / "t.db"
+    missing = tmp_path / "no" / "such" / "folder"
+    for command in (
+        ["events", "--format", "csv", "-o", str(missing / "e.csv")],
+        ["events", "--format", "parquet", "-o", str(missing / "e.parquet")],
+        ["tiers", "--format", "jsonl", "-o", str(missing / "t.jsonl")],
+    ):
+        clear_error(tieline(*command, db=db, env=WIDE), 1, "no such file or directory")
+    assert not missing.parent.exists()

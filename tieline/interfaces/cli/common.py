@@ -64,6 +64,16 @@ def open_store(db_path: Path | None) -> Iterator[Store]:
 
 
 @contextmanager
-def stdout() -> Iterator[Any]:
-    """Standard output as a context manager, to stand in for an opened --output file."""
-    yield sys.stdout
+def output_stream(path: Path | None, *, binary: bool = False) -> Iterator[Any]:
+    """`path` opened for writing, or standard output when there is none; a path that cannot be
+    written (a missing folder, no permission) is a one-line error."""
+    if path is None:
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    try:
+        stream = path.open("wb") if binary else path.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise click.ClickException(f"cannot write {path}: {reason}") from error
+    with stream:
+        yield stream

@@ -11,7 +11,14 @@ from typing import Any
 import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from tieline.interfaces.cli.common import ISO_DATE, db_option, err, open_store, out, stdout
+from tieline.interfaces.cli.common import (
+    ISO_DATE,
+    db_option,
+    err,
+    open_store,
+    out,
+    output_stream,
+)
 from tieline.store import ArticleQuery, StoredArticle
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
@@ -103,10 +110,11 @@ def events(
     if fmt == "parquet":
         if output is None and sys.stdout.isatty():
             raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
-        exports.write_parquet(rows, output or sys.stdout.buffer)
+        with output_stream(output, binary=True) as stream:
+            exports.write_parquet(rows, stream)
         return
-    with output.open("w", encoding="utf-8", newline="") if output else stdout() as out:
-        (exports.write_jsonl if fmt == "jsonl" else exports.write_csv)(rows, out)
+    with output_stream(output) as stream:
+        (exports.write_jsonl if fmt == "jsonl" else exports.write_csv)(rows, stream)
 
 
 def print_events(found: list[Any]) -> None:

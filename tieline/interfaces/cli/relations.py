@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tieline.interfaces.cli.common import ISO_DATE, db_option, err, open_store, out, stdout
+from tieline.interfaces.cli.common import ISO_DATE, db_option, err, open_store, out, output_stream
 
 TIER_FORMATS = ("table", "jsonl", "csv")
 
@@ -62,7 +62,7 @@ def tiers(
     if fmt == "table":
         relations_view.print_tiers(out, rows)
         return
-    with output.open("w", encoding="utf-8", newline="") if output else stdout() as stream:
+    with output_stream(output) as stream:
         (exports.write_jsonl if fmt == "jsonl" else exports.write_csv)(rows, stream)
 
 
