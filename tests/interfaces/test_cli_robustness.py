@@ -8,6 +8,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.interfaces.test_cli import tieline
 from tieline.store import Store
 
@@ -67,3 +69,21 @@ def test_output_into_a_missing_folder_is_a_clear_error(tmp_path: Path):
     ):
         clear_error(tieline(*command, db=db, env=WIDE), 1, "no such file or directory")
     assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["events", "--country", "ZZZ"],
+        ["events", "--dyad", "KHM", "zzz"],
+        ["tiers", "--dyad", "ZZZ", "JPN"],
+        ["tiers", "--country", "ZZZ"],
+        ["dyad", "KHM", "ZZZ"],
+        ["partners", "ZZZ"],
+        ["stories", "--country", "ZZZ"],
+    ],
+    ids=" ".join,
+)
+def test_an_unknown_country_code_is_a_usage_error(tmp_path: Path, command: list[str]):
+    """As the API answers 404: "no events match" would hide the typo."""
+    clear_error(tieline(*command, db=tmp_path / "t.db", env=WIDE), 2, "unknown country code ZZZ")

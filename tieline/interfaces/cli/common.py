@@ -38,6 +38,20 @@ class IsoDate(click.ParamType):
 ISO_DATE = IsoDate()
 
 
+def country_code(value: str, hint: str | None = None) -> str:
+    """`value` as a known ISO 3166 alpha-3 code in upper case, else a usage error (status 2)
+    naming the option or argument `hint`."""
+    from tieline.interfaces import readmodel
+
+    code = value.strip().upper()
+    if not readmodel.ISO3.match(code):
+        message = f"{value[:20]!r} is not an ISO 3166 alpha-3 code like KHM"
+        raise click.BadParameter(message, param_hint=hint)
+    if code not in readmodel.load_countries():
+        raise click.BadParameter(f"unknown country code {code}", param_hint=hint)
+    return code
+
+
 def db_option(function: F) -> F:
     return click.option(
         "--db",

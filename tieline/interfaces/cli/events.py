@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from tieline.interfaces.cli.common import (
     ISO_DATE,
+    country_code,
     db_option,
     err,
     open_store,
@@ -83,8 +84,8 @@ def events(
     from tieline.store import EventQuery
 
     query = EventQuery(
-        country=country.upper() if country else None,
-        dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
+        country=country_code(country, "--country") if country else None,
+        dyad=(country_code(dyad[0], "--dyad"), country_code(dyad[1], "--dyad")) if dyad else None,
         types=tuple(t.upper() for t in types),
         context=context,
         since=since,

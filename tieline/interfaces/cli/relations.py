@@ -8,16 +8,17 @@ from pathlib import Path
 
 import click
 
-from tieline.interfaces.cli.common import ISO_DATE, db_option, err, open_store, out, output_stream
+from tieline.interfaces.cli.common import (
+    ISO_DATE,
+    country_code,
+    db_option,
+    err,
+    open_store,
+    out,
+    output_stream,
+)
 
 TIER_FORMATS = ("table", "jsonl", "csv")
-
-
-def _country_code(value: str) -> str:
-    code = value.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise click.BadParameter(f"{value!r} is not an ISO 3166 alpha-3 code like KHM")
-    return code
 
 
 @click.command()
@@ -50,10 +51,10 @@ def tiers(
     """
     from tieline.interfaces import exports, readmodel, relations_view
 
-    pair = tuple(_country_code(c) for c in dyad) if dyad else (None, None)
+    pair = tuple(country_code(c, "--dyad") for c in dyad) if dyad else (None, None)
     with open_store(db_path) as store:
         found = store.tier_facts(
-            pair[0], pair[1], country=_country_code(country) if country else None
+            pair[0], pair[1], country=country_code(country, "--country") if country else None
         )
     rows = [readmodel.tier_row(t) for t in found]
     if statuses:
@@ -99,7 +100,7 @@ def dyad(
     from tieline.interfaces import relations_view
     from tieline.relations.dyad import dyad_state
 
-    first, second = _country_code(a), _country_code(b)
+    first, second = country_code(a, "A"), country_code(b, "B")
     if first == second:
         raise click.BadParameter("a pair needs two different countries")
     with open_store(db_path) as store:
@@ -127,7 +128,7 @@ def partners(country: str, db_path: Path | None, as_json: bool, limit: int) -> N
     from tieline.relations.dyad import country_name
     from tieline.relations.dyad import partners as find_partners
 
-    code = _country_code(country)
+    code = country_code(country, "COUNTRY")
     with open_store(db_path) as store:
         rows = find_partners(store, code)[:limit]
     if as_json:
@@ -161,12 +162,12 @@ def stories(
     """
     from tieline.relations.dyad import merged_json
 
-    pair = tuple(_country_code(c) for c in dyad) if dyad else (None, None)
+    pair = tuple(country_code(c, "--dyad") for c in dyad) if dyad else (None, None)
     with open_store(db_path) as store:
         found = [
             m
             for m in store.merged_events(
-                pair[0], pair[1], country=_country_code(country) if country else None
+                pair[0], pair[1], country=country_code(country, "--country") if country else None
             )
             if m.articles >= min_reports
         ][:limit]
