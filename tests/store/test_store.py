@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tieline.models import Article, DocumentKind, RawDocument, RelatedItem, Status
-from tieline.store import ArticleQuery, Store, default_db_path
+from tieline.store import ArticleQuery, EventQuery, Store, default_db_path
 from tieline.store import migrations as schema
 
 BODY = (
@@ -229,3 +229,13 @@ def test_default_path_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert default_db_path() == tmp_path / "x.db"
     monkeypatch.delenv("TIELINE_DB")
     assert default_db_path().name == "tieline.db"
+
+
+def test_a_page_past_sqlites_largest_integer_is_empty_or_everything(store: Store):
+    """`--offset 99999999999999999999` and `?offset=...` gave an OverflowError (a traceback, a
+    500); SQLite's integers stop at 2**63 - 1."""
+    huge = 10**30
+    assert store.articles(ArticleQuery(offset=huge)) == []
+    assert store.articles(ArticleQuery(limit=huge)) == store.articles(ArticleQuery(limit=None))
+    assert store.events(EventQuery(offset=huge)) == []
+    assert store.merged_events(limit=5, offset=huge) == []

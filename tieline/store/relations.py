@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from tieline.models import DatePrecision, EventDate, TierFact, TierStatus
 from tieline.relations.merge import Cluster, Report, cluster, publisher_of
 
+SQLITE_MAX_INTEGER = 2**63 - 1  # SQLite's largest integer; a larger LIMIT or OFFSET overflows
+
+
+def page_bounds(limit: int, offset: int) -> list[int]:
+    """LIMIT and OFFSET as SQLite takes them: a count past its largest integer (a caller's
+    `--offset 99999999999999999999`) means "all" or "none", not an OverflowError."""
+    return [min(max(limit, 0), SQLITE_MAX_INTEGER), min(max(offset, 0), SQLITE_MAX_INTEGER)]
+
 
 @dataclass(frozen=True)
 class StoredTierFact:
@@ -297,7 +305,7 @@ class RelationsTables:
             sql += " ORDER BY m.date DESC, m.id"  # NULL dates sort last; the index serves it
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
+            params += page_bounds(limit, offset)
         return [_merged(r) for r in self._db.execute(sql, params)]
 
     def count_merged_events(

@@ -33,7 +33,7 @@ from tieline.models import (
     TierFact,
 )
 from tieline.store import migrations
-from tieline.store.relations import RelationsTables
+from tieline.store.relations import RelationsTables, page_bounds
 
 BUSY_TIMEOUT_S = 30.0  # wait this long for another writer before giving up
 RAW_COMPRESSION_LEVEL = 6  # zlib: a good ratio for HTML at a small cost in time
@@ -527,7 +527,7 @@ class Store(RelationsTables):
             sql += " ORDER BY date IS NULL, date, article_id, field, span_start, id"
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params.extend([query.limit, query.offset])
+            params.extend(page_bounds(query.limit, query.offset))
         return [_stored_event(row) for row in self._db.execute(sql, params)]
 
     def count_events(self, query: EventQuery | None = None) -> int:
@@ -599,7 +599,7 @@ class Store(RelationsTables):
         sql += " ORDER BY a.published IS NULL, a.published DESC, a.ingested_at DESC, a.id"
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params.extend([query.limit, query.offset])
+            params.extend(page_bounds(query.limit, query.offset))
         return [_stored(row) for row in self._db.execute(sql, params)]
 
     def data_version(self) -> int:
