@@ -87,3 +87,22 @@ def test_output_into_a_missing_folder_is_a_clear_error(tmp_path: Path):
 def test_an_unknown_country_code_is_a_usage_error(tmp_path: Path, command: list[str]):
     """As the API answers 404: "no events match" would hide the typo."""
     clear_error(tieline(*command, db=tmp_path / "t.db", env=WIDE), 2, "unknown country code ZZZ")
+
+
+@pytest.mark.parametrize(
+    ("command", "file", "content"),
+    [
+        ("extraction", "ground-truth.json", b"[1, 2]"),
+        ("extraction", "ground-truth.json", b"\xff\xfe not UTF-8"),
+        ("extraction", "ground-truth.json", b'{"a": {"articleBody": "text"}}'),  # no html/a.html.gz
+        ("extraction", "evaldata.json", b"[]"),
+        ("events", "PETR2_GSR_validation.jsonl", b"\xff\xfe not UTF-8\n"),
+        ("actors", "PLOVER_GSR_CAMEO.txt", b'{"id": 1}'),
+    ],
+    ids=lambda value: value.decode("latin-1")[:12] if isinstance(value, bytes) else value,
+)
+def test_a_malformed_gold_set_is_a_clear_error(
+    tmp_path: Path, command: str, file: str, content: bytes
+):
+    (tmp_path / file).write_bytes(content)
+    clear_error(tieline("eval", command, str(tmp_path), env=WIDE), 1, str(tmp_path / file))

@@ -85,9 +85,13 @@ def load_gold(path: Path) -> list[GoldSentence]:
         records = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DatasetError(f"{path}: not a PLOVER gold-standard file ({error})") from error
+    if not isinstance(records, list):
+        raise DatasetError(f"{path}: not a PLOVER gold-standard file (not a JSON list)")
     sentences = []
     for record in records:
-        if record.get("event") == "DOCUMENT" or "text" not in record:
+        if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
+            continue
+        if "text" not in record:
             continue
         actors = []
         for role in ("source", "target"):
@@ -95,13 +99,16 @@ def load_gold(path: Path) -> list[GoldSentence]:
             if not isinstance(value, list):
                 continue
             for item in value:
+                if not isinstance(item, dict):
+                    continue
                 code = GOLD_CODE_FIXES.get(item.get("code", ""), item.get("code", ""))
                 actors.append(
                     GoldActor(role, item.get("actorText", ""), code, _sector(item.get("sector")))
                 )
         info = record.get("textInfo")
         markup = info.get("markup", "") if isinstance(info, dict) else ""
-        sentences.append(GoldSentence(record["id"], record["text"], markup, tuple(actors)))
+        ident = str(record.get("id", len(sentences)))
+        sentences.append(GoldSentence(ident, str(record["text"]), markup, tuple(actors)))
     return sentences
 
 

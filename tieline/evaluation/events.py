@@ -303,7 +303,7 @@ def load_petr2(path: Path) -> list[GoldTriples]:
     gold = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: not UTF-8
         raise DatasetError(f"{path}: cannot read ({error})") from error
     for number, line in enumerate(lines, start=1):
         if not line.strip():

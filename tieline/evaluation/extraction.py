@@ -80,29 +80,44 @@ def load_gold(path: Path) -> tuple[str, list[GoldPage]]:
     """Recognise a gold set by its files; return its format name and its pages, sorted by key."""
     path = Path(path)
     if (path / "ground-truth.json").is_file():
-        return "scrapinghub", _load_scrapinghub(path)
+        return "scrapinghub", _read(path / "ground-truth.json", _load_scrapinghub)
     candidates = [path] if path.is_file() else sorted(path.glob("evaldata*.json"))
     if candidates:
         # Prefer the English subset when a folder holds both files.
         chosen = next((c for c in candidates if c.name == "evaldata_en.json"), candidates[0])
-        return "snippets", _load_snippets(chosen)
+        return "snippets", _read(chosen, _load_snippets)
     raise DatasetError(
         f"{path}: not an extraction gold set (expected ground-truth.json + html/, "
         "or evaldata*.json + html/)"
     )
 
 
-def _load_scrapinghub(folder: Path) -> list[GoldPage]:
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    return [
+def _read(file: Path, load: Callable[[Path], list[GoldPage]]) -> list[GoldPage]:
+    """The pages `load` reads from `file`; a file that is not such a gold set, or a page it
+    names that is missing, is a DatasetError saying so."""
+    try:
+        return load(file)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise DatasetError(
+            f"{file}: not a readable extraction gold set ({error!s:.200})"
+        ) from error
+
+
+def _load_scrapinghub(truth_file: Path) -> list[GoldPage]:
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    pages = [
         GoldPage(
             key=key,
             url=item.get("url"),
-            path=folder / "html" / f"{key}.html.gz",
+            path=truth_file.parent / "html" / f"{key}.html.gz",
             body=item.get("articleBody") or "",
         )
         for key, item in sorted(truth.items())
     ]
+    missing = [page.path for page in pages if not page.path.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{len(missing)} pages missing, such as {missing[0]}")
+    return pages
 
 
 def _load_snippets(file: Path) -> list[GoldPage]:
