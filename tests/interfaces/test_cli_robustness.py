@@ -22,10 +22,10 @@ def clear_error(result: subprocess.CompletedProcess[str], status: int, words: st
     assert words in result.stderr, result.stderr
 
 
-def test_a_damaged_table_is_a_clear_error(tmp_path: Path):
-    db = tmp_path / "damaged.db"
+def damaged_database(db: Path) -> Path:
+    """A database that opens, with its articles table overwritten by junk."""
     Store.open(db).close()
-    with sqlite3.connect(db) as connection:  # the file opens; only the articles table is damaged
+    with sqlite3.connect(db) as connection:
         (root,) = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = 'articles'"
         ).fetchone()
@@ -34,6 +34,11 @@ def test_a_damaged_table_is_a_clear_error(tmp_path: Path):
     with db.open("r+b") as file:
         file.seek((root - 1) * size)
         file.write(b"\xde\xad" * (size // 2))
+    return db
+
+
+def test_a_damaged_table_is_a_clear_error(tmp_path: Path):
+    db = damaged_database(tmp_path / "damaged.db")
     for command in (["show", "abcd"], ["remove", "abcd"]):
         clear_error(tieline(*command, db=db), 1, "database disk image is malformed")
 

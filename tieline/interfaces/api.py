@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import json
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -198,6 +199,14 @@ def _install_errors(app: FastAPI) -> None:
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"error": message}, error.status_code, headers=error.headers)
         return error_page(request, error.status_code, message)
+
+    @app.exception_handler(sqlite3.Error)
+    async def database_error(request: Request, error: sqlite3.Error) -> Response:
+        # A damaged file, a lock held past the busy timeout: the server's fault, said in one line.
+        message = f"database error: {error}"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": message}, 503)
+        return error_page(request, 503, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
