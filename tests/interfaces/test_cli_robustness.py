@@ -111,3 +111,13 @@ def test_a_malformed_gold_set_is_a_clear_error(
 ):
     (tmp_path / file).write_bytes(content)
     clear_error(tieline("eval", command, str(tmp_path), env=WIDE), 1, str(tmp_path / file))
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--delay", "-1"), ("--timeout", "0"), ("--timeout", "-5")]
+)
+def test_ingest_refuses_a_negative_delay_or_a_timeout_that_cannot_be_met(
+    tmp_path: Path, option: str, value: str
+):
+    result = tieline("ingest", "-", option, value, db=tmp_path / "t.db", stdin=b"", env=WIDE)
+    clear_error(result, 2, f"Invalid value for '{option}'")

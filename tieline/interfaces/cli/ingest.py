@@ -37,14 +37,14 @@ STATUS_STYLE = {
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item lines.")
 @click.option(
     "--delay",
-    type=float,
+    type=click.FloatRange(min=0),
     default=None,
     show_default=False,
     help=f"Seconds between requests to one host (default {FetchSettings.host_delay}).",
 )
 @click.option(
     "--timeout",
-    type=float,
+    type=click.FloatRange(min=0, min_open=True),
     default=None,
     help=f"Seconds allowed per request (default {FetchSettings.timeout}).",
 )
