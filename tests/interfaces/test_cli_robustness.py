@@ -4,6 +4,7 @@ never a Python traceback."""
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -121,3 +122,13 @@ def test_ingest_refuses_a_negative_delay_or_a_timeout_that_cannot_be_met(
 ):
     result = tieline("ingest", "-", option, value, db=tmp_path / "t.db", stdin=b"", env=WIDE)
     clear_error(result, 2, f"Invalid value for '{option}'")
+
+
+def test_serve_on_a_port_in_use_exits_with_status_1(tmp_path: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = tieline("serve", "--port", port, db=tmp_path / "t.db", env=WIDE)
+    clear_error(result, 1, f"cannot serve on 127.0.0.1:{port}")
+    assert "address already in use" in result.stderr

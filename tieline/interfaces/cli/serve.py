@@ -10,6 +10,7 @@ from tieline.interfaces.cli.common import db_option
 from tieline.store import default_db_path
 
 SAMPLE_PAIR = ("KHM", "JPN")  # the pair of the bundled sample page, shown first
+UVICORN_STARTUP_FAILURE = 3  # uvicorn's exit status when it cannot listen; ours is 1
 
 
 @click.command()
@@ -63,4 +64,9 @@ def serve(
     ]
     for line in say:
         click.echo(line, err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    except SystemExit as stop:
+        if stop.code == UVICORN_STARTUP_FAILURE:  # it has logged why: port taken, unknown host
+            raise click.ClickException(f"cannot serve on {host}:{port} (see above)") from None
+        raise
