@@ -198,4 +198,4 @@ def test_response_without_target_uri_is_corrupt_not_a_crash(
     path = write(tmp_path / "no-uri.warc", damaged)
     items = list(iter_documents([path], settings))
     assert isinstance(items[-1], SourceProblem)
-    assert items[-1].reason.startswith("corrupt WARC after 1 record: ")
+    assert items[-1].reason == "corrupt WARC after 1 record: malformed record"

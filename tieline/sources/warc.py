@@ -37,6 +37,14 @@ WARCIO_DATA_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+def _damage(exc: Exception) -> str:
+    """What warcio said about the damage; its built-in exceptions ("'NoneType' object has no
+    attribute 'startswith'") say nothing to a reader, so they become "malformed record"."""
+    if isinstance(exc, (ValueError, TypeError, AttributeError, KeyError, IndexError)):
+        return "malformed record"
+    return str(exc).strip() or type(exc).__name__
+
+
 class _ArchiveEnds(Exception):
     """The archive cannot be read past this point: truncated, or damaged."""
 
@@ -196,7 +204,7 @@ def iter_warc_stream(
             except StopIteration:
                 break
             except WARCIO_DATA_ERRORS as exc:
-                raise _ArchiveEnds("corrupt", str(exc).strip() or type(exc).__name__) from exc
+                raise _ArchiveEnds("corrupt", _damage(exc)) from exc
             item = _page(record, f"{origin}#{complete + 1}", limit, published)
             _drain(record)
             complete += 1
