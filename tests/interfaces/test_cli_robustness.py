@@ -132,3 +132,11 @@ def test_serve_on_a_port_in_use_exits_with_status_1(tmp_path: Path):
         result = tieline("serve", "--port", port, db=tmp_path / "t.db", env=WIDE)
     clear_error(result, 1, f"cannot serve on 127.0.0.1:{port}")
     assert "address already in use" in result.stderr
+
+
+def test_a_pasted_page_is_not_echoed_whole(tmp_path: Path):
+    pasted = "Kishida " * 1250  # 10,000 characters
+    for command in (["who", pasted], ["show", pasted, "--db", str(tmp_path / "t.db")]):
+        result = tieline(*command, env=WIDE)
+        clear_error(result, 1, "'Kishida Kishida")
+        assert len(result.stderr) < 300, result.stderr

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tieline.interfaces.cli.common import ISO_DATE, out
+from tieline.interfaces.cli.common import ISO_DATE, echoed, out
 
 if TYPE_CHECKING:
     from tieline.actors.kb import KnowledgeBase, Term
@@ -101,7 +101,7 @@ def who(query: str, day: dt.date | None, as_json: bool) -> None:
     people = people_named(kb, query)
     if not people:
         raise click.ClickException(
-            f"no country or person called {query!r} in the tables; "
+            f"no country or person called {echoed(query)} in the tables; "
             "add a person to your local tables (see --help)"
         )
     for person in people:

@@ -36,6 +36,12 @@ class IsoDate(click.ParamType):
 
 
 ISO_DATE = IsoDate()
+ECHOED_CHARS = 60  # a user's text quoted back in an error message is cut to this length
+
+
+def echoed(text: str) -> str:
+    """`text` quoted for an error message, cut short so that a pasted page stays one line."""
+    return repr(text) if len(text) <= ECHOED_CHARS else repr(text[:ECHOED_CHARS]) + "…"
 
 
 def country_code(value: str, hint: str | None = None) -> str:

@@ -14,7 +14,7 @@ import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tieline.interfaces.cli.common import ISO_DATE, db_option, err, open_store, out
+from tieline.interfaces.cli.common import ISO_DATE, db_option, echoed, err, open_store, out
 from tieline.interfaces.cli.events import print_events
 from tieline.models import IngestOutcome, Mention, Status
 from tieline.settings import FetchSettings, Settings
@@ -286,7 +286,7 @@ def show(article: str, db_path: Path | None, as_json: bool, raw: bool, with_acto
             found = store.get(became[-1])
         if found is None:
             if not history:
-                raise click.ClickException(f"no article or input {article!r} in {store.path}")
+                raise click.ClickException(f"no article or input {echoed(article)} in {store.path}")
             if as_json:
                 click.echo(
                     json.dumps(
