@@ -87,7 +87,7 @@ def load_gold(path: Path) -> list[GoldSentence]:
         raise DatasetError(f"{path}: not a PLOVER gold-standard file ({error})") from error
     if not isinstance(records, list):
         raise DatasetError(f"{path}: not a PLOVER gold-standard file (not a JSON list)")
-    sentences = []
+    sentences: list[GoldSentence] = []
     for record in records:
         if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
             continue
@@ -101,7 +101,8 @@ def load_gold(path: Path) -> list[GoldSentence]:
             for item in value:
                 if not isinstance(item, dict):
                     continue
-                code = GOLD_CODE_FIXES.get(item.get("code", ""), item.get("code", ""))
+                given = str(item.get("code", ""))
+                code = GOLD_CODE_FIXES.get(given, given)
                 actors.append(
                     GoldActor(role, item.get("actorText", ""), code, _sector(item.get("sector")))
                 )
