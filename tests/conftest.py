@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -23,8 +24,8 @@ from tieline.store import Store
 REPO = Path(__file__).resolve().parents[1]
 
 # The user's own local actor tables (tieline.actors.local) must not change what the tests see:
-# point them at a folder that does not exist, for this process and the workers it starts.
-os.environ["TIELINE_TABLES"] = str(REPO / "tests" / "fixtures" / "no-local-tables")
+# point them at an empty folder, for this process and the workers it starts.
+os.environ["TIELINE_TABLES"] = tempfile.mkdtemp(prefix="tieline-no-local-tables-")
 SAMPLE = REPO / "examples" / "phnompenhpost-cambodia-japan-upgrade-bilateral-ties.txt"
 SAMPLE_PUBLISHED = "2022-04-25"  # the page carries no date; see examples/README.md
 

@@ -203,3 +203,43 @@ def test_code_names_bad_local_rows_before_it_starts(
     assert "warning: " in result.stderr and "officeholders.tsv:2: start 'someday'" in result.stderr
     quiet = CliRunner().invoke(cli, ["code", "--db", str(tmp_path / "empty.db"), "--quiet"])
     assert "warning" not in quiet.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"Taro Example\t\tJPN\tGOV\thead of government\t2026-03-01\t\t\t\n", "not a header"),
+        ("name\tcountry\nÉ\tJPN\n".encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_a_file_that_cannot_be_read_as_a_table_is_named(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
+    (tmp_path / "officeholders.tsv").write_bytes(content)
+    problems = local_table_problems(tmp_path)
+    assert len(problems) == 1 and problem in problems[0] and "officeholders.tsv" in problems[0]
+
+
+def test_a_spreadsheets_byte_order_mark_is_no_problem(shipped: Path, tmp_path: Path) -> None:
+    local = tmp_path / "mine"
+    write_table(local, "officeholders.tsv", OFFICEHOLDERS,
+                "Hun Manet |  | KHM | GOV | head of government | 2023-08-22 |  | my notes | ")  # fmt: skip
+    path = local / "officeholders.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    kb = load_kb(shipped, local=local)
+    assert kb.local is not None and kb.local.problems == [] and kb.local.count == 1
+
+
+def test_a_folder_in_the_wrong_place_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "officeholders.tsv").mkdir()
+    assert local_table_problems(tmp_path) == [
+        f"{tmp_path / 'officeholders.tsv'}: not a file; not read"
+    ]
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    assert local_table_problems(plain) == [f"{plain}: not a folder; no local tables read"]
+    monkeypatch.setenv(TABLES_ENV, str(tmp_path / "missing"))
+    assert local_table_problems() == [f"{tmp_path / 'missing'} (${TABLES_ENV}): no such folder"]
+    assert local_table_problems(tmp_path / "elsewhere") == []  # not the configured one

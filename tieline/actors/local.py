@@ -31,6 +31,13 @@ TABLES_ENV = "TIELINE_TABLES"
 TABLE_NAMES = ("officeholders.tsv", "organisations.tsv", "names.tsv", "agents.tsv")
 ORG_KINDS = frozenset({"igo", "institution", "company", "armed_group"})
 NAME_KINDS = frozenset({"country", "demonym", "capital", "city"})
+# The columns a table's header must name for its rows to be read.
+REQUIRED = {
+    "officeholders.tsv": ("name", "country", "sector", "role", "start"),
+    "organisations.tsv": ("name", "kind"),
+    "names.tsv": ("phrase", "kind", "iso3"),
+    "agents.tsv": ("phrase", "sector"),
+}
 _SECTOR = re.compile(r"^[A-Z]{3}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -62,33 +69,62 @@ class LocalTables:
 
 
 def read_local_tables(folder: Path, countries: Iterable[str]) -> LocalTables:
-    """The local tables in `folder` (absent files are no error), each row checked against the
-    known ISO 3166 alpha-3 `countries`."""
+    """The local tables in `folder` (absent files are no error, nor an absent folder unless
+    `$TIELINE_TABLES` names it), each row checked against the known ISO 3166 alpha-3
+    `countries`. A file that cannot be used as a whole (unreadable, not UTF-8, no header row)
+    is named in `problems` and left out."""
     known = frozenset(countries)
     tables = LocalTables(folder)
-    for name in TABLE_NAMES:
-        path = folder / name
-        if not path.is_file():
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            tables.problems.append(f"{path}: unreadable ({error}); its rows are not used")
-            continue
-        kept = []
-        for line, row in _numbered_rows(text):
-            reason = _CHECKS[name](row, known)
-            if reason:
-                tables.problems.append(f"{path}:{line}: {reason}; row skipped")
-            else:
-                kept.append({**row, "source": row.get("source") or f"local table {path}"})
-        tables.rows[name] = kept
+    configured = os.environ.get(TABLES_ENV)
+    try:
+        if not folder.is_dir():
+            if folder.exists():
+                tables.problems.append(f"{folder}: not a folder; no local tables read")
+            elif configured and Path(configured).expanduser() == folder:
+                tables.problems.append(f"{folder} (${TABLES_ENV}): no such folder")
+            return tables
+        for name in TABLE_NAMES:
+            _read_table(folder / name, known, tables)
+    except OSError as error:
+        tables.problems.append(f"{folder}: cannot be read ({error.strerror or error})")
     return tables
 
 
-def _numbered_rows(text: str) -> list[tuple[int, Row]]:
-    """(line number, row) for each data row: the header is the first line that is neither
-    blank nor a "#" comment; cells are stripped and short rows padded."""
+def _read_table(path: Path, known: frozenset[str], tables: LocalTables) -> None:
+    if not path.exists():
+        return
+    if not path.is_file():
+        tables.problems.append(f"{path}: not a file; not read")
+        return
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # a spreadsheet may save a BOM
+    except UnicodeDecodeError:
+        tables.problems.append(f"{path}: not UTF-8 text (save it as UTF-8); not read")
+        return
+    except OSError as error:
+        tables.problems.append(f"{path}: cannot be read ({error.strerror or error}); not read")
+        return
+    header, rows = _numbered_rows(text)
+    missing = [column for column in REQUIRED[path.name] if column not in header]
+    if header and missing:
+        tables.problems.append(
+            f"{path}: the first line is not a header naming {', '.join(missing)} "
+            "(tab-separated, as in tieline/data/manual/README.md); not read"
+        )
+        return
+    kept = []
+    for line, row in rows:
+        reason = _CHECKS[path.name](row, known)
+        if reason:
+            tables.problems.append(f"{path}:{line}: {reason}; row skipped")
+        else:
+            kept.append({**row, "source": row.get("source") or f"local table {path}"})
+    tables.rows[path.name] = kept
+
+
+def _numbered_rows(text: str) -> tuple[list[str], list[tuple[int, Row]]]:
+    """The header and (line number, row) for each data row: the header is the first line that
+    is neither blank nor a "#" comment; cells are stripped and short rows padded."""
     header: list[str] | None = None
     rows = []
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -101,7 +137,7 @@ def _numbered_rows(text: str) -> list[tuple[int, Row]]:
             continue
         cells += [""] * (len(header) - len(cells))
         rows.append((number, dict(zip(header, cells, strict=False))))
-    return rows
+    return header or [], rows
 
 
 def _date(value: str) -> dt.date | None:
