@@ -222,8 +222,8 @@ def test_a_file_that_cannot_be_read_as_a_table_is_named(
 
 def test_a_spreadsheets_byte_order_mark_is_no_problem(shipped: Path, tmp_path: Path) -> None:
     local = tmp_path / "mine"
-    write_table(local, "officeholders.tsv", OFFICEHOLDERS,
-                "Hun Manet |  | KHM | GOV | head of government | 2023-08-22 |  | my notes | ")  # fmt: skip
+    row = "Hun Manet |  | KHM | GOV | head of government | 2023-08-22 |  | my notes | "
+    write_table(local, "officeholders.tsv", OFFICEHOLDERS, row)
     path = local / "officeholders.tsv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     kb = load_kb(shipped, local=local)
