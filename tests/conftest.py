@@ -59,8 +59,10 @@ def store() -> Iterator[Store]:
 
 @pytest.fixture
 def db_file(tmp_path: Path) -> Path:
-    """A path for a real database file (created on first open)."""
-    return tmp_path / "tieline.db"
+    """A real, empty database file (the read commands refuse a path that holds none)."""
+    path = tmp_path / "tieline.db"
+    Store.open(path).close()
+    return path
 
 
 @pytest.fixture

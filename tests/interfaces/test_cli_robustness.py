@@ -65,8 +65,8 @@ def test_a_malformed_url_fails_alone_and_a_record_carrying_one_is_stored(tmp_pat
     assert "stored" in result.stdout and "pages.jsonl:1" in result.stdout
 
 
-def test_output_into_a_missing_folder_is_a_clear_error(tmp_path: Path):
-    db = tmp_path / "t.db"
+def test_output_into_a_missing_folder_is_a_clear_error(db_file: Path, tmp_path: Path):
+    db = db_file
     missing = tmp_path / "no" / "such" / "folder"
     for command in (
         ["events", "--format", "csv", "-o", str(missing / "e.csv")],
@@ -90,9 +90,9 @@ def test_output_into_a_missing_folder_is_a_clear_error(tmp_path: Path):
     ],
     ids=" ".join,
 )
-def test_an_unknown_country_code_is_a_usage_error(tmp_path: Path, command: list[str]):
+def test_an_unknown_country_code_is_a_usage_error(db_file: Path, command: list[str]):
     """As the API answers 404: "no events match" would hide the typo."""
-    clear_error(tieline(*command, db=tmp_path / "t.db", env=WIDE), 2, "unknown country code ZZZ")
+    clear_error(tieline(*command, db=db_file, env=WIDE), 2, "unknown country code ZZZ")
 
 
 @pytest.mark.parametrize(
@@ -134,9 +134,16 @@ def test_serve_on_a_port_in_use_exits_with_status_1(tmp_path: Path):
     assert "address already in use" in result.stderr
 
 
-def test_a_pasted_page_is_not_echoed_whole(tmp_path: Path):
+def test_a_pasted_page_is_not_echoed_whole(db_file: Path):
     pasted = "Kishida " * 1250  # 10,000 characters
-    for command in (["who", pasted], ["show", pasted, "--db", str(tmp_path / "t.db")]):
+    for command in (["who", pasted], ["show", pasted, "--db", str(db_file)]):
         result = tieline(*command, env=WIDE)
         clear_error(result, 1, "'Kishida Kishida")
         assert len(result.stderr) < 300, result.stderr
+
+
+def test_a_read_command_on_a_missing_database_says_so_and_creates_nothing(tmp_path: Path):
+    typo = tmp_path / "typo" / "dir" / "x.db"
+    for command in (["articles"], ["events"], ["tiers"], ["show", "0123"], ["stories"]):
+        clear_error(tieline(*command, db=typo, env=WIDE), 1, "no database at")
+    assert not (tmp_path / "typo").exists()

@@ -69,8 +69,15 @@ def db_option(function: F) -> F:
 
 
 @contextmanager
-def open_store(db_path: Path | None) -> Iterator[Store]:
+def open_store(db_path: Path | None, *, create: bool = False) -> Iterator[Store]:
+    """The database at `db_path` (default: `default_db_path()`). Only a command that stores
+    something (`create`) makes a new one: a mistyped --db is an error, not an empty database
+    in a new folder."""
     path = db_path or default_db_path()
+    if not create and not path.exists():
+        raise click.ClickException(
+            f"no database at {path}: `tieline ingest` makes one (or pass --db, or set $TIELINE_DB)"
+        )
     try:
         store = Store.open(path)
     except Exception as error:  # an unreadable file, a newer schema, a locked database...

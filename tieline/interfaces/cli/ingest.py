@@ -103,7 +103,7 @@ def ingest(
     counts: Counter[Status] = Counter()
     outcomes: list[IngestOutcome] = []
     show_progress = not quiet and err.is_terminal
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]ingesting"),
