@@ -147,3 +147,10 @@ def test_a_read_command_on_a_missing_database_says_so_and_creates_nothing(tmp_pa
     for command in (["articles"], ["events"], ["tiers"], ["show", "0123"], ["stories"]):
         clear_error(tieline(*command, db=typo, env=WIDE), 1, "no database at")
     assert not (tmp_path / "typo").exists()
+
+
+def test_an_unknown_type_or_a_backwards_range_is_a_usage_error(db_file: Path):
+    clear_error(tieline("events", "--type", "NOPE", db=db_file, env=WIDE), 2, "'NOPE'")
+    result = tieline("events", "--since", "2023-01-01", "--until", "2022-01-01", db=db_file)
+    clear_error(result, 2, "--since 2023-01-01 is after --until 2022-01-01")
+    assert tieline("events", "--type", "agree", db=db_file).returncode == 0

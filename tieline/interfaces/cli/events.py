@@ -11,6 +11,7 @@ from typing import Any
 import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from tieline.events.codes import PLOVER_TYPES
 from tieline.interfaces.cli.common import (
     ISO_DATE,
     country_code,
@@ -29,7 +30,13 @@ FORMATS = ("table", "jsonl", "csv", "parquet")
 @db_option
 @click.option("--country", help="Events with this state (ISO alpha-3) on either side.")
 @click.option("--dyad", nargs=2, metavar="A B", help="Events between two states, either way.")
-@click.option("--type", "types", multiple=True, help="PLOVER type (repeat for several): AGREE...")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    help="PLOVER type (repeat for several).",
+)
 @click.option("--context", help="Only events in this context: military, economic, diplomatic...")
 @click.option("--since", type=ISO_DATE, help="Events on or after this date.")
 @click.option("--until", type=ISO_DATE, help="Events on or before this date.")
@@ -83,6 +90,8 @@ def events(
     from tieline.interfaces import exports
     from tieline.store import EventQuery
 
+    if since and until and since > until:
+        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
     query = EventQuery(
         country=country_code(country, "--country") if country else None,
         dyad=(country_code(dyad[0], "--dyad"), country_code(dyad[1], "--dyad")) if dyad else None,
