@@ -38,6 +38,7 @@ from tieline.actors.kb import (
     KnowledgeBase,
     Organisation,
     Person,
+    Term,
     is_common_word,
 )
 from tieline.annotate.nlp import coarse_pos
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 RESOLVER = "actors.v1"
+FORMER_OFFICIAL = "former official"  # the role of someone out of office on the day
 STATELESS_ARMED_CODE = "IMG"  # CAMEO's international militarized group
 # Confidence of a mention read without a parse, relative to its cue's (no title, apposition or
 # coordination could be checked).
@@ -431,17 +433,17 @@ class Resolver:
                 person = self.kb.people.get(entry.ref)
                 if person is not None:
                     term = person.role_on(context.day)
-                    left = None if term else _left_office(person, context.day)
+                    former = None if term else _former_official(person, context.day)
                     actor = Actor(
                         person.name,
                         country=(term.country if term else None) or person.country,
-                        sector=term.sector if term else ELITE if left else None,
-                        role=(term.role or None) if term else "former official" if left else None,
+                        sector=term.sector if term else ELITE if former else None,
+                        role=(term.role or None) if term else FORMER_OFFICIAL if former else None,
                         person=person.key,
                     )
                     cue, note = "kb:person", _term_note(person, term) if term else note
-                    if left:
-                        note += f"; held office until {left}, not after"
+                    if former:
+                        note += f"; {former}"
             elif entry.kind is not EntryKind.AGENT:
                 org = self.kb.organisations.get(entry.ref)
                 if org is not None:
@@ -478,10 +480,10 @@ class Resolver:
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
-            if entry is None or len(_place_countries(hit)) > 1:
-                city = hit.first(EntryKind.CITY)
-                if city is not None and len(_place_countries(hit)) == 1:
-                    context.named.add(city.ref)  # "Sochi": names Russia, but is not about it
+            places = _place_countries(hit)
+            if entry is None or len(places) > 1:
+                if len(places) == 1:  # a city: "Sochi" names Russia, but is not about it
+                    context.named.add(places[0])
                 continue  # nothing, or a word of two states ("Congolese"): context decides it
             country = (
                 entry.ref
@@ -837,15 +839,15 @@ class Resolver:
                 if igo is None:
                     country = country or term.country
                 evidence.append(_term_note(person, term))
-            elif sector is None and (left := _left_office(person, context.day)) is not None:
-                sector, role = ELITE, "former official"  # Barack Obama in 2018
-                evidence.append(f"{person.name} held office until {left}, not after")
+            elif sector is None and (out_of_office := _former_official(person, context.day)):
+                sector, role = ELITE, FORMER_OFFICIAL  # Barack Obama in 2018
+                evidence.append(out_of_office)
             if igo is None:
                 country = country or person.country
             if titles or cues:
                 cue = "kb:person+cue"
         if former:
-            sector, role = "ELI", f"former {role}" if role else "former official"
+            sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
         extra = _apposition(tokens, chunk, following, self, context)
         if person is None and (country is None or sector is None) and extra:
             country = country or extra[0]
@@ -1141,7 +1143,9 @@ class Resolver:
             holders = [
                 p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
             ]
-            if len(holders) == 1 and (context.day is None or _named_state(holders[0], context)):
+            if len(holders) == 1 and (
+                context.day is None or _named_state(holders[0].role_on(context.day), context)
+            ):
                 return holders[0], None
         return None, None
 
@@ -1170,10 +1174,8 @@ class Resolver:
             holders = [p for p in people if _in_office(p, day)]
             if len(holders) != 1 or holders[0].name.split()[-1] != token.text:
                 continue
-            if not _named_state(holders[0], context):
-                continue
             term = holders[0].role_on(day)
-            if term is not None and term.role in LEADER_ROLES:
+            if term is not None and term.role in LEADER_ROLES and _named_state(term, context):
                 found.add(token.text)
         return found
 
@@ -1811,22 +1813,21 @@ def _in_office(person: Person, day: dt.date | None) -> bool:
     return term is not None and term.sector == "GOV" and term.covers(day)
 
 
-def _left_office(person: Person, day: dt.date | None) -> dt.date | None:
-    """For someone no term covers on `day`: the day they last left an office before it. Out
-    of office, a former official acts as an elite (ELI), not for the state (David Cameron in
-    2018, though he was foreign secretary again in 2023)."""
+def _former_official(person: Person, day: dt.date | None) -> str | None:
+    """For someone no term covers on `day`, who left an office before it: the evidence that
+    they are out of office. A former official acts as an elite (ELI), not for the state (David
+    Cameron in 2018, though he was foreign secretary again in 2023)."""
     if day is None:
         return None
     ended = [t.end for t in person.terms if t.sector != ELITE and t.end and t.end <= day]
-    return max(ended, default=None)
+    return f"{person.name} held office until {max(ended)}, not after" if ended else None
 
 
-def _named_state(person: Person, context: _Context) -> bool:
-    """Whether a bare surname may name `person`, in office on the day: their term is a
-    hand-kept one (checked: "Obama", "Putin"), or the article names the state they hold it
+def _named_state(term: Term | None, context: _Context) -> bool:
+    """Whether a bare surname may name the holder of `term`, their term on the day: it is a
+    hand-kept one (checked: "Obama", "Putin"), or the article names the state it is held
     for. A term only a derived source gives, often left open for years, does not make "Hall"
     or "Evans" a Jamaican or Haitian officeholder in an article about Syria."""
-    term = person.role_on(context.day)
     if term is None:
         return False
     return term.source == MANUAL or term.igo is not None or term.country in context.named
