@@ -287,9 +287,9 @@ def load_kb(data_dir: Path | None = None, local: Path | bool | None = True) -> K
 
 
 def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) -> KnowledgeBase:
-    kb = KnowledgeBase()
     from tieline.actors.local import read_local_tables
 
+    kb = KnowledgeBase()
     kb.countries = {c.iso3: c for c in _countries(read("countries.tsv"))}
     mine = read_local_tables(local_folder, kb.countries) if local_folder else None
     kb.local = mine
@@ -377,14 +377,26 @@ def _rows(text: str, hand_kept: bool = False) -> list[Row]:
     header = lines[0].rstrip("\r").split("\t")
     if not hand_kept:  # written by tools/build_kb.py: one clean row per line
         return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:] if line]
+    return [row for _, row in numbered_rows(text)[1]]
+
+
+def numbered_rows(text: str) -> tuple[list[str], list[tuple[int, Row]]]:
+    """A hand-kept table's header and its rows, each with its line number: the header is the
+    first line that is neither blank nor a "#" comment; cells are stripped and short rows
+    padded."""
+    header: list[str] | None = None
     rows = []
-    lines = [line.rstrip("\r") for line in lines if line.strip() and not line.startswith("#")]
-    header = [cell.strip() for cell in lines[0].split("\t")] if lines else []
-    for line in lines[1:]:
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
         cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells, strict=False)))
-    return rows
+        rows.append((number, dict(zip(header, cells, strict=False))))
+    return header or [], rows
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -538,8 +550,16 @@ def _surname_only(
 
 
 def _overlap(a: Term, b: Term) -> bool:
-    return (a.start is None or b.end is None or a.start < b.end) and (
-        b.start is None or a.end is None or b.start < a.end
+    return _meet(a.start, a.end, b.start, b.end)
+
+
+Day = dt.date | None  # a term's start or end; None: open at that end
+
+
+def _meet(start: Day, end: Day, other_start: Day, other_end: Day) -> bool:
+    """Whether two spans of days (None: open at that end; the end day excluded) share a day."""
+    return (start is None or other_end is None or start < other_end) and (
+        other_start is None or end is None or other_start < end
     )
 
 
@@ -560,7 +580,7 @@ def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
         for term in person.terms:
             if term.start is not None and term.role in SUCCEEDED_ROLES and term.country:
                 starts.setdefault((term.country, term.role), []).append((term.start, person.key))
-            if term.end is None and term.source in SOURCE_HORIZON and term.sector != ELITE:
+            if _left_open(term):
                 stale[person.key] = person
     for row in rows:  # a hand-kept row not yet joined to a person: its holder is its name
         role, start = row.get("role", "").lower(), _date(row.get("start", ""))
@@ -569,12 +589,12 @@ def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
     for person in stale.values():
         terms = []
         for term in person.terms:
+            if not _left_open(term):
+                terms.append(term)
+                continue
             country = term.country or ""
             holders = starts.get((country, term.role), ())
             covered = country in headed or (country, term.role) in offices
-            if term.end is not None or term.source not in SOURCE_HORIZON or term.sector == ELITE:
-                terms.append(term)
-                continue
             if not holders and not covered:
                 terms.append(term)  # nothing known after it
                 continue
@@ -593,6 +613,11 @@ def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
                 terms.append(replace(term, end=end))
         if terms != list(person.terms):
             people[person.key] = replace(person, terms=tuple(terms))
+
+
+def _left_open(term: Term) -> bool:
+    """An office term a derived source leaves open: held when the source stopped."""
+    return term.end is None and term.source in SOURCE_HORIZON and term.sector != ELITE
 
 
 def _last_word(name: str) -> str:
@@ -619,10 +644,7 @@ def _outside(term: Term, manual: Iterable[Term]) -> list[Term]:
     for m in manual:
         cut = []
         for start, end in pieces:
-            overlaps = (m.start is None or end is None or m.start < end) and (
-                m.end is None or start is None or start < m.end
-            )
-            if not overlaps:
+            if not _meet(start, end, m.start, m.end):
                 cut.append((start, end))
                 continue
             if m.start is not None and (start is None or start < m.start):

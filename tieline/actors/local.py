@@ -27,6 +27,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tieline.actors.kb import Row, numbered_rows
+
 TABLES_ENV = "TIELINE_TABLES"
 TABLE_NAMES = ("officeholders.tsv", "organisations.tsv", "names.tsv", "agents.tsv")
 ORG_KINDS = frozenset({"igo", "institution", "company", "armed_group"})
@@ -38,10 +40,7 @@ REQUIRED = {
     "names.tsv": ("phrase", "kind", "iso3"),
     "agents.tsv": ("phrase", "sector"),
 }
-_SECTOR = re.compile(r"^[A-Z]{3}$")
-_ISO3 = re.compile(r"^[A-Z]{3}$")
-
-Row = dict[str, str]
+_CODE = re.compile(r"^[A-Z]{3}$")  # a sector (GOV) or an ISO 3166 alpha-3 code (JPN)
 
 
 def local_tables_dir() -> Path:
@@ -104,7 +103,7 @@ def _read_table(path: Path, known: frozenset[str], tables: LocalTables) -> None:
     except OSError as error:
         tables.problems.append(f"{path}: cannot be read ({error.strerror or error}); not read")
         return
-    header, rows = _numbered_rows(text)
+    header, rows = numbered_rows(text)
     missing = [column for column in REQUIRED[path.name] if column not in header]
     if header and missing:
         tables.problems.append(
@@ -122,24 +121,6 @@ def _read_table(path: Path, known: frozenset[str], tables: LocalTables) -> None:
     tables.rows[path.name] = kept
 
 
-def _numbered_rows(text: str) -> tuple[list[str], list[tuple[int, Row]]]:
-    """The header and (line number, row) for each data row: the header is the first line that
-    is neither blank nor a "#" comment; cells are stripped and short rows padded."""
-    header: list[str] | None = None
-    rows = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if header is None:
-            header = cells
-            continue
-        cells += [""] * (len(header) - len(cells))
-        rows.append((number, dict(zip(header, cells, strict=False))))
-    return header or [], rows
-
-
 def _date(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
@@ -149,7 +130,7 @@ def _date(value: str) -> dt.date | None:
 
 def _country(value: str, known: frozenset[str]) -> str | None:
     """Why a country cell is wrong, or None when it is empty or a known code."""
-    if value and (not _ISO3.match(value) or value not in known):
+    if value and (not _CODE.match(value) or value not in known):
         return f"country {value!r} is not a known ISO 3166 alpha-3 code"
     return None
 
@@ -158,7 +139,7 @@ def _officeholder(row: Row, known: frozenset[str]) -> str | None:
     for column in ("name", "sector", "role", "start"):
         if not row.get(column):
             return f"no {column}"
-    if not _SECTOR.match(row["sector"]):
+    if not _CODE.match(row["sector"]):
         return f"sector {row['sector']!r} is not a three-letter code such as GOV or MIL"
     start, end = _date(row["start"]), _date(row.get("end", "")) if row.get("end") else None
     if start is None:
@@ -177,7 +158,7 @@ def _organisation(row: Row, known: frozenset[str]) -> str | None:
     if kind not in ORG_KINDS:
         return f"kind {row.get('kind')!r} is not one of {', '.join(sorted(ORG_KINDS))}"
     sector = row.get("sector", "")
-    if sector and not _SECTOR.match(sector):
+    if sector and not _CODE.match(sector):
         return f"sector {sector!r} is not a three-letter code"
     return _country(row.get("country", ""), known)
 
@@ -196,7 +177,7 @@ def _agent(row: Row, known: frozenset[str]) -> str | None:
     if not row.get("phrase"):
         return "no phrase"
     sector = row.get("sector", "")
-    if sector != "-" and not _SECTOR.match(sector):
+    if sector != "-" and not _CODE.match(sector):
         return f"sector {sector!r} is not a three-letter code (or '-' to remove the phrase)"
     return None
 
