@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     from tieline.actors.kb import KnowledgeBase, Term
 
 
-def warn_local_tables() -> None:
-    """Name on stderr the rows of the user's local tables that will be skipped, and why."""
+def warn_local_tables(problems: list[str] | None = None) -> None:
+    """Name on stderr what of the user's local tables will be skipped, and why (`problems`,
+    else read from the tables themselves)."""
     from tieline.actors.kb import local_table_problems
 
-    for problem in local_table_problems():
+    for problem in local_table_problems() if problems is None else problems:
         click.echo(f"warning: {problem}", err=True)
 
 
@@ -75,8 +76,7 @@ def who(query: str, day: dt.date | None, as_json: bool) -> None:
     day = day or dt.date.today()
     kb = load_kb()
     if kb.local is not None:
-        for problem in kb.local.problems:
-            click.echo(f"warning: {problem}", err=True)
+        warn_local_tables(kb.local.problems)
     country = country_named(kb, query)
     if country is not None:
         rows = [_term_row(p.name, t) for p, t in office_holders(kb, country, day)]
