@@ -114,6 +114,7 @@ SPOKEN_OF_BY_NOUNS = frozenset(
     {"symbol of", "fear of", "talk of", "spectre of", "specter of", "prospect of",
      "possibility of", "likelihood of", "risk of"}
 )  # fmt: skip
+SPOKEN_OF = {"VERB": SPOKEN_OF_BY_VERBS, "NOUN": SPOKEN_OF_BY_NOUNS}  # by the head's trigger POS
 # Verbs that deny the event of their complement: "failed to reach agreement", "declined to resign".
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 # Words that put an event in the past as a standing state of affairs.
@@ -688,9 +689,7 @@ def _spoken_of(token: Token) -> bool:
         head = current.head
         if head == current or current.dep_ not in ("pobj", "prep", "dobj", "conj", "compound"):
             return False
-        frames = {"VERB": SPOKEN_OF_BY_VERBS, "NOUN": SPOKEN_OF_BY_NOUNS}.get(
-            TRIGGER_POS.get(_pos(head), ""), frozenset()
-        )
+        frames = SPOKEN_OF.get(TRIGGER_POS.get(_pos(head), ""), frozenset())
         if current.dep_ in ("dobj", "prep"):
             preposition = current.lower_ if current.dep_ == "prep" else ""
             if any(f"{form} {preposition}".strip() in frames for form in base_forms(head.lower_)):
