@@ -52,10 +52,9 @@ def tiers(
     from tieline.interfaces import exports, readmodel, relations_view
 
     pair = tuple(country_code(c, "--dyad") for c in dyad) if dyad else (None, None)
+    code = country_code(country, "--country") if country else None
     with open_store(db_path) as store:
-        found = store.tier_facts(
-            pair[0], pair[1], country=country_code(country, "--country") if country else None
-        )
+        found = store.tier_facts(pair[0], pair[1], country=code)
     rows = [readmodel.tier_row(t) for t in found]
     if statuses:
         wanted = {s.lower() for s in statuses}
@@ -163,12 +162,11 @@ def stories(
     from tieline.relations.dyad import merged_json
 
     pair = tuple(country_code(c, "--dyad") for c in dyad) if dyad else (None, None)
+    code = country_code(country, "--country") if country else None
     with open_store(db_path) as store:
         found = [
             m
-            for m in store.merged_events(
-                pair[0], pair[1], country=country_code(country, "--country") if country else None
-            )
+            for m in store.merged_events(pair[0], pair[1], country=code)
             if m.articles >= min_reports
         ][:limit]
     if as_json:
