@@ -153,11 +153,44 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         ("The Republic of the Congo held elections.", "Republic of the Congo", "COG"),
         ("Guinean troops crossed the border.", "Guinean troops", "GINMIL"),
         ("Bissau is calm. Guinean soldiers seized the radio.", "Guinean soldiers", "GNBMIL"),
+        # An ethnic group acts from where it lives, armed or not.
+        (
+            "Ethnic Albanian guerrillas in Macedonia attacked a police station.",
+            "Ethnic Albanian guerrillas",
+            "MKDREB",
+        ),
+        ("Albanian guerrillas attacked a police station.", "Albanian guerrillas", "ALBREB"),
+        # Former states are read as today's state that continues them (ISO 3166-3 codes are
+        # not alpha-3 country codes in use).
+        ("Soviet troops left Afghanistan in 1989.", "Soviet troops", "RUSMIL"),
+        ("The Soviet Union invaded Afghanistan.", "Soviet Union", "RUS"),
+        ("Kampuchean guerrillas shelled a village.", "Kampuchean guerrillas", "KHMREB"),
+        ("Zairean troops crossed into Rwanda.", "Zairean troops", "CODMIL"),
+        ("Yugoslav army units shelled Dubrovnik.", "Yugoslav army units", "SRBMIL"),
+        ("East German border guards shot a man.", "East German border guards", "DEUMIL"),
+        # Harare was Salisbury until 1982; the Salisbury of today's news is in England.
+        ("Police in Salisbury found the nerve agent.", "Salisbury", "GBRCVL"),
     ],
 )
 def test_people_places_and_groups(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text)
     assert mentions[phrase].actor.code == code
+
+
+def test_a_former_state_naming_where_a_state_came_from_is_no_actor(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "The former Soviet republic of Georgia held elections.")
+    assert "Soviet" not in mentions
+    assert mentions["republic of Georgia"].actor.code == "GEO"
+    mentions = resolve(resolver, "Citizens of other former Soviet states were killed.")
+    assert mentions["Citizens"].actor.country is None
+    assert mentions["other former Soviet states"].actor.sector == "GOV"  # no former officials
+
+
+def test_a_world_region_is_no_state_place_and_no_person(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(
+        resolver, "Iran tested a missile. Perhaps the 1983 standoff in Europe was worse."
+    )
+    assert "Europe" not in mentions
 
 
 def test_officer_of_an_organisation_named_before_the_title(resolver):  # type: ignore[no-untyped-def]

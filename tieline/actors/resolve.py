@@ -188,6 +188,14 @@ NOT_NAME_WORDS = frozenset(
     july august september october november december monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
+# Agent nouns that name states themselves ("former Soviet states").
+STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
+# Parts of the world that lie in no one state: neither a person nor a state's place ("the
+# 1983 missile standoff in Europe").
+WORLD_REGIONS = frozenset(
+    """europe asia africa americas eurasia oceania antarctica arctic balkans caucasus
+    scandinavia mediterranean sahel maghreb levant""".split()
+)
 NOUNS = frozenset({"NOUN", "PROPN"})
 # "the town of X", "the province of X": X is a place.
 SETTLEMENT_NOUNS = frozenset(
@@ -762,15 +770,16 @@ class Resolver:
             elif unit.kind == "demonym" and unit.entry:
                 # "Palestinians", "the Japanese", "an Israeli proposal": the state; "100
                 # Palestinians", "young Algerians", "ethnic Albanians": people of it.
+                if _former_state(tokens, unit):
+                    continue  # "the former Soviet republic of Georgia": where a state came from
                 country, sector, note = unit.entry.ref, None, _entry_note(unit.entry)
                 if _people(tokens, first, unit):
                     sector = "CVL"
                     note += "; a counted or described group of people: civilians"
-                    if unit.start > 0 and tokens[unit.start - 1].text.lower() == "ethnic":
-                        elsewhere = _other_state(tokens, country)
-                        if elsewhere:
-                            country = elsewhere
-                            note += f"; an ethnic group, placed in {elsewhere}, named beside it"
+                    elsewhere = _ethnic_home(tokens, unit)
+                    if elsewhere:
+                        country = elsewhere
+                        note += f"; an ethnic group, placed in {elsewhere}, named beside it"
                 emit(
                     unit.start,
                     unit.end,
@@ -971,6 +980,11 @@ class Resolver:
     ) -> None:
         head = _specific_agent(units, head)
         assert head.entry is not None
+        if head.text.lower() in STATE_NOUNS and any(_former_state(tokens, u) for u in units):
+            # "other former Soviet states": states that were once another's, named by no state
+            # of their own, and no former officials.
+            units = [u for u in units if u.kind != "demonym"]
+            former = False
         sector = "ELI" if former else head.entry.ref
         why = f"'{head.text}' → {head.entry.ref}"
         qualifier = _armed_qualifier(units, head)
@@ -995,19 +1009,18 @@ class Resolver:
                 span_end = end if n == len(cue_units) - 1 else unit.end
                 if n < len(cue_units) - 1 and span_end <= head.start and span_start == start:
                     span_end = unit.end
+                country, note = unit.entry.ref, f"'{unit.text}' → {unit.entry.ref}; {why}"
+                elsewhere = _ethnic_home(tokens, unit)
+                if elsewhere:
+                    country = elsewhere
+                    note += f"; an ethnic group, placed in {elsewhere}, named beside it"
                 actor = Actor(
                     f"{unit.text} {head.text}",
-                    country=unit.entry.ref,
+                    country=country,
                     sector=sector,
                     role=_role(head.text),
                 )
-                emit(
-                    span_start,
-                    span_end,
-                    actor,
-                    "agent+country",
-                    f"'{unit.text}' → {unit.entry.ref}; {why}",
-                )
+                emit(span_start, span_end, actor, "agent+country", note)
             return
         if tokens[first].text.lower() in ("the", "this") and _role(head.text):
             earlier = _person_with_role(context, _role(head.text) or "")
@@ -1320,7 +1333,7 @@ def _proper_names(
         run = tokens[i : j + 1]
         words = [t.text.lower() for t in run]
         before = tokens[i - 1] if i > 0 else None
-        if not any(w in NOT_NAME_WORDS for w in words):
+        if not any(w in NOT_NAME_WORDS or w in WORLD_REGIONS for w in words):
             placed = before is not None and (
                 before.text.lower() in ("in", "at", "near")
                 or (
@@ -1580,9 +1593,21 @@ def _postmodifier_cues(
     if after < len(tokens) and tokens[after].text.lower() in POSTMODIFIERS and following:
         start, end = following[0]
         if start == after + 1:
-            found = [u for u in _units(tokens, start, end) if u.kind in CUE_KINDS and u.entry][:1]
-            return found, end
+            found = [
+                u
+                for u in _units(tokens, start, end)
+                if u.kind in CUE_KINDS and u.entry and not _former_state(tokens, u)
+            ]
+            return found[:1], end
     return [], last
+
+
+def _former_state(tokens: list[_Token], unit: Unit) -> bool:
+    """A demonym after "former" or "ex-" ("former Soviet states"): where a state came from.
+    "former Soviet officials" is read the other way, by the caller, from its head noun."""
+    return (
+        unit.kind == "demonym" and unit.start > 0 and tokens[unit.start - 1].text.lower() in FORMER
+    )
 
 
 def _country_cues(units: list[Unit]) -> list[Entry]:
@@ -1651,6 +1676,17 @@ def _people(tokens: list[_Token], first: int, unit: Unit) -> bool:
         previous = tokens[i - 1]
         return previous.pos == "NUM" or previous.text.lower() in QUANTITY_NOUNS
     return False
+
+
+def _ethnic_home(tokens: list[_Token], unit: Unit) -> str | None:
+    """Where an ethnic group lives, for a demonym after "ethnic" ("ethnic Albanian
+    guerrillas in Macedonia"): the other state the sentence names, if any. An ethnic group is
+    coded by the state it lives in, not the one its name comes from."""
+    if unit.kind != "demonym" or unit.entry is None or unit.start == 0:
+        return None
+    if tokens[unit.start - 1].text.lower() != "ethnic":
+        return None
+    return _other_state(tokens, unit.entry.ref)
 
 
 def _other_state(tokens: list[_Token], country: str) -> str | None:
