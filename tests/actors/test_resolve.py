@@ -105,6 +105,20 @@ def test_former_president_is_not_government(resolver):  # type: ignore[no-untype
     assert mention.actor.sector == "ELI"
 
 
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        (dt.date(2005, 3, 1), "SDNCVL"),
+        (dt.date(2011, 7, 8), "SDNCVL"),
+        (dt.date(2011, 7, 9), "SSDGOV"),
+    ],
+)
+def test_a_place_belongs_to_the_state_it_lay_in_on_the_day(resolver, day, code):  # type: ignore[no-untyped-def]
+    # Juba was a Sudanese city until South Sudan's independence on 9 July 2011.
+    mentions = {m.text: m for m in resolver.resolve("Rebels attacked Juba.", day=day)}
+    assert mentions["Juba"].actor.code == code
+
+
 def test_unknown_person_takes_country_and_sector_from_cues(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "Cambodian analyst Sok Dara said the deal was good for trade.")
     mention = next(m for text, m in mentions.items() if "Sok Dara" in text)

@@ -364,7 +364,7 @@ class Resolver:
                 strict=True,
             )
         )
-        hits = _in_context(plan.hits, context)
+        hits = _in_context(_on_day(plan.hits, day), context)
         for sentence in plan.wanted:
             doc = docs.get(sentence.index)
             if doc is None:
@@ -484,7 +484,7 @@ class Resolver:
     # -- salience ----------------------------------------------------------------------------
 
     def _count_salience(self, context: _Context, text: str) -> None:
-        for hit in self.gazetteer.find(text):
+        for hit in _on_day(self.gazetteer.find(text), context.day):
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
@@ -1431,6 +1431,36 @@ PLACE_KINDS = frozenset({EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL
 def _place_countries(hit: Hit) -> list[str]:
     """The states a phrase names as a place, in the order its tables list them."""
     return list(dict.fromkeys(e.ref for e in hit.entries if e.kind in PLACE_KINDS))
+
+
+# A state born from another's land within the years the news covers, the one it was part of,
+# and the day it became independent: before that day its places are the older state's ("Juba"
+# in 2005 is a Sudanese city). South Sudan: independence on 9 July 2011 (its declaration and
+# the UN's admission of it, A/RES/65/308).
+SUCCESSIONS = {"SSD": ("SDN", dt.date(2011, 7, 9))}
+
+
+def _on_day(hits: list[Hit], day: dt.date | None) -> list[Hit]:
+    """The hits with the places of a state not yet born on `day` given to the state they then
+    lay in; its capital was then one of that state's cities."""
+    if day is None:
+        return hits
+
+    def unborn(entry: Entry) -> bool:
+        return entry.kind in PLACE_KINDS and day < SUCCESSIONS.get(entry.ref, ("", dt.date.min))[1]
+
+    def then(entry: Entry) -> Entry:
+        kind = EntryKind.CITY if entry.kind is EntryKind.CAPITAL else entry.kind
+        older, born = SUCCESSIONS[entry.ref]
+        source = f"{entry.source}; {entry.ref} from {born.isoformat()}, before that part of {older}"
+        return replace(entry, ref=older, kind=kind, source=source)
+
+    return [
+        replace(hit, entries=tuple(then(e) if unborn(e) else e for e in hit.entries))
+        if any(unborn(e) for e in hit.entries)
+        else hit
+        for hit in hits
+    ]
 
 
 def _in_context(hits: list[Hit], context: _Context) -> list[Hit]:
