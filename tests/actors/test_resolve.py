@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tieline.actors import resolve_article
+from tieline.actors.gazetteer import NAME_KINDS
 from tieline.extract.text import extract_text
 from tieline.models import Mention
 
@@ -198,6 +199,20 @@ def test_a_former_state_naming_where_a_state_came_from_is_no_actor(resolver):  #
     mentions = resolve(resolver, "Citizens of other former Soviet states were killed.")
     assert mentions["Citizens"].actor.country is None
     assert mentions["other former Soviet states"].actor.sector == "GOV"  # no former officials
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They planted a new flower.", []),  # "New Flower": a name of Addis Ababa
+        ("The city of light was dark.", []),  # "City of Light": Paris
+        ("Turkey and China met in Chad.", ["Turkey", "China", "Chad"]),
+        ("SEOUL said no.", ["SEOUL"]),
+    ],
+)
+def test_a_name_written_all_in_lower_case_is_a_common_word(resolver, text, found):  # type: ignore[no-untyped-def]
+    names = [hit.text for hit in resolver.gazetteer.find(text) if hit.first(*NAME_KINDS)]
+    assert names == found
 
 
 def test_a_world_region_is_no_state_place_and_no_person(resolver):  # type: ignore[no-untyped-def]

@@ -28,6 +28,19 @@ _SPELLINGS = (
     ("labour", "labor"),
     ("centre", "center"),
 )
+# Kinds of entry that are names: a name written with capitals ("New Flower", a name of Addis
+# Ababa; "City of Light") is not found in text that writes it all in lower case ("a new
+# flower"). Other kinds are common nouns ("prime minister") or are written either way ("the
+# defence ministry").
+NAME_KINDS = frozenset(
+    {
+        EntryKind.COUNTRY,
+        EntryKind.DEMONYM,
+        EntryKind.CAPITAL,
+        EntryKind.CITY,
+        EntryKind.PERSON,
+    }
+)
 _NON_WORD = re.compile(r"[^\w]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -93,7 +106,10 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         for key, found in by_phrase.items():
             cased = any(e.case_sensitive for e in found)
-            self._automaton.add_word(key, (len(key), tuple(found), cased))
+            # What the phrase names when the text writes it all in lower case, if that differs.
+            common = tuple(e for e in found if not _capitalised_name(e))
+            lower = common if len(common) < len(found) else None
+            self._automaton.add_word(key, (len(key), tuple(found), cased, lower))
         self._automaton.make_automaton()
         self.size = len(by_phrase)
 
@@ -109,20 +125,26 @@ class Gazetteer:
         )
         hits: list[Hit] = []
         reach = -1
-        for start, (length, entries, cased) in found:
+        for start, (length, entries, cased, lower) in found:
             if start < reach and not overlapping:
                 continue
             end = start + length - 2
             written = text[start:end]
+            if lower is not None and written.islower():
+                entries = lower
             if cased:
                 entries = tuple(
                     e for e in entries if not e.case_sensitive or _same_case(e.phrase, written)
                 )
-                if not entries:
-                    continue
+            if not entries:
+                continue
             hits.append(Hit(start, end, written, entries))
             reach = end
         return hits
+
+
+def _capitalised_name(entry: Entry) -> bool:
+    return entry.kind in NAME_KINDS and not entry.phrase.islower()
 
 
 def _variants(phrase: str) -> set[str]:
