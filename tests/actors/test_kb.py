@@ -356,7 +356,7 @@ def test_a_hand_kept_body_replaces_its_derived_double_filed_under_no_state(tiny:
 @pytest.mark.parametrize(
     ("phrase", "case"),
     [("US", True), ("U.N.", True), ("ASEAN", True), ("UNICEF", False), ("Chad", True),
-     ("Cambodia", False), ("Hun Sen", False), ("Of", True)],
+     ("Cambodia", False), ("Hun Sen", False), ("Of", True), ("LeT", True), ("Isis", False)],
 )  # fmt: skip
 def test_which_phrases_are_matched_as_written(phrase: str, case: bool) -> None:
     assert needs_case(phrase) is case

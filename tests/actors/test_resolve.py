@@ -215,6 +215,28 @@ def test_a_name_written_all_in_lower_case_is_a_common_word(resolver, text, found
     assert names == found
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # The Guardian writes "Isis"; Phoenix codes the group IMG, of no state.
+        ("Syrian troops retook Palmyra from Isis.", "Isis", "---REB"),
+        ("ISIS claimed the attack.", "ISIS", "---REB"),
+        ("Isis fighters attacked Kurdish forces.", "Isis fighters", "---REB"),
+        ("Hamas gunmen opened fire on the convoy.", "Hamas gunmen", "PSEREB"),
+    ],
+)
+def test_an_armed_group_and_its_fighters(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text)[phrase]
+    assert (mention.actor.code, mention.actor.organisation is not None) == (code, True)
+
+
+@pytest.mark.parametrize(
+    "text", ["The goddess isis was worshipped in Egypt.", "Let them go, he said; let us talk."]
+)
+def test_a_bodys_one_word_name_in_lower_case_is_a_word(resolver, text):  # type: ignore[no-untyped-def]
+    assert [m.text for m in resolver.resolve(text) if m.actor.organisation] == []
+
+
 def test_a_world_region_is_no_state_place_and_no_person(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(
         resolver, "Iran tested a missile. Perhaps the 1983 standoff in Europe was worse."

@@ -30,8 +30,9 @@ _SPELLINGS = (
 )
 # Kinds of entry that are names: a name written with capitals ("New Flower", a name of Addis
 # Ababa; "City of Light") is not found in text that writes it all in lower case ("a new
-# flower"). Other kinds are common nouns ("prime minister") or are written either way ("the
-# defence ministry").
+# flower"). Agents are common nouns ("prime minister"); bodies' names of several words are
+# written either way ("the defence ministry"), their one-word names only capitalised ("Isis",
+# not "the goddess isis").
 NAME_KINDS = frozenset(
     {
         EntryKind.COUNTRY,
@@ -40,6 +41,9 @@ NAME_KINDS = frozenset(
         EntryKind.CITY,
         EntryKind.PERSON,
     }
+)
+BODY_KINDS = frozenset(
+    {EntryKind.IGO, EntryKind.INSTITUTION, EntryKind.COMPANY, EntryKind.ARMED_GROUP}
 )
 _NON_WORD = re.compile(r"[^\w]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -144,7 +148,10 @@ class Gazetteer:
 
 
 def _capitalised_name(entry: Entry) -> bool:
-    return entry.kind in NAME_KINDS and not entry.phrase.islower()
+    """Whether the entry is a name that text writes in lower case only as another word."""
+    if entry.phrase.islower():
+        return False
+    return entry.kind in NAME_KINDS or (entry.kind in BODY_KINDS and " " not in entry.phrase)
 
 
 def _variants(phrase: str) -> set[str]:

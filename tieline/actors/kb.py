@@ -219,8 +219,19 @@ def is_common_word(phrase: str) -> bool:
 
 def needs_case(phrase: str) -> bool:
     """Whether the gazetteer should match `phrase` only as written: all-capital acronyms of up
-    to five letters ("US", "ASEAN", "U.N.") and phrases that are common words ("Chad")."""
-    return bool(_ACRONYM.match(phrase.replace(" ", ""))) or is_common_word(phrase)
+    to five letters ("US", "ASEAN", "U.N."), short acronyms in mixed case ("LeT", not "Let
+    them go") and phrases that are common words ("Chad")."""
+    return (
+        bool(_ACRONYM.match(phrase.replace(" ", "")))
+        or (len(phrase) <= MIXED_ACRONYM_LENGTH and bool(_MIXED_ACRONYM.match(phrase)))
+        or is_common_word(phrase)
+    )
+
+
+MIXED_ACRONYM_LENGTH = 6
+_MIXED_ACRONYM = re.compile(
+    r"(?=[A-Za-z]*[a-z])[A-Za-z][a-z]*[A-Z][A-Za-z]*$"
+)  # "LeT", "JeM": mixed case
 
 
 def _recency(term: Term) -> tuple[dt.date, dt.date]:
@@ -752,13 +763,19 @@ def _free_key(
 
 
 def _unique(names: Iterable[str], besides: str) -> tuple[str, ...]:
-    seen = {fold(besides)}
+    """`names` without repeats or `besides`. An acronym matched only as written and a name
+    written like a word are two names ("ISIS" and the Guardian's "Isis")."""
+    seen = {_spelling(besides)}
     out = []
     for name in names:
-        if name and fold(name) not in seen:
-            seen.add(fold(name))
+        if name and _spelling(name) not in seen:
+            seen.add(_spelling(name))
             out.append(name)
     return tuple(out)
+
+
+def _spelling(name: str) -> str:
+    return name if needs_case(name) else fold(name)
 
 
 # ---------------------------------------------------------------- gazetteer entries

@@ -956,6 +956,8 @@ class Resolver:
         sector = (agent.entry.ref if agent and agent.entry else None) or (
             org.sector if org else None
         )
+        if org and org.kind is EntryKind.ARMED_GROUP and agent is not None and _armed_head(agent):
+            sector = org.sector  # "Isis fighters", "Hamas gunmen": the armed group itself
         actor = Actor(
             org.name if org else unit.text,
             country=country,
@@ -1596,11 +1598,16 @@ ARMED_HEADS = frozenset({"forces", "force", "fighters", "fighter", "combatants"}
 ARMED_SIDE_SECTORS = frozenset({"REB", "REL"})
 
 
+def _armed_head(unit: Unit) -> bool:
+    """An agent noun for armed men of any side: sector UAF ("gunmen"), or "forces", "fighters"."""
+    assert unit.entry is not None
+    return unit.entry.ref == "UAF" or unit.text.lower() in ARMED_HEADS
+
+
 def _armed_qualifier(units: list[Unit], head: Unit) -> Unit | None:
     """The word that makes armed men a non-state group: a rebel or religious agent word
     right before an armed head (sector UAF, or "forces", "fighters")."""
-    assert head.entry is not None
-    if head.entry.ref != "UAF" and head.text.lower() not in ARMED_HEADS:
+    if not _armed_head(head):
         return None
     before = [u for u in units if u.kind == "agent" and u.end == head.start]
     if before and before[0].entry is not None and before[0].entry.ref in ARMED_SIDE_SECTORS:
