@@ -120,6 +120,22 @@ def test_a_place_belongs_to_the_state_it_lay_in_on_the_day(resolver, day, code):
     assert mentions["Juba"].actor.code == code
 
 
+@pytest.mark.parametrize("parse", [True, False])
+def test_a_sentence_naming_someone_by_surname_alone_is_read(resolver, parse):  # type: ignore[no-untyped-def]
+    # No table phrase, no pronoun: only the surname says who acts, parsed or read plain.
+    text = "Fumio Kishida visited Phnom Penh. Kishida said the deal was good."
+    mentions = resolver.resolve(text, day=MEETING, worth_parsing=lambda _: parse)
+    [kishida] = [m for m in mentions if m.text == "Kishida"]
+    assert (kishida.actor.code, kishida.actor.person) == ("JPNGOV", mentions[0].actor.person)
+
+
+def test_a_leader_by_surname_alone_with_diacritics_or_a_particle(resolver):  # type: ignore[no-untyped-def]
+    day = dt.date(2018, 4, 10)
+    text = "Turkey and Syria traded blame. Erdoğan said Turkey would act. Assad said no."
+    found = {m.text: m.actor.code for m in resolver.resolve(text, day=day)}
+    assert (found["Erdoğan"], found["Assad"]) == ("TURGOV", "SYRGOV")
+
+
 def test_unknown_person_takes_country_and_sector_from_cues(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "Cambodian analyst Sok Dara said the deal was good for trade.")
     mention = next(m for text, m in mentions.items() if "Sok Dara" in text)

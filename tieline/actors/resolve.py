@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tieline.actors.gazetteer import Gazetteer, Hit
+from tieline.actors.gazetteer import Gazetteer, Hit, fold
 from tieline.actors.kb import (
     ELITE,
     MANUAL,
@@ -191,10 +191,10 @@ NOT_NAME_WORDS = frozenset(
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
-# 1983 missile standoff in Europe").
+# 1983 missile standoff in Europe", "the Middle East").
 WORLD_REGIONS = frozenset(
     """europe asia africa americas eurasia oceania antarctica arctic balkans caucasus
-    scandinavia mediterranean sahel maghreb levant""".split()
+    scandinavia mediterranean sahel maghreb levant middle east""".split()
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
 # "the town of X", "the province of X": X is a place.
@@ -399,16 +399,75 @@ class Resolver:
     ) -> tuple[list[Sentence], list[Sentence]]:
         """The sentences that may hold an actor, and those of them worth parsing."""
         defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
-        wanted = [s for s in sentences if _needs_reading(s, hits, defined)]
+        wanted = [
+            s for s in sentences if _needs_reading(s, hits, defined) or self._names_someone(s.text)
+        ]
         deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
         return wanted, deep
+
+    def _names_someone(self, sentence: str) -> bool:
+        """Whether a sentence holds a capitalised word that is the surname of someone the
+        knowledge base knows ("Trump said the strikes had worked"): it may name them alone."""
+        return any(
+            word.casefold() in self._surnames and not is_common_word(word)
+            for word in _CAPITALISED.findall(sentence)
+        )
 
     def _read_plain(
         self, sentence: Sentence, hits: list[Hit], context: _Context, field_name: str, text: str
     ) -> None:
         """A sentence not worth parsing: its knowledge-base phrases as they stand (states,
-        known people and organisations, places, "Japanese government"), without the cues
-        only a parse gives."""
+        known people and organisations, places, "Japanese government"), and the surnames of
+        people named earlier in the text, without the cues only a parse gives."""
+        before = len(context.mentions)
+        self._read_plain_phrases(sentence, hits, context, field_name, text)
+        self._read_plain_surnames(sentence, context, field_name, text, before)
+        context.mentions[before:] = sorted(context.mentions[before:], key=lambda m: m.start)
+
+    def _read_plain_surnames(
+        self, sentence: Sentence, context: _Context, field_name: str, text: str, before: int
+    ) -> None:
+        """ "Kishida said the deal was good", after "Fumio Kishida": the person named earlier
+        whose surname it is (the latest, if several share it)."""
+        taken = [(m.start, m.end) for m in context.mentions[before:]]
+        earlier = context.mentions[:before]
+        for match in _CAPITALISED.finditer(sentence.text):
+            word = match.group().removesuffix("'s").removesuffix("’s")
+            start = sentence.start + match.start()
+            end = start + len(word)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            antecedent = next(
+                (
+                    m
+                    for m in reversed(earlier)
+                    if m.actor.person
+                    and m.cue != "pronoun"
+                    and len(m.actor.name.split()) > 1
+                    and fold(word) in _surname_forms(m.actor.name)
+                ),
+                None,
+            )
+            if antecedent is None:
+                continue
+            context.mentions.append(
+                Mention(
+                    start,
+                    end,
+                    word,
+                    antecedent.actor,
+                    "surname",
+                    f"the surname of {antecedent.actor.name}, named earlier",
+                    round(CONFIDENCE["surname"] * PLAIN_READING, 2),
+                    sentence.index,
+                    field_name,
+                    antecedent=_index(context, antecedent),
+                )
+            )
+
+    def _read_plain_phrases(
+        self, sentence: Sentence, hits: list[Hit], context: _Context, field_name: str, text: str
+    ) -> None:
         inside = [h for h in hits if sentence.start <= h.start < sentence.end]
         for n, hit in enumerate(inside):
             entry = _preferred(hit)
@@ -1187,7 +1246,7 @@ class Resolver:
                 continue
             people = self._surnames.get(token.text.casefold(), ())
             holders = [p for p in people if _in_office(p, day)]
-            if len(holders) != 1 or holders[0].name.split()[-1] != token.text:
+            if len(holders) != 1 or fold(token.text) not in _surname_forms(holders[0].name):
                 continue
             term = holders[0].role_on(day)
             if term is not None and term.role in LEADER_ROLES and _named_state(term, context):
@@ -1223,7 +1282,7 @@ class Resolver:
             if mention.actor.person and mention.cue != "pronoun":
                 name = mention.actor.name.split()
                 if len(name) > 1:
-                    words.update((name[0], name[-1]))
+                    words.update((name[0], name[-1], name[-1].rsplit("-", 1)[-1]))
         return words
 
     def _place(self, iso3: str, name: str) -> Actor:
@@ -2047,6 +2106,13 @@ def _recent_countries(context: _Context, n: int) -> list[str]:
         if len(seen) == n:
             return seen
     return []
+
+
+def _surname_forms(name: str) -> set[str]:
+    """How a person's surname may stand alone, folded: "Erdoğan" for "Recep Tayyip Erdogan",
+    "Assad" or "al-Assad" for "Bashar al-Assad"."""
+    last = fold(name.split()[-1])
+    return {last, last.rsplit("-", 1)[-1]}
 
 
 def _index(context: _Context, mention: Mention | None) -> int | None:
