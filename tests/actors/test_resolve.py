@@ -253,6 +253,21 @@ def test_a_bodys_one_word_name_in_lower_case_is_a_word(resolver, text):  # type:
     assert [m.text for m in resolver.resolve(text) if m.actor.organisation] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # The Guardian's house style writes acronyms said as words in title case.
+        ("Nato allies backed the strikes.", "Nato", "IGO"),
+        ("The Foreign Office summoned the ambassador.", "Foreign Office", "GBRGOV"),
+        # An office's name that names no state is the office of the state written before it.
+        ("Germany's Foreign Office summoned the ambassador.", "Germany's Foreign Office", "DEUGOV"),
+        ("The YPJ fought beside the People’s Protection Units.", "YPJ", "SYRREB"),
+    ],
+)
+def test_bodies_as_british_news_names_them(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
 def test_a_world_region_is_no_state_place_and_no_person(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(
         resolver, "Iran tested a missile. Perhaps the 1983 standoff in Europe was worse."

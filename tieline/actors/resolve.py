@@ -987,14 +987,25 @@ class Resolver:
             return
         assert unit.entry is not None
         org = self.kb.organisations.get(unit.entry.ref)
-        if org is not None and cues and _generic_name(unit.text) and cues[0].ref != org.country:
+        if (
+            org is not None
+            and cues
+            and cues[0].ref != org.country
+            and (
+                _generic_name(unit.text)
+                or (org.kind is EntryKind.INSTITUTION and not self._country_in_name(unit.text))
+            )
+        ):
             # "a Kenyan non-governmental organisation", "the Kenyan defense department": a
             # common noun the tables file under one body; the state written before it wins.
+            # So it does before an office's name that names no state ("Germany's Foreign
+            # Office", where "the Foreign Office" alone is Britain's).
             sector = org.sector if org.sector != "IGO" else "GOV"
             words = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
             actor = Actor(f"{cues[0].phrase} {words}", country=cues[0].ref, sector=sector)
+            how = "is written as a common noun" if _generic_name(words) else "names no state"
             note = (
-                f"'{cues[0].phrase}' → {cues[0].ref}; '{words}' is written as a common noun, "
+                f"'{cues[0].phrase}' → {cues[0].ref}; '{words}' {how}, "
                 f"read as the kind of body {org.name} is ({sector})"
             )
             emit(start, unit.end, actor, "agent+country", note)
