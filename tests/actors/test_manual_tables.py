@@ -42,7 +42,9 @@ UNSC_ELECTED = {  # by the first year of the two-year term
     2025: {"DNK", "GRC", "PAK", "PAN", "SOM"},
     2026: {"BHR", "COL", "COD", "LVA", "LBR"},
 }
-REQUIRED = G20 | ASEAN | UNSC_PERMANENT | set().union(*UNSC_ELECTED.values())
+# The states the Middle East real-article corpus (Guardian 2017-2019, Syria/Iraq) is about.
+MIDDLE_EAST = {"IRN", "IRQ", "ISR", "SYR"}
+REQUIRED = G20 | ASEAN | UNSC_PERMANENT | set().union(*UNSC_ELECTED.values()) | MIDDLE_EAST
 REQUIRED_IGO_OFFICES = {
     ("UN", "secretary-general"),
     ("NATO", "secretary-general"),
@@ -89,6 +91,8 @@ GHA | defence minister | 2014-01-01 | 2017-02-01 | Mahama-era ministers: dates u
 GNQ | foreign minister | 2014-01-01 | -          | not entered: dates unverified
 GNQ | defence minister | 2014-01-01 | -          | not entered: names and dates unverified
 GUY | defence minister | 2014-01-01 | -          | no such minister: defence is under the president
+IRQ | defence minister | 2016-08-25 | 2017-01-30 | vacant after al-Obaidi: acting unverified
+IRQ | defence minister | 2018-10-25 | 2019-06-24 | vacant under Abdul-Mahdi: acting unverified
 KAZ | defence minister | 2014-01-01 | -          | not entered: dates unverified
 KWT | defence minister | 2014-01-01 | -          | frequent reshuffles, dates unverified
 LBR | foreign minister | 2014-01-01 | 2018-03-01 | Sirleaf-era ministers: dates unverified
