@@ -136,6 +136,36 @@ def test_a_leader_by_surname_alone_with_diacritics_or_a_particle(resolver):  # t
     assert (found["Erdoğan"], found["Assad"]) == ("TURGOV", "SYRGOV")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The US refused. The Trump administration promised Turkey it would not act.",
+         "Trump administration", "USAGOV"),
+        ("Syria refused. The Assad regime bombed Douma.", "Assad regime", "SYRGOV"),
+        ("Turkey refused. Erdoğan's government said no.", "Erdoğan's government", "TURGOV"),
+    ],
+)  # fmt: skip
+def test_a_leaders_administration_is_the_government(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    found = {m.text: m for m in resolver.resolve(text, day=dt.date(2019, 2, 18))}
+    assert (found[phrase].actor.code, found[phrase].actor.person) == (code, None)
+
+
+def test_a_tables_phrase_for_a_leaders_regime_read_plain_is_the_government(resolver):  # type: ignore[no-untyped-def]
+    # "Assad regime" is a phrase of the tables: found without a parse too.
+    text = "Syria refused. The Assad regime bombed Douma."
+    mentions = resolver.resolve(text, day=dt.date(2019, 2, 18), worth_parsing=lambda _: False)
+    found = {m.text: m for m in mentions}
+    assert (found["Assad regime"].actor.code, found["Assad regime"].actor.person) == (
+        "SYRGOV",
+        None,
+    )
+
+
+def test_a_pronoun_after_a_name_is_its_own_phrase(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Washington promised Turkey it would not act.")
+    assert mentions["Turkey"].actor.code == "TUR"
+
+
 def test_unknown_person_takes_country_and_sector_from_cues(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "Cambodian analyst Sok Dara said the deal was good for trade.")
     mention = next(m for text, m in mentions.items() if "Sok Dara" in text)

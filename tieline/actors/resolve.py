@@ -74,6 +74,7 @@ CONFIDENCE = {
     "group": 0.7,
     "pronoun": 0.7,
     "surname": 0.8,
+    "leader's government": 0.8,
     "description": 0.75,
     "acronym": 0.85,
     "org-name": 0.65,
@@ -188,6 +189,8 @@ NOT_NAME_WORDS = frozenset(
     july august september october november december monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
+# Nouns after a leader's name that mean the government they lead ("the Trump administration").
+LEADERS_GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
@@ -511,6 +514,10 @@ class Resolver:
                     cue, note = "kb:person", _term_note(person, term) if term else note
                     if former:
                         note += f"; {former}"
+                    noun = hit.text.split()[-1].lower()
+                    if noun in LEADERS_GOVERNMENT_NOUNS and term and term.role in LEADER_ROLES:
+                        actor = Actor(hit.text, country=term.country, sector="GOV")
+                        cue, note = "leader's government", f"the {noun} of {person.name}: {note}"
             elif entry.kind is not EntryKind.AGENT:
                 org = self.kb.organisations.get(entry.ref)
                 if org is not None:
@@ -863,6 +870,8 @@ class Resolver:
         emit: _Emitter,
     ) -> None:
         person = self.kb.people.get(unit.entry.ref) if unit.entry else None
+        if self._leaders_government(unit, person, tokens, chunk, context, emit):
+            return
         if person is None and _modifies_thing(tokens, unit, chunk):
             return  # "Preah Sihanouk deep-sea port": a name used for a place or a thing
         cue = "kb:person" if person else "name+cue"
@@ -950,6 +959,36 @@ class Resolver:
             "; ".join(evidence) or "a person named in the text",
             antecedent=_index(context, antecedent),
         )
+
+    def _leaders_government(
+        self,
+        unit: Unit,
+        person: Person | None,
+        tokens: list[_Token],
+        chunk: tuple[int, int],
+        context: _Context,
+        emit: _Emitter,
+    ) -> bool:
+        """ "The Trump administration", "the Assad regime", "Erdoğan's government": the
+        government of the state the person then led. Whether one was emitted."""
+        i = unit.end
+        if tokens[i - 1].text.lower() in LEADERS_GOVERNMENT_NOUNS:
+            i -= 1  # the tables' own phrase for it ("Obama administration")
+        elif i < len(tokens) and tokens[i].tag == "POS":
+            i += 1  # "Assad's regime"
+        if i > chunk[1] or tokens[i].text.lower() not in LEADERS_GOVERNMENT_NOUNS:
+            return False
+        if person is None:
+            person, _ = self._known_name(unit.text, context)
+        term = person.role_on(context.day) if person else None
+        if person is None or term is None or not term.country or term.role not in LEADER_ROLES:
+            return False
+        start = _phrase_start(tokens, chunk[0], unit.start)
+        words = emit.text[tokens[unit.start].start : tokens[i].end]
+        actor = Actor(words, country=term.country, sector="GOV")
+        note = f"the {tokens[i].text.lower()} of {person.name}: {_term_note(person, term)}"
+        emit(start, i + 1, actor, "leader's government", note)
+        return True
 
     def _organisation(
         self,
@@ -1249,8 +1288,10 @@ class Resolver:
             return set()
         found = set()
         for token in doc:
-            if token.text not in candidates or token.tag_ != "NNP" or _forced_capital(token):
+            if token.text not in candidates or _forced_capital(token):
                 continue
+            if token.tag_ != "NNP" and not (token.i == 0 and token.tag_ == "NN"):
+                continue  # "Trump urged...": a surname opening a sentence may be tagged NN
             if day is None:
                 if self._undated_leader(token.text) is not None:
                     found.add(token.text)
@@ -1383,7 +1424,11 @@ def _proper_names(
     }
 
     def name_token(i: int) -> bool:
-        return i not in titles and _name_token(tokens[i])
+        # The tagger may read a known surname opening a sentence as a common noun ("Trump
+        # urged...": NN): it is still the name.
+        token = tokens[i]
+        known = i == 0 and token.unit is None and token.text in surnames
+        return i not in titles and (_name_token(token) or known)
 
     i = 0
     while i < len(tokens):
@@ -1597,6 +1642,13 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
         if not inside and token.pos == "CCONJ" and start is not None and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             inside = nxt.unit is not None or nxt.pos in ("ADJ", "PROPN", "NOUN")
+        if inside and token.tag == "PRP":
+            # A personal pronoun is a noun phrase of its own ("promised Turkey it would").
+            if start is not None:
+                chunks.append((start, i - 1))
+            chunks.append((i, i))
+            start = None
+            continue
         if inside:
             if start is None:
                 start = i
