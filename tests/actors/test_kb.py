@@ -339,6 +339,18 @@ def test_a_former_prime_minister_is_not_in_office_years_later(kb: KnowledgeBase)
     assert fukuda.role_on(dt.date(2008, 3, 1)).role == "head of government"  # type: ignore[union-attr]
 
 
+def test_hand_kept_heads_do_not_close_a_rebel_or_opposition_term(kb: KnowledgeBase) -> None:
+    """Syria's hand-kept rows say who held its government offices, not who led its rebels or
+    opposition: those derived terms stay open."""
+    day = dt.date(2018, 6, 1)
+    for name, sector in (("Abu Mohammad al Jawlani", "REB"), ("Moaz al Khatib", "OPP")):
+        [person] = [p for p in kb.people.values() if p.name == name and p.country == "SYR"]
+        assert person.role_on(day).sector == sector  # type: ignore[union-attr]
+    [otari] = [p for p in kb.people.values() if p.name == "Muhammad Naji al-Otari"]
+    term = otari.role_on(day)  # Syria's prime minister to 2011: closed, an elite since
+    assert term is None or term.sector == "ELI", term
+
+
 def test_a_hand_kept_body_replaces_its_derived_double_filed_under_no_state(tiny: Path) -> None:
     derived = "key | name | aliases | country | sector | code | source"
     hand_kept = "name | aliases | kind | country | sector | source"

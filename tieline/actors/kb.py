@@ -574,12 +574,18 @@ def _meet(start: Day, end: Day, other_start: Day, other_end: Day) -> bool:
     )
 
 
+# The sectors of the state offices a hand-kept country's rows vouch for: a rebel commander's,
+# an opposition leader's or a spy chief's derived term is not closed by them.
+STATE_OFFICE_SECTORS = frozenset({"GOV", "MIL"})
+
+
 def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
     """A derived term left open was held when its source stopped (`SOURCE_HORIZON`); after
     that it is not known. It ends when the next holder of its office takes over (a main office:
     `SUCCEEDED_ROLES`, by any source), and where the hand-kept rows cover the office (the same
     country and role; for a "leader" or a lesser office, a country whose head of state or
-    government they list) at its source's horizon at the latest: they say who held it since.
+    government they list, for a government or military office) at its source's horizon at the
+    latest: they say who held it since.
     A term starting after its end is dropped. So Yasuo Fukuda is not Japan's prime minister in
     2026; Eritrea's president, whom no later source succeeds, stays open: the best guess left."""
     rows = list(rows)
@@ -605,7 +611,9 @@ def _close_stale_terms(people: dict[str, Person], rows: Iterable[Row]) -> None:
                 continue
             country = term.country or ""
             holders = starts.get((country, term.role), ())
-            covered = country in headed or (country, term.role) in offices
+            covered = (country, term.role) in offices or (
+                country in headed and term.sector in STATE_OFFICE_SECTORS
+            )
             if not holders and not covered:
                 terms.append(term)  # nothing known after it
                 continue
