@@ -129,6 +129,15 @@ def test_a_sentence_naming_someone_by_surname_alone_is_read(resolver, parse):  #
     assert (kishida.actor.code, kishida.actor.person) == ("JPNGOV", mentions[0].actor.person)
 
 
+def test_an_honorific_before_a_surname(resolver):  # type: ignore[no-untyped-def]
+    day = dt.date(2019, 2, 18)
+    text = "The UK said no. Mrs May spoke to Mr Macron. Mr Smith, a farmer, disagreed."
+    found = {m.text: m.actor for m in resolver.resolve(text, day=day)}
+    assert (found["Mrs May"].code, found["Mr Macron"].code) == ("GBRGOV", "FRAGOV")
+    # Rhodesia's Ian Smith is a one-word record in REIGN: not who "Mr Smith" is.
+    assert found["Mr Smith"].person == "Mr Smith"
+
+
 def test_a_leader_by_surname_alone_with_diacritics_or_a_particle(resolver):  # type: ignore[no-untyped-def]
     day = dt.date(2018, 4, 10)
     text = "Turkey and Syria traded blame. Erdoğan said Turkey would act. Assad said no."

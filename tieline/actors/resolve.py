@@ -1244,8 +1244,13 @@ class Resolver:
 
     def _known_name(self, text: str, context: _Context) -> tuple[Person | None, Mention | None]:
         """A name spaCy found: an earlier mention's surname, a known person's full name, or a
-        surname that only one person in office on the day bears."""
+        surname that only one person in office on the day bears. An honorific before it is
+        not part of the name ("Mr Macron", "Ms Begum")."""
         words = text.split()
+        titled = len(words) > 1 and _honorific(words[0])
+        if titled:
+            words = words[1:]
+            text = " ".join(words)
         for mention in reversed(context.mentions):
             name = mention.actor.name.split()
             if (
@@ -1256,7 +1261,9 @@ class Resolver:
             ):
                 person = self.kb.people.get(mention.actor.person)
                 return person, mention
-        person = self._by_name.get(text.casefold())
+        # A one-word name in the tables is a mononym ("Suharto") or a source's surname-only
+        # record ("Smith", Rhodesia's Ian Smith): not who "Mr Smith" is.
+        person = None if titled and len(words) == 1 else self._by_name.get(text.casefold())
         if person is not None:
             return person, None
         if len(words) == 1 and context.day is None:
@@ -1450,6 +1457,8 @@ def _proper_names(
         run = tokens[i : j + 1]
         words = [t.text.lower() for t in run]
         before = tokens[i - 1] if i > 0 else None
+        if len(run) > 1 and _honorific(run[0].text):
+            words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
         if not any(w in NOT_NAME_WORDS or w in WORLD_REGIONS for w in words):
             placed = before is not None and (
                 before.text.lower() in ("in", "at", "near")
@@ -1469,6 +1478,14 @@ def _proper_names(
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
     return found
+
+
+# Titles of courtesy written before a name (British news: "Mr Trump", "Ms Begum").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+
+
+def _honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS
 
 
 def _hyphenated_part(tokens: list[_Token], j: int) -> bool:
