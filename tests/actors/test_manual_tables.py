@@ -146,7 +146,7 @@ ROLES = set(CORE_ROLES) | {
 ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
     r"chairman of |chairperson of |commander-in-chief of |secretary of |director of |"
-    r"high representative for )[a-z ,'\-]+$"
+    r"high representative for |special envoy for )[a-z ,'\-]+$"
 )
 
 ORG_KINDS = {"igo": {"IGO"}, "institution": {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"},

@@ -129,6 +129,25 @@ def test_a_sentence_naming_someone_by_surname_alone_is_read(resolver, parse):  #
     assert (kishida.actor.code, kishida.actor.person) == ("JPNGOV", mentions[0].actor.person)
 
 
+def test_the_un_envoy_and_his_surname_with_its_particle(resolver):  # type: ignore[no-untyped-def]
+    text = "Syria refused. The envoy, Staffan de Mistura, said talks would resume. De Mistura left."
+    mentions = resolver.resolve(text, day=dt.date(2017, 3, 1))
+    envoy, again = (m for m in mentions if "Mistura" in m.text)
+    assert (envoy.actor.igo, envoy.actor.country, envoy.actor.sector) == ("UN", None, "GOV")
+    assert (again.text, again.actor.person, again.cue) == (
+        "De Mistura",
+        envoy.actor.person,
+        "surname",
+    )
+
+
+def test_an_officer_of_an_organisation_read_plain_acts_for_it(resolver):  # type: ignore[no-untyped-def]
+    text = "Federica Mogherini, the EU's foreign policy chief, spoke."
+    mentions = resolver.resolve(text, day=dt.date(2017, 3, 1), worth_parsing=lambda _: False)
+    [mogherini] = [m for m in mentions if m.text == "Federica Mogherini"]
+    assert (mogherini.actor.igo, mogherini.actor.sector) == ("EU", "GOV")
+
+
 def test_an_honorific_before_a_surname(resolver):  # type: ignore[no-untyped-def]
     day = dt.date(2019, 2, 18)
     text = "The UK said no. Mrs May spoke to Mr Macron. Mr Smith, a farmer, disagreed."

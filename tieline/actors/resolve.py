@@ -512,6 +512,8 @@ class Resolver:
                         person=person.key,
                     )
                     cue, note = "kb:person", _term_note(person, term) if term else note
+                    if term is not None and term.igo:  # an officer of an organisation acts for it
+                        actor = replace(actor, country=None, sector="GOV", igo=term.igo)
                     if former:
                         note += f"; {former}"
                     noun = hit.text.split()[-1].lower()
@@ -1253,12 +1255,7 @@ class Resolver:
             text = " ".join(words)
         for mention in reversed(context.mentions):
             name = mention.actor.name.split()
-            if (
-                mention.actor.person
-                and len(words) == 1
-                and len(name) > 1
-                and words[0] in (name[0], name[-1])
-            ):
+            if mention.actor.person and len(words) < len(name) and _names_end(name, words):
                 person = self.kb.people.get(mention.actor.person)
                 return person, mention
         # A one-word name in the tables is a mononym ("Suharto") or a source's surname-only
@@ -1994,13 +1991,11 @@ def _org_note(org: Organisation | None, entry: Entry) -> str:
     return f"{org.name}: {org.kind.value}{where}, {org.sector} ({org.source or entry.source})"
 
 
-def _term_note(person: Person, term: object) -> str:
-    start = getattr(term, "start", None)
-    end = getattr(term, "end", None)
-    span = f"{start or '…'} – {end or 'today'}"
+def _term_note(person: Person, term: Term) -> str:
+    span = f"{term.start or '…'} – {term.end or 'today'}"
+    where = term.country or (f"igo:{term.igo}" if term.igo else "")
     return (
-        f"{person.name}: {getattr(term, 'country', None)} {getattr(term, 'sector', '')} "
-        f"{getattr(term, 'role', '') or ''} {span} ({getattr(term, 'source', '')})"
+        f"{person.name}: {where} {term.sector} {term.role or ''} {span} ({term.source})"
     ).replace("  ", " ")
 
 
@@ -2186,6 +2181,15 @@ def _recent_countries(context: _Context, n: int) -> list[str]:
         if len(seen) == n:
             return seen
     return []
+
+
+def _names_end(name: list[str], words: list[str]) -> bool:
+    """Whether `words` stand for the person `name` (its words) later in a text: its first
+    word or its last, or its last words with their particle ("De Mistura" for "Staffan de
+    Mistura")."""
+    if len(words) == 1 and words[0] in (name[0], name[-1]):
+        return True
+    return [fold(w) for w in name[-len(words) :]] == [fold(w) for w in words]
 
 
 def _surname_forms(name: str) -> set[str]:
