@@ -513,7 +513,8 @@ class Resolver:
                     )
                     cue, note = "kb:person", _term_note(person, term) if term else note
                     if term is not None and term.igo:  # an officer of an organisation acts for it
-                        actor = replace(actor, country=None, sector="GOV", igo=term.igo)
+                        sector = term.sector if term.sector not in (None, "IGO") else "GOV"
+                        actor = replace(actor, country=None, sector=sector, igo=term.igo)
                     if former:
                         note += f"; {former}"
                     noun = hit.text.split()[-1].lower()
