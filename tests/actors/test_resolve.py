@@ -148,6 +148,13 @@ def test_an_officer_of_an_organisation_read_plain_acts_for_it(resolver):  # type
     assert (mogherini.actor.igo, mogherini.actor.sector) == ("EU", "GOV")
 
 
+def test_a_non_governmental_body_filed_as_a_person_is_an_ngo(resolver):  # type: ignore[no-untyped-def]
+    # Phoenix files Al Haq as a person under [NGOPALHRI]: not an officer of an organisation
+    # of states, and not placed in the one state the sentence names.
+    [al_haq, _] = resolver.resolve("Al Haq said Israel broke the law.", day=dt.date(2017, 3, 1))
+    assert (al_haq.actor.code, al_haq.actor.igo) == ("---NGO", None)
+
+
 def test_an_honorific_before_a_surname(resolver):  # type: ignore[no-untyped-def]
     day = dt.date(2019, 2, 18)
     text = "The UK said no. Mrs May spoke to Mr Macron. Mr Smith, a farmer, disagreed."

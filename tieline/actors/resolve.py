@@ -512,7 +512,7 @@ class Resolver:
                         person=person.key,
                     )
                     cue, note = "kb:person", _term_note(person, term) if term else note
-                    if term is not None and term.igo:  # an officer of an organisation acts for it
+                    if term is not None and _intergovernmental(term):  # acts for the organisation
                         sector = term.sector if term.sector not in (None, "IGO") else "GOV"
                         actor = replace(actor, country=None, sector=sector, igo=term.igo)
                     if former:
@@ -911,7 +911,7 @@ class Resolver:
             if term is not None:
                 if title and MILITARY_RANKS.match(title.text) and term.sector == "GOV":
                     sector = None  # a general who heads the government acts for it
-                if term.igo:  # an officer of an international organisation acts for it
+                if _intergovernmental(term):  # an officer of an organisation of states acts for it
                     igo = igo or term.igo
                     sector = sector if sector not in (None, "IGO") else "GOV"
                 sector = sector or term.sector
@@ -1992,6 +1992,13 @@ def _org_note(org: Organisation | None, entry: Entry) -> str:
     return f"{org.name}: {org.kind.value}{where}, {org.sector} ({org.source or entry.source})"
 
 
+def _intergovernmental(term: Term) -> bool:
+    """A term held in an international organisation of states. The Phoenix dictionaries also
+    file some non-governmental bodies and their staff as people, under an NGO code ("Al Haq",
+    [NGOPALHRI]): those act for no state and no organisation of states."""
+    return bool(term.igo) and not (term.igo or "").startswith("NGO")
+
+
 def _term_note(person: Person, term: Term) -> str:
     span = f"{term.start or '…'} – {term.end or 'today'}"
     where = term.country or (f"igo:{term.igo}" if term.igo else "")
@@ -2155,7 +2162,13 @@ def _place_stateless(
     for i in here:
         mention = context.mentions[i]
         actor = mention.actor
-        if actor.country or actor.igo or actor.members or actor.organisation in stateless:
+        if (
+            actor.country
+            or actor.igo
+            or actor.members
+            or actor.organisation in stateless
+            or actor.sector == "NGO"  # a non-governmental body acts for no state
+        ):
             continue
         context.mentions[i] = replace(
             mention,
