@@ -264,6 +264,9 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         ("Zairean troops crossed into Rwanda.", "Zairean troops", "CODMIL"),
         ("Yugoslav army units shelled Dubrovnik.", "Yugoslav army units", "SRBMIL"),
         ("East German border guards shot a man.", "East German border guards", "DEUMIL"),
+        # A word for one person of a state is a civilian, not the state.
+        ("A Briton was detained in Syria.", "Briton", "GBRCVL"),
+        ("A Frenchman was killed in Raqqa.", "Frenchman", "FRACVL"),
         # Harare was Salisbury until 1982; the Salisbury of today's news is in England.
         ("Police in Salisbury found the nerve agent.", "Salisbury", "GBRCVL"),
     ],

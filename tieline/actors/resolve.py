@@ -191,6 +191,10 @@ NOT_NAME_WORDS = frozenset(
 )
 # Nouns after a leader's name that mean the government they lead ("the Trump administration").
 LEADERS_GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+# Demonyms that name one person, never the state ("a Briton", "a Frenchman").
+ONE_PERSON_DEMONYMS = frozenset(
+    {"briton", "frenchman", "frenchwoman", "englishman", "englishwoman", "dutchman", "scotsman"}
+)
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
@@ -497,6 +501,8 @@ class Resolver:
                 note = f"'{hit.text}' → {entry.ref}; '{after.text}' → {agent.ref}"
             elif entry.kind is EntryKind.DEMONYM:
                 actor, cue = replace(self._state(entry.ref), name=hit.text), "demonym"
+                if hit.text.lower() in ONE_PERSON_DEMONYMS:
+                    actor, note = replace(actor, sector="CVL"), f"{note}; one person of it"
             elif entry.kind in (EntryKind.CAPITAL, EntryKind.CITY):
                 actor, cue = self._place(entry.ref, hit.text), "place"
             elif entry.kind is EntryKind.PERSON:
@@ -842,7 +848,10 @@ class Resolver:
                 if _former_state(tokens, unit):
                     continue  # "the former Soviet republic of Georgia": where a state came from
                 country, sector, note = unit.entry.ref, None, _entry_note(unit.entry)
-                if _people(tokens, first, unit):
+                if unit.text.lower() in ONE_PERSON_DEMONYMS:
+                    sector = "CVL"
+                    note += "; one person of it: a civilian"
+                elif _people(tokens, first, unit):
                     sector = "CVL"
                     note += "; a counted or described group of people: civilians"
                     elsewhere = _ethnic_home(tokens, unit)
