@@ -195,6 +195,9 @@ LEADERS_GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", 
 ONE_PERSON_DEMONYMS = frozenset(
     {"briton", "frenchman", "frenchwoman", "englishman", "englishwoman", "dutchman", "scotsman"}
 )
+# Peoples of no state of their own, spread over several: their armed men are no state's
+# forces ("Kurdish forces", "Kurdish militias").
+STATELESS_PEOPLES = frozenset({"kurdish", "kurd"})
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
@@ -309,6 +312,9 @@ class _Context:
     mentions: list[Mention] = field(default_factory=list)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)  # first tokens of phrases already read
+    backers: dict[int, set[str]] = field(
+        default_factory=dict
+    )  # states named as backers, by sentence
 
     def main_countries(self, n: int) -> list[str]:
         ranked = sorted(self.salience, key=lambda c: (-self.salience[c], self.first_seen.get(c, 0)))
@@ -1111,15 +1117,23 @@ class Resolver:
         sector = "ELI" if former else head.entry.ref
         why = f"'{head.text}' → {head.entry.ref}"
         qualifier = _armed_qualifier(units, head)
+        people = tokens[head.start - 1].text if head.start > first else ""
         if qualifier is not None and not former:
             sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
             why += f", '{qualifier.text}' before it: a non-state armed group (REB)"
+        elif people.lower() in STATELESS_PEOPLES and _armed_head(head) and not former:
+            sector = "REB"  # "Kurdish forces": the YPG, the PKK, a region's peshmerga
+            why += f", '{people}' before it: a stateless people's armed men (REB)"
         if sector == "JRN" and any(
             tokens[i].text.lower() in STATE_MEDIA_WORDS for i in range(first, head.start)
         ):
             sector = "GOV"  # "an official Syrian newspaper", "state radio": the government's voice
         start = _phrase_start(tokens, first, units[0].start)
-        cue_units = [u for u in units if u.kind in CUE_KINDS and u.entry]
+        cue_units = [u for u in units if u.kind in CUE_KINDS and u.entry and not _patron(tokens, u)]
+        for unit in units:
+            if unit.kind in CUE_KINDS and unit.entry and _patron(tokens, unit):
+                why += f"; '{unit.text}' names a backer, not its state"
+                context.backers.setdefault(emit.sentence.index, set()).add(unit.entry.ref)
         end = max(head.end, units[-1].end)
         if not cue_units:
             cue_units, _ = _postmodifier_cues(tokens, last, following)
@@ -1785,6 +1799,23 @@ def _postmodifier_cues(
     return [], last
 
 
+# Participles after "X-" that make X a patron of the actor, not its state ("Iranian-backed
+# militias" are not Iran's forces); "Saudi-led" and "Vietnamese-led" keep theirs.
+PATRON_PARTICIPLES = frozenset(
+    {"backed", "supported", "sponsored", "funded", "financed", "trained", "armed", "allied"}
+)
+
+
+def _patron(tokens: list[_Token], unit: Unit) -> bool:
+    """A state named as the backer of an actor: "US-backed", "Iranian-sponsored"."""
+    i = unit.end
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text in ("-", "‑", "–")
+        and tokens[i + 1].text.lower() in PATRON_PARTICIPLES
+    )
+
+
 def _former_state(tokens: list[_Token], unit: Unit) -> bool:
     """A demonym after "former" or "ex-" ("former Soviet states"): where a state came from.
     "former Soviet officials" is read the other way, by the caller, from its head noun."""
@@ -2164,7 +2195,7 @@ def _place_stateless(
         context.mentions[i].actor.country
         for i in here
         if context.mentions[i].actor.country and not context.mentions[i].actor.members
-    }
+    } | context.backers.get(sentence, set())  # "Iranian-backed militias attacked US troops"
     if len(states) != 1:
         return
     [state] = states
