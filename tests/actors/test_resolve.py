@@ -155,6 +155,17 @@ def test_a_non_governmental_body_filed_as_a_person_is_an_ngo(resolver):  # type:
     assert (al_haq.actor.code, al_haq.actor.igo) == ("---NGO", None)
 
 
+def test_a_time_before_a_name_is_not_its_title(resolver):  # type: ignore[no-untyped-def]
+    text = "Turkey refused. Last month Mr Erdoğan said no."
+    names = [m.text for m in resolver.resolve(text, day=dt.date(2019, 2, 18)) if m.actor.person]
+    assert names == ["Mr Erdoğan"]
+
+
+def test_opec_is_not_opec_plus(resolver):  # type: ignore[no-untyped-def]
+    found = {m.text: m.actor.igo for m in resolve(resolver, "OPEC and OPEC Plus met.").values()}
+    assert found["OPEC"] != found["OPEC Plus"]
+
+
 def test_an_honorific_before_a_surname(resolver):  # type: ignore[no-untyped-def]
     day = dt.date(2019, 2, 18)
     text = "The UK said no. Mrs May spoke to Mr Macron. Mr Smith, a farmer, disagreed."

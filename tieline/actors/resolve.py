@@ -1651,6 +1651,8 @@ def _modifies_thing(tokens: list[_Token], unit: Unit, chunk: tuple[int, int]) ->
 
 # Nouns that date a clause rather than name a thing: "Chedli Klibi today urged...".
 TIME_NOUNS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+# Nouns of a span of time, which open a phrase that dates a clause ("last month").
+PERIOD_NOUNS = frozenset({"week", "month", "year", "weekend", "night", "morning", "evening"})
 
 
 def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
@@ -1923,6 +1925,8 @@ def _title_start(tokens: list[_Token], first: int, unit_start: int) -> int:
             break
         if before.unit is None and before.pos not in ("ADJ", "NOUN"):
             break
+        if before.unit is None and before.text.lower() in TIME_NOUNS | PERIOD_NOUNS:
+            break  # "Last month Mr Erdoğan said": a time, not a title
         i -= 1
     return i
 
