@@ -530,9 +530,10 @@ class Resolver:
                     if former:
                         note += f"; {former}"
                     noun = hit.text.split()[-1].lower()
-                    if noun in LEADERS_GOVERNMENT_NOUNS and term and term.role in LEADER_ROLES:
-                        actor = Actor(hit.text, country=term.country, sector="GOV")
-                        cue, note = "leader's government", f"the {noun} of {person.name}: {note}"
+                    if noun in LEADERS_GOVERNMENT_NOUNS and (
+                        government := _government_led(hit.text, noun, person, term)
+                    ):
+                        (actor, note), cue = government, "leader's government"
             elif entry.kind is not EntryKind.AGENT:
                 org = self.kb.organisations.get(entry.ref)
                 if org is not None:
@@ -998,14 +999,15 @@ class Resolver:
             return False
         if person is None:
             person, _ = self._known_name(unit.text, context)
-        term = person.role_on(context.day) if person else None
-        if person is None or term is None or not term.country or term.role not in LEADER_ROLES:
+        if person is None:
             return False
-        start = _phrase_start(tokens, chunk[0], unit.start)
         words = emit.text[tokens[unit.start].start : tokens[i].end]
-        actor = Actor(words, country=term.country, sector="GOV")
-        note = f"the {tokens[i].text.lower()} of {person.name}: {_term_note(person, term)}"
-        emit(start, i + 1, actor, "leader's government", note)
+        noun = tokens[i].text.lower()
+        government = _government_led(words, noun, person, person.role_on(context.day))
+        if government is None:
+            return False
+        actor, note = government
+        emit(_phrase_start(tokens, chunk[0], unit.start), i + 1, actor, "leader's government", note)
         return True
 
     def _organisation(
@@ -1129,11 +1131,15 @@ class Resolver:
         ):
             sector = "GOV"  # "an official Syrian newspaper", "state radio": the government's voice
         start = _phrase_start(tokens, first, units[0].start)
-        cue_units = [u for u in units if u.kind in CUE_KINDS and u.entry and not _patron(tokens, u)]
+        cue_units = []
         for unit in units:
-            if unit.kind in CUE_KINDS and unit.entry and _patron(tokens, unit):
+            if unit.kind not in CUE_KINDS or unit.entry is None:
+                continue
+            if _patron(tokens, unit):
                 why += f"; '{unit.text}' names a backer, not its state"
                 context.backers.setdefault(emit.sentence.index, set()).add(unit.entry.ref)
+            else:
+                cue_units.append(unit)
         end = max(head.end, units[-1].end)
         if not cue_units:
             cue_units, _ = _postmodifier_cues(tokens, last, following)
@@ -2034,6 +2040,17 @@ def _org_note(org: Organisation | None, entry: Entry) -> str:
         return _entry_note(entry)
     where = f" of {org.country}" if org.country else ""
     return f"{org.name}: {org.kind.value}{where}, {org.sector} ({org.source or entry.source})"
+
+
+def _government_led(
+    words: str, noun: str, person: Person, term: Term | None
+) -> tuple[Actor, str] | None:
+    """ "The Trump administration": the government of the state `person` led on the day (their
+    `term`), with its evidence; None when they led none then."""
+    if term is None or not term.country or term.role not in LEADER_ROLES:
+        return None
+    note = f"the {noun} of {person.name}: {_term_note(person, term)}"
+    return Actor(words, country=term.country, sector="GOV"), note
 
 
 def _intergovernmental(term: Term) -> bool:
