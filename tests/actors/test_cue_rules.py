@@ -152,3 +152,104 @@ def test_common_noun_of_a_body_takes_the_state_written_before_it(resolver, text,
 )
 def test_capital_a_mission_is_opened_in_is_its_government(resolver, text, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)["Hanoi"].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A union or association of people of a trade has their sector.
+        ("The Ghanaian Union of Teachers called a strike.", "Ghanaian Union of Teachers", "GHAEDU"),
+        ("The Kenyan Journalists' Union protested.", "Kenyan Journalists' Union", "KENJRN"),
+        # A state's commission or agency is its government.
+        (
+            "The Kenya Anti-Corruption Commission charged him.",
+            "Kenya Anti-Corruption Commission",
+            "KENGOV",
+        ),
+        # A named body of no known kind still has the state written before it.
+        ("The Liberian Peace Council denied it.", "Liberian Peace Council", "LBR"),
+    ],
+)
+def test_named_bodies(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # An agent word before a noun for a body of people says what the body is.
+        (
+            "Britain banned the largest extremist organization.",
+            "largest extremist organization",
+            "GBRREB",
+        ),
+        ("Kenya's opposition group called a boycott.", "Kenya's opposition group", "KENOPP"),
+        # Aircraft and gunships stand for the air force that flies them.
+        ("Russian aircraft bombed the village.", "Russian aircraft", "RUSMIL"),
+        # A security chief is police.
+        ("Cairo's security chief banned the rally.", "Cairo's security chief", "EGYCOP"),
+    ],
+)
+def test_agent_words(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A capital after "in" and words for a part of it is a place: its people.
+        ("Fighting raged in central Hanoi.", "VNMCVL"),
+        ("Crowds blocked roads in the capital city of Hanoi.", "VNMCVL"),
+        ("Talks with Hanoi failed.", "VNMGOV"),
+    ],
+)
+def test_capital_after_in_and_a_part_of_it_is_a_place(resolver, text, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)["Hanoi"].actor.code == code
+
+
+def test_ousted_opening_a_sentence_puts_the_person_out_of_office(resolver):  # type: ignore[no-untyped-def]
+    day = dt.date(2004, 5, 1)  # Akayev was in office until 2005
+    ousted = resolve(resolver, "Ousted President Askar Akayev flew to Moscow.", day)
+    assert ousted["President Askar Akayev"].actor.code == "KGZELI"
+    # As the verb of the event, he was still president when it happened.
+    event = resolve(resolver, "The army ousted President Askar Akayev on Monday.", day)
+    assert event["President Askar Akayev"].actor.code == "KGZGOV"
+
+
+def test_state_written_after_a_name_with_of(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "King Hassan of Morocco was quoted as saying he would host talks.")
+    assert mentions["King Hassan"].actor.code == "MARGOV"
+    assert mentions["he"].actor.code == "MARGOV"
+    # "of" and more than a state: what he was told, not where he is from.
+    text = "Trump caved in, informed Erdoğan of the US withdrawal, and gave him a green light."
+    assert resolve(resolver, text, dt.date(2018, 12, 20))["Erdoğan"].actor.code == "TURGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRBCVL"),
+        ("The Kurds of northern Iraq held a vote.", "Kurds", "IRQCVL"),
+        # People of a state found in another are not its people: soldiers, fighters, visitors.
+        ("A bomb killed four Americans in Syria.", "Americans", "USACVL"),
+    ],
+)
+def test_a_people_living_in_another_state(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # The name after an office's title, not the title, is the person.
+        ("Special Rapporteur Agnes Callamard criticised Saudi Arabia.", "Agnes Callamard", "SAU"),
+        # The holder of a state's office acts for that state.
+        (
+            "US Trade Representative Robert Lighthizer met Chinese officials.",
+            "US Trade Representative Robert Lighthizer",
+            "USAGOV",
+        ),
+    ],
+)
+def test_offices_before_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code

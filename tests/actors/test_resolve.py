@@ -285,6 +285,9 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         ("A Frenchman was killed in Raqqa.", "Frenchman", "FRACVL"),
         # Harare was Salisbury until 1982; the Salisbury of today's news is in England.
         ("Police in Salisbury found the nerve agent.", "Salisbury", "GBRCVL"),
+        # Northern Ireland is British; "Ireland" inside it is not the Republic.
+        ("Riots broke out in Northern Ireland.", "Northern Ireland", "GBR"),
+        ("The NPFL took Greenville.", "NPFL", "LBRREB"),
     ],
 )
 def test_people_places_and_groups(resolver, text, phrase, code):  # type: ignore[no-untyped-def]

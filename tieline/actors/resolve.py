@@ -114,7 +114,9 @@ REFERRING = re.compile(
     r"sides|governments|neighbou?rs)\b|\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
-FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late"})
+# Words that put someone out of the office named after them: "former", and "ousted" or
+# "deposed" ("Ousted President Askar Akayev"), "late" (dead).
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late", "ousted", "deposed", "overthrown"})
 PLACE_CUES = frozenset({"place", "unknown-place", "capital", "pronoun"})
 LEADER_ROLES = frozenset({"head of state", "head of government", "leader"})
 COUNTERPART = frozenset({"counterpart", "counterparts"})
@@ -122,7 +124,9 @@ COUNTERPART = frozenset({"counterpart", "counterparts"})
 ORG_SECTOR_WORDS = (
     (
         re.compile(
-            r"\b(?:ministry|ministries|department|cabinet|government|presidency|office of)\b", re.I
+            r"\b(?:ministry|ministries|department|cabinet|government|presidency|office of"
+            r"|commission|agency|bureau|directorate)\b",
+            re.I,
         ),
         "GOV",
     ),
@@ -157,7 +161,8 @@ ORG_SECTOR_WORDS = (
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
 INSTITUTION_HEADS = (
     r"(?:Ministry|Department|Council|Commission|Agency|Committee|Office|Directorate|Bureau|Court|"
-    r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party)"
+    r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party|Union|"
+    r"Association|Federation|Confederation|Syndicate)"
 )
 # A capitalised institution name spaCy may split: "the Ministry of Foreign Affairs and ...",
 # "the Rwandan Patriotic Front". "and" joins words of one name ("Ministry of Energy and Mines"),
@@ -641,6 +646,20 @@ class Resolver:
             if kind == "name":
                 claim(start, end, kind="name")
         for hit in in_sentence:
+            # An agent word before a noun for a body of people names what the body is
+            # ("the largest Protestant extremist organization", "an opposition group"): one
+            # unit over both words, with the agent's sector.
+            entry = _preferred(hit)
+            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
+            if (
+                entry.kind is EntryKind.AGENT
+                and last is not None
+                and last + 1 < len(tokens)
+                and tokens[last + 1].text.lower() in BODY_NOUNS
+                and tokens[last + 1].unit is None
+            ):
+                claim(hit.start, tokens[last + 1].end, kind=entry.kind.value, entry=entry)
+        for hit in in_sentence:
             entry = _preferred(hit)
             _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
             # An agent noun used as an adjective or verb ("remain firm", "an official post")
@@ -733,7 +752,11 @@ class Resolver:
         kinds = [u.kind for u in units]
         words = [t.text.lower() for t in tokens[first : last + 1]]
         cues = _country_cues(units)
-        former = any(w in FORMER for w in words)
+        # "Ousted", opening a sentence, is tagged a verb and left out of the phrase ("The army
+        # ousted President X" is the event, when he was still in office).
+        former = any(w in FORMER for w in words) or (
+            first == 1 and tokens[0].text.lower() in FORMER - {"late"}
+        )
 
         persons = [u for u in units if u.kind in ("person", "name")]
         orgs = [
@@ -865,6 +888,11 @@ class Resolver:
                     if elsewhere:
                         country = elsewhere
                         note += f"; an ethnic group, placed in {elsewhere}, named beside it"
+                elsewhere_unit = _living_in(tokens, unit, last, following)
+                if elsewhere_unit is not None and elsewhere_unit.ref != country:
+                    # "The Albanians of southern Serbia": a people living in another state.
+                    country, sector = elsewhere_unit.ref, "CVL"
+                    note += f"; a people living in {elsewhere_unit.phrase}: civilians of it"
                 emit(
                     unit.start,
                     unit.end,
@@ -901,6 +929,11 @@ class Resolver:
             person, antecedent = self._known_name(unit.text, context)
             if person is not None:
                 cue = "surname" if antecedent is not None else "kb:person"
+            of_state = _of_state(tokens, unit, chunk, following) if not cues else None
+            if of_state is not None and person is not None and person.country != of_state.ref:
+                # "King Hassan of Morocco": the state named after the name outweighs a
+                # person of another state who shares a part of it (the apposition reads it).
+                person, antecedent, cue = None, None, "name+cue"
         titles = [a for a in agents if a.start < unit.start]
         title = titles[-1] if titles else None
         country = cues[0].ref if cues else None
@@ -912,6 +945,15 @@ class Resolver:
             igo = body.entry.ref
             sector = sector if sector not in (None, "IGO") else "GOV"
             evidence.append(f"'{body.text}' before the title: an officer of it")
+        office = next(
+            (u for u in units if u.kind == "institution" and u.entry and u.end <= unit.start), None
+        )
+        if office is not None and office.entry is not None and not cues and body is None:
+            # "US Trade Representative Robert Lighthizer": the holder of a state's office.
+            org = self.kb.organisations.get(office.entry.ref)
+            if org is not None and org.country:
+                country, sector = org.country, sector or org.sector
+                evidence.append(f"'{office.text}' before the name: {_org_note(org, office.entry)}")
         role = _role(title.text) if title else None
         counterpart = any(
             tokens[i].text.lower() in COUNTERPART for i in range(chunk[0], unit.start)
@@ -1029,13 +1071,18 @@ class Resolver:
             if acronym is not None:
                 emit(unit.start, unit.end, acronym, "acronym", f"defined earlier as {acronym.name}")
                 return
-            sector = _org_sector(unit.text)
-            if sector is None:
-                return  # a name of something we cannot place (a brand, an event)
+            sector, evidence = self._named_body_sector(unit.text)
             country = cues[0].ref if cues else self._country_in_name(unit.text)
+            if sector is None and country is None:
+                return  # a name of something we cannot place (a brand, an event)
             cue = "org-name"
-            evidence = f"'{unit.text}' reads as {sector}"
-            if country is None and sector in GOVERNMENT_SECTORS:
+            if (
+                country is None
+                and sector in GOVERNMENT_SECTORS
+                and not (MEMBERS_OF.search(unit.text) or MEMBERS_BEFORE.search(unit.text))
+            ):
+                # A state's body named without its state is the article's state's; a union of
+                # people of a trade ("Association of African Jurists") is nobody's body.
                 main = context.main_countries(1)
                 country = main[0] if main else None
                 evidence += f"; the article is mainly about {country}" if country else ""
@@ -1352,6 +1399,20 @@ class Resolver:
         ]
         return leaders[0] if len(leaders) == 1 else None
 
+    def _named_body_sector(self, name: str) -> tuple[str | None, str]:
+        """The sector a body's own name gives: that of the people a union or association is
+        of ("Nigerian Union of Teachers" → EDU, as "teachers"), else that of a word of the
+        name ("Kenya Anti-Corruption Commission" → GOV). None when the name says nothing."""
+        members = MEMBERS_OF.search(name) or MEMBERS_BEFORE.search(name)
+        if members:
+            words = members.group(1).lower().split()
+            for phrase in (" ".join(words), words[-1]):
+                sector = self.kb.agents.get(phrase)
+                if sector:
+                    return sector, f"'{name}' is a body of {phrase}, who are {sector}"
+        sector = _org_sector(name)
+        return sector, f"'{name}' reads as {sector}" if sector else f"'{name}' is a named body"
+
     def _country_in_name(self, name: str) -> str | None:
         """The state an organisation's own name holds: "Palestinian Islamic Jihad" → PSE."""
         for hit in self.gazetteer.find(name, overlapping=True):
@@ -1482,8 +1543,18 @@ def _proper_names(
         while _hyphenated_part(tokens, j):  # "Fazl-ur-Rehman": one name written with hyphens
             j += 2
         run = tokens[i : j + 1]
-        words = [t.text.lower() for t in run]
         before = tokens[i - 1] if i > 0 else None
+        titled_run = False
+        for k in range(len(run) - 1, -1, -1):
+            if run[k].text.lower() in TITLE_NOUNS:
+                # "Emergency Relief Coordinator Kenzo Oshima": the words up to the title name
+                # an office; those after it, if any, the person holding it.
+                before, run, titled_run = run[k], run[k + 1 :], True
+                break
+        if not run:
+            i = j + 1
+            continue
+        words = [t.text.lower() for t in run]
         if len(run) > 1 and _honorific(run[0].text):
             words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
         if not any(w in NOT_NAME_WORDS or w in WORLD_REGIONS for w in words):
@@ -1501,10 +1572,22 @@ def _proper_names(
             )
             if placed:
                 found.append((run[0].start, run[-1].end, "gpe"))
-            elif len(run) >= 2 or (titled and i > 0) or (len(run) == 1 and run[0].text in surnames):
+            elif (
+                len(run) >= 2
+                or (titled and i > 0)
+                or titled_run
+                or (len(run) == 1 and run[0].text in surnames)
+            ):
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
     return found
+
+
+# Capitalised nouns of office that end a title, never a name: "UN Emergency Relief
+# Coordinator", "Special Rapporteur Agnes Callamard".
+TITLE_NOUNS = frozenset(
+    {"coordinator", "commissioner", "rapporteur", "representative", "envoy", "ombudsman"}
+)
 
 
 # Titles of courtesy written before a name (British news: "Mr Trump", "Ms Begum").
@@ -1744,6 +1827,12 @@ def _units(tokens: list[_Token], first: int, last: int) -> list[Unit]:
 
 
 CUE_KINDS = ("country", "demonym", "city", "capital")
+# Nouns for a body of people, which the agent word before them qualifies ("extremist group").
+# Not "movements": "military movements" are troops on the move.
+BODY_NOUNS = frozenset(
+    {"group", "groups", "organization", "organizations", "organisation", "organisations"}
+    | {"faction", "factions", "outfit", "outfits", "cell", "cells"}
+)
 POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across", "near"})
 # Participles that place a group where it acts: "rebels based in", "Red Cross operating in".
 PLACED_PARTICIPLES = frozenset({"based", "operating", "stationed", "headquartered"})
@@ -1807,6 +1896,38 @@ def _postmodifier_cues(
     return [], last
 
 
+def _living_in(
+    tokens: list[_Token], unit: Unit, last: int, following: list[tuple[int, int]]
+) -> Entry | None:
+    """The state a plural demonym's people live in, written after it: "the Albanians of
+    southern Serbia"."""
+    if unit.end - 1 != last or tokens[last].tag not in PLURAL_TAGS or last + 1 >= len(tokens):
+        return None
+    if tokens[last + 1].text.lower() != "of":
+        return None  # "Americans in Syria" may be its soldiers, not people who live there
+    found, _ = _postmodifier_cues(tokens, last, following)
+    return next(
+        (u.entry for u in found if u.kind in ("country", "city", "capital") and u.entry), None
+    )
+
+
+def _of_state(
+    tokens: list[_Token], unit: Unit, chunk: tuple[int, int], following: list[tuple[int, int]]
+) -> Entry | None:
+    """The state written after a name with "of", and nothing else: "King Hassan of Morocco",
+    not "informed Erdoğan of the US withdrawal"."""
+    if unit.end - 1 != chunk[1] or unit.end >= len(tokens) or tokens[unit.end].text != "of":
+        return None
+    if not following or following[0][0] != unit.end + 1:
+        return None
+    start, end = following[0]
+    start += tokens[start].text.lower() == "the"
+    state = tokens[start].unit
+    if state is None or state.kind != "country" or state.entry is None:
+        return None
+    return state.entry if (state.start, state.end - 1) == (start, end) else None
+
+
 # Participles after "X-" that make X a patron of the actor, not its state ("Iranian-backed
 # militias" are not Iran's forces); "Saudi-led" and "Vietnamese-led" keep theirs.
 PATRON_PARTICIPLES = frozenset(
@@ -1851,11 +1972,26 @@ MISSION_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates", "l
 MISSION_OWNERS = frozenset({"a", "an", "its", "their", "new"})
 
 
+# Words between a locative preposition and the place: "in central Baghdad", "in the capital
+# city of Algiers", "in downtown Cairo".
+PLACE_PARTS = frozenset(
+    {"central", "downtown", "northern", "southern", "eastern", "western", "north", "south"}
+    | {"east", "west", "greater", "suburban", "outer", "inner", "old", "the", "capital", "city"}
+    | {"of"}
+)
+PLACE_WORDS_BEFORE = 4
+
+
 def _placed(tokens: list[_Token], unit: Unit) -> bool:
     """A capital after "in", "at", "near"... is a place; elsewhere ("Tokyo said", "talks with
     Moscow") it stands for its government, as it does after a mission ("opened an embassy in
     Tehran")."""
-    before = tokens[unit.start - 1].text.lower() if unit.start > 0 else ""
+    i = unit.start
+    while (
+        i > 0 and unit.start - i < PLACE_WORDS_BEFORE and tokens[i - 1].text.lower() in PLACE_PARTS
+    ):
+        i -= 1  # "in central Baghdad", "in the capital city of Algiers"
+    before = tokens[i - 1].text.lower() if i > 0 else ""
     mission = (
         unit.start > 2
         and tokens[unit.start - 2].text.lower() in MISSION_NOUNS
@@ -2017,6 +2153,12 @@ def _role(title: str) -> str | None:
 def _igo_body_sector(name: str) -> str | None:
     """The organ of an international organisation that governs ("Security Council")."""
     return "GOV" if re.search(r"\b(?:council|commission|secretariat)\b", name, re.I) else None
+
+
+MEMBERS_OF = re.compile(r"\b(?:Union|Association|Federation|Confederation|Syndicate)\s+of\s+(.+)$")
+MEMBERS_BEFORE = re.compile(
+    r"(\w+)\s?['’]?\s+(?:Union|Association|Federation|Confederation|Syndicate)$"
+)  # "Serbian Workers' Union"
 
 
 def _org_sector(name: str) -> str | None:
