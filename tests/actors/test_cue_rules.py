@@ -253,3 +253,62 @@ def test_a_people_living_in_another_state(resolver, text, phrase, code):  # type
 )
 def test_offices_before_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Palestinians living in the West Bank protested.", "Palestinians", "PSECVL"),
+        # The state that holds a place is not the people's: "Israeli-" before it.
+        (
+            "Palestinians of the Israeli-occupied West Bank went on strike.",
+            "Palestinians",
+            "PSECVL",
+        ),
+    ],
+)
+def test_a_people_living_in_its_own_place(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+def test_an_agent_after_a_persons_possessive_is_theirs(resolver):  # type: ignore[no-untyped-def]
+    day = dt.date(2018, 1, 1)
+    mentions = resolve(resolver, "Erdoğan's spokesman denied the report.", day)
+    assert mentions["spokesman"].actor.code == "TURGOV"
+    assert mentions["spokesman"].cue == "agent+owner"
+    mentions = resolve(resolver, "Donald Trump's lawyers met the prosecutor.", day)
+    assert mentions["lawyers"].actor.code == "USAJUD"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A state after "anti-" or "pro-" is one the actor is against or for.
+        ("An anti-Syria journalist was killed in Beirut.", "anti-Syria journalist", "LBNJRN"),
+        ("Pro-Iranian militias attacked the base in Iraq.", "Pro-Iranian militias", "IRQUAF"),
+        # Hostage-takers are criminals, not hostages.
+        ("The hostage-takers freed two hostages in Kenya.", "hostage-takers", "KENCRM"),
+        (
+            "The Palestinian administrators of the mosque resigned.",
+            "Palestinian administrators",
+            "PSEGOV",
+        ),
+    ],
+)
+def test_stances_and_agent_words(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+def test_a_word_of_a_name_the_derived_tables_file_as_a_place_is_not_a_cue(resolver):  # type: ignore[no-untyped-def]
+    # Phoenix lists "Fatah" among Palestinian towns; names.tsv removes it.
+    text = "Turkey distanced itself from Abdel Fatah al-Sisi’s military-backed regime."
+    mentions = resolve(resolver, text, dt.date(2018, 10, 13))
+    assert mentions["Sisi"].actor.code == "EGYGOV"
+    assert mentions["military-backed regime"].actor.code == "EGYGOV"
+
+
+def test_what_a_person_does_is_not_their_people(resolver):  # type: ignore[no-untyped-def]
+    text = "James Mattis resigned. Most striking was Mattis’s quiet opposition to the president."
+    mentions = resolve(resolver, text, dt.date(2018, 12, 21))
+    assert mentions["Mattis"].actor.code == "USAGOV"
+    assert all(m.cue != "agent+owner" for m in mentions.values())

@@ -263,7 +263,7 @@ OFFICEHOLDERS = "manual/officeholders.tsv"
 ORGANISATIONS = "manual/organisations.tsv"
 NAMES = "manual/names.tsv"  # place names the derived tables lack or file wrongly
 AGENTS = "manual/agents.tsv"  # agent nouns the derived tables lack or code otherwise
-NOT_AN_AGENT = "-"  # in manual/agents.tsv: the phrase names no agent at all
+NOT_AN_AGENT = "-"  # in manual/agents.tsv (and as a kind in names.tsv): the phrase names none
 # Which kind of organisation each derived table holds, and its key prefix.
 ORG_TABLES = {
     "igos.tsv": EntryKind.IGO,
@@ -790,10 +790,13 @@ def _spelling(name: str) -> str:
 
 
 def _with_manual_names(derived: list[Row], manual: list[Row]) -> list[Row]:
-    """Derived place names, with every phrase the hand-kept table lists taken from it."""
+    """Derived place names, with every phrase the hand-kept table lists taken from it; a row of
+    kind "-" only takes it ("Fatah", which Phoenix files among Palestinian towns)."""
     mine = {row["phrase"].casefold() for row in manual}
     return [row for row in derived if row["phrase"].casefold() not in mine] + [
-        {**row, "source": row.get("source") or MANUAL} for row in manual if row["phrase"]
+        {**row, "source": row.get("source") or MANUAL}
+        for row in manual
+        if row["phrase"] and row.get("kind") != NOT_AN_AGENT
     ]
 
 

@@ -194,6 +194,9 @@ NOT_NAME_WORDS = frozenset(
     july august september october november december monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
+# Agent nouns that, owned by a person, name what they do rather than people ("his opposition
+# to the plan").
+ACTS = frozenset({"opposition", "support", "leadership", "command", "rule"})
 # Nouns after a leader's name that mean the government they lead ("the Trump administration").
 LEADERS_GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
 # Demonyms that name one person, never the state ("a Briton", "a Frenchman").
@@ -243,6 +246,8 @@ LOCATIVE = frozenset(
 # "Israeli intelligence officials" are intelligence (SPY), not generic officials (GOV).
 GENERIC_AGENTS = frozenset(
     {
+        "deputy",  # "Lavrov's deputy": the owner's sector, not a sheriff's deputy (COP)
+        "deputies",
         "official",
         "officials",
         "leader",
@@ -751,7 +756,7 @@ class Resolver:
             return
         kinds = [u.kind for u in units]
         words = [t.text.lower() for t in tokens[first : last + 1]]
-        cues = _country_cues(units)
+        cues = _country_cues(units, tokens)
         # "Ousted", opening a sentence, is tagged a verb and left out of the phrase ("The army
         # ousted President X" is the event, when he was still in office).
         former = any(w in FORMER for w in words) or (
@@ -769,6 +774,19 @@ class Resolver:
                 self._person(
                     unit, units, agents, cues, former, tokens, chunk, following, context, emit
                 )
+            owner = persons[-1]
+            owned = [u for u in units if u.start > owner.end]
+            if (
+                owner.end < len(tokens)
+                and tokens[owner.end].tag == "POS"
+                and owned
+                and all(u.kind == "agent" for u in owned)
+                and owned[-1].text.lower() not in ACTS  # "Mattis's quiet opposition to"
+                and context.mentions
+                and context.mentions[-1].end == tokens[owner.end - 1].end
+            ):
+                # "Erdoğan's spokesman", "Djindjic's opposition coalition": the person's own.
+                self._owned_agent(owned, context.mentions[-1], context, emit)
             return
         if orgs:
             for unit in orgs:
@@ -888,11 +906,12 @@ class Resolver:
                     if elsewhere:
                         country = elsewhere
                         note += f"; an ethnic group, placed in {elsewhere}, named beside it"
-                elsewhere_unit = _living_in(tokens, unit, last, following)
-                if elsewhere_unit is not None and elsewhere_unit.ref != country:
-                    # "The Albanians of southern Serbia": a people living in another state.
-                    country, sector = elsewhere_unit.ref, "CVL"
-                    note += f"; a people living in {elsewhere_unit.phrase}: civilians of it"
+                home = _living_in(tokens, unit, last, following)
+                if home is not None:
+                    # "The Albanians of southern Serbia": a people living in a place, maybe
+                    # of another state; civilians either way.
+                    country, sector = home.ref, "CVL"
+                    note += f"; a people living in {home.phrase}: civilians of {home.ref}"
                 emit(
                     unit.start,
                     unit.end,
@@ -1185,6 +1204,8 @@ class Resolver:
             if _patron(tokens, unit):
                 why += f"; '{unit.text}' names a backer, not its state"
                 context.backers.setdefault(emit.sentence.index, set()).add(unit.entry.ref)
+            elif _stance(tokens, unit):
+                why += f"; '{unit.text}' names a state it is for or against, not its own"
             else:
                 cue_units.append(unit)
         end = max(head.end, units[-1].end)
@@ -1899,16 +1920,24 @@ def _postmodifier_cues(
 def _living_in(
     tokens: list[_Token], unit: Unit, last: int, following: list[tuple[int, int]]
 ) -> Entry | None:
-    """The state a plural demonym's people live in, written after it: "the Albanians of
-    southern Serbia"."""
-    if unit.end - 1 != last or tokens[last].tag not in PLURAL_TAGS or last + 1 >= len(tokens):
+    """The place a plural demonym's people live in, written after it: "the Albanians of
+    southern Serbia", "Palestinians living in the West Bank"; not the state that holds it
+    ("of the Israeli-occupied West Bank")."""
+    if unit.end - 1 != last or tokens[last].tag not in PLURAL_TAGS:
         return None
-    if tokens[last + 1].text.lower() != "of":
+    words = [t.text.lower() for t in tokens[last + 1 : last + 3]]
+    if words[:1] == ["of"]:
+        after = last + 2
+    elif words == ["living", "in"]:
+        after = last + 3
+    else:
         return None  # "Americans in Syria" may be its soldiers, not people who live there
-    found, _ = _postmodifier_cues(tokens, last, following)
-    return next(
-        (u.entry for u in found if u.kind in ("country", "city", "capital") and u.entry), None
-    )
+    if not following or following[0][0] != after:
+        return None
+    for place in _units(tokens, *following[0]):
+        if place.kind in ("country", "city", "capital") and place.entry:
+            return place.entry
+    return None
 
 
 def _of_state(
@@ -1935,6 +1964,19 @@ PATRON_PARTICIPLES = frozenset(
 )
 
 
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _stance(tokens: list[_Token], unit: Unit) -> bool:
+    """A state written after "anti-" or "pro-": "an anti-Syria journalist" is not Syrian."""
+    i = unit.start
+    return (
+        i >= 2
+        and tokens[i - 1].text in ("-", "‑", "–")
+        and tokens[i - 2].text.lower() in STANCE_PREFIXES
+    ) or (i >= 1 and tokens[i - 1].text.lower() in {"anti-", "pro-"})
+
+
 def _patron(tokens: list[_Token], unit: Unit) -> bool:
     """A state named as the backer of an actor: "US-backed", "Iranian-sponsored"."""
     i = unit.end
@@ -1953,10 +1995,11 @@ def _former_state(tokens: list[_Token], unit: Unit) -> bool:
     )
 
 
-def _country_cues(units: list[Unit]) -> list[Entry]:
+def _country_cues(units: list[Unit], tokens: list[_Token]) -> list[Entry]:
+    """The states a phrase's words name as its own: not "anti-American" or "pro-Iranian"."""
     cues = []
     for unit in units:
-        if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
+        if unit.entry and unit.kind in CUE_KINDS and not _stance(tokens, unit):
             cues.append(unit.entry)
     return cues
 
@@ -2101,7 +2144,7 @@ def _apposition(
         if agent and agent.entry:
             sector = agent.entry.ref
             notes.append(f"apposition '{agent.text}' → {sector}")
-        cue = _country_cues(units)
+        cue = _country_cues(units, tokens)
         if cue:
             country = cue[0].ref
         if agent or cue:
