@@ -774,16 +774,16 @@ class Resolver:
                 self._person(
                     unit, units, agents, cues, former, tokens, chunk, following, context, emit
                 )
-            owner = persons[-1]
-            owned = [u for u in units if u.start > owner.end]
+            possessor = persons[-1]
+            owned = [u for u in units if u.start > possessor.end]
             if (
-                owner.end < len(tokens)
-                and tokens[owner.end].tag == "POS"
+                possessor.end < len(tokens)
+                and tokens[possessor.end].tag == "POS"
                 and owned
                 and all(u.kind == "agent" for u in owned)
                 and owned[-1].text.lower() not in ACTS  # "Mattis's quiet opposition to"
                 and context.mentions
-                and context.mentions[-1].end == tokens[owner.end - 1].end
+                and context.mentions[-1].end == tokens[possessor.end - 1].end
             ):
                 # "Erdoğan's spokesman", "Djindjic's opposition coalition": the person's own.
                 self._owned_agent(owned, context.mentions[-1], context, emit)
