@@ -312,3 +312,16 @@ def test_what_a_person_does_is_not_their_people(resolver):  # type: ignore[no-un
     mentions = resolve(resolver, text, dt.date(2018, 12, 21))
     assert mentions["Mattis"].actor.code == "USAGOV"
     assert all(m.cue != "agent+owner" for m in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A region is its state's, of no sector; a city stands for its civilians.
+        ("Aid reached the Darfur region.", "Darfur", "SDN"),
+        ("Shells fell on Chechnya.", "Chechnya", "RUS"),
+        ("Shells fell on Fallujah.", "Fallujah", "IRQCVL"),
+    ],
+)
+def test_regions_and_cities_as_places(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code

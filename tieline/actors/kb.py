@@ -120,6 +120,8 @@ class KnowledgeBase:
     organisations: dict[str, Organisation] = field(default_factory=dict)  # by key
     agents: dict[str, str] = field(default_factory=dict)  # lower-case agent noun → sector
     entries: list[Entry] = field(default_factory=list)  # every phrase the gazetteer matches
+    # Folded place names of regions ("Darfur", "Crimea"): places, but not a city's people.
+    regions: set[str] = field(default_factory=set)
     local: LocalTables | None = None  # the user's local tables merged in, and their problems
 
 
@@ -262,6 +264,7 @@ DERIVED_TABLES = (
 OFFICEHOLDERS = "manual/officeholders.tsv"
 ORGANISATIONS = "manual/organisations.tsv"
 NAMES = "manual/names.tsv"  # place names the derived tables lack or file wrongly
+REGION = "region"  # a names.tsv kind: matched as a city, but a region's people are no city's
 AGENTS = "manual/agents.tsv"  # agent nouns the derived tables lack or code otherwise
 NOT_AN_AGENT = "-"  # in manual/agents.tsv (and as a kind in names.tsv): the phrase names none
 # Which kind of organisation each derived table holds, and its key prefix.
@@ -324,6 +327,7 @@ def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) ->
         names = _renamed(names, mine.table("names.tsv"), ("phrase",))
     _merge_officeholders(kb.people, officeholders)
     _merge_organisations(kb.organisations, organisations)
+    kb.regions = {fold(row["phrase"]) for row in names if row.get("kind") == REGION}
     kb.entries = _entries(kb, _with_manual_names(read("country_names.tsv"), names))
     return kb
 
@@ -794,7 +798,11 @@ def _with_manual_names(derived: list[Row], manual: list[Row]) -> list[Row]:
     kind "-" only takes it ("Fatah", which Phoenix files among Palestinian towns)."""
     mine = {row["phrase"].casefold() for row in manual}
     return [row for row in derived if row["phrase"].casefold() not in mine] + [
-        {**row, "source": row.get("source") or MANUAL}
+        {
+            **row,
+            "kind": EntryKind.CITY.value if row.get("kind") == REGION else row["kind"],
+            "source": row.get("source") or MANUAL,
+        }
         for row in manual
         if row["phrase"] and row.get("kind") != NOT_AN_AGENT
     ]

@@ -32,7 +32,7 @@ from tieline.actors.kb import Row, numbered_rows
 TABLES_ENV = "TIELINE_TABLES"
 TABLE_NAMES = ("officeholders.tsv", "organisations.tsv", "names.tsv", "agents.tsv")
 ORG_KINDS = frozenset({"igo", "institution", "company", "armed_group"})
-NAME_KINDS = frozenset({"country", "demonym", "capital", "city"})
+NAME_KINDS = frozenset({"country", "demonym", "capital", "city", "region", "-"})
 # The columns a table's header must name for its rows to be read.
 REQUIRED = {
     "officeholders.tsv": ("name", "country", "sector", "role", "start"),

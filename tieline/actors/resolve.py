@@ -1455,8 +1455,10 @@ class Resolver:
 
     def _place(self, iso3: str, name: str) -> Actor:
         """A place as a participant ("a curfew in Algiers", "shells fell on Jericho"): the
-        people who live there, civilians of its state, as the PLOVER gold set codes them."""
-        return replace(self._state(iso3), name=name, sector="CVL")
+        people who live there, civilians of its state, as the PLOVER gold set codes cities. A
+        region ("Darfur", "Crimea") is its state's, of no sector, as the gold codes regions."""
+        region = fold(name) in self.kb.regions
+        return replace(self._state(iso3), name=name, sector=None if region else "CVL")
 
     def _state(self, iso3: str) -> Actor:
         country = self.kb.countries.get(iso3)
