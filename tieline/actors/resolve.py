@@ -650,36 +650,28 @@ class Resolver:
         for start, end, kind in names:
             if kind == "name":
                 claim(start, end, kind="name")
-        for hit in in_sentence:
+        agent_words = []  # (hit, entry, index of its last token) for each agent phrase
+        for hit in agent_hits:
+            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
+            if last is not None:
+                agent_words.append((hit, _preferred(hit), last))
+        for hit, entry, last in agent_words:
             # An agent word before a noun for a body of people names what the body is
             # ("the largest Protestant extremist organization", "an opposition group"): one
             # unit over both words, with the agent's sector.
-            entry = _preferred(hit)
-            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
-            if (
-                entry.kind is EntryKind.AGENT
-                and last is not None
-                and last + 1 < len(tokens)
-                and tokens[last + 1].text.lower() in BODY_NOUNS
-                and tokens[last + 1].unit is None
-            ):
-                claim(hit.start, tokens[last + 1].end, kind=entry.kind.value, entry=entry)
-        for hit in in_sentence:
-            entry = _preferred(hit)
-            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
+            after_token = tokens[last + 1] if last + 1 < len(tokens) else None
+            if after_token and after_token.text.lower() in BODY_NOUNS and after_token.unit is None:
+                claim(hit.start, after_token.end, kind=entry.kind.value, entry=entry)
+        for hit, entry, last in agent_words:
             # An agent noun used as an adjective or verb ("remain firm", "an official post")
             # names nobody.
-            if entry.kind is EntryKind.AGENT and last is not None and tokens[last].pos in NOUNS:
+            if tokens[last].pos in NOUNS:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
-        for hit in in_sentence:
+        for hit, entry, last in agent_words:
             # An agent word used as an adjective right before an agent noun qualifies it
             # ("civilian advisers", "Moslem forces"): a unit, so that it can decide the sector.
-            entry = _preferred(hit)
-            _, last = _token_span(tokens, hit.start, hit.end, starts, ends)
             if (
-                entry.kind is EntryKind.AGENT
-                and last is not None
-                and last + 1 < len(tokens)
+                last + 1 < len(tokens)
                 and tokens[last].pos in ("ADJ", "PROPN")
                 and (after := tokens[last + 1].unit) is not None
                 and after.kind == EntryKind.AGENT.value
