@@ -1087,11 +1087,7 @@ class Resolver:
             if sector is None and country is None:
                 return  # a name of something we cannot place (a brand, an event)
             cue = "org-name"
-            if (
-                country is None
-                and sector in GOVERNMENT_SECTORS
-                and not (MEMBERS_OF.search(unit.text) or MEMBERS_BEFORE.search(unit.text))
-            ):
+            if country is None and sector in GOVERNMENT_SECTORS and not _union_members(unit.text):
                 # A state's body named without its state is the article's state's; a union of
                 # people of a trade ("Association of African Jurists") is nobody's body.
                 main = context.main_countries(1)
@@ -1416,7 +1412,7 @@ class Resolver:
         """The sector a body's own name gives: that of the people a union or association is
         of ("Nigerian Union of Teachers" → EDU, as "teachers"), else that of a word of the
         name ("Kenya Anti-Corruption Commission" → GOV). None when the name says nothing."""
-        members = MEMBERS_OF.search(name) or MEMBERS_BEFORE.search(name)
+        members = _union_members(name)
         if members:
             words = members.group(1).lower().split()
             for phrase in (" ".join(words), words[-1]):
@@ -1768,18 +1764,13 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
         inside = (
             token.unit is not None or token.pos in NP_POS or token.tag in ("POS", "PRP$")
         ) and token.tag not in RELATIVE_TAGS
-        if (
-            not inside
-            and token.text in ("-", "‑", "–")
-            and start is not None
-            and i + 1 < len(tokens)
-        ):
+        if not inside and token.text in HYPHENS and start is not None and i + 1 < len(tokens):
             inside = tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
         if (
             not inside
             and start is not None
             and token.tag in ("VBN", "VBD")
-            and tokens[i - 1].text in ("-", "‑", "–")
+            and tokens[i - 1].text in HYPHENS
             and tokens[i - 1].end == token.start
         ):
             inside = True  # "Vietnamese-led forces", "US-backed militias"
@@ -1842,6 +1833,7 @@ def _units(tokens: list[_Token], first: int, last: int) -> list[Unit]:
 
 
 CUE_KINDS = ("country", "demonym", "city", "capital")
+HYPHENS = frozenset({"-", "‑", "–"})  # hyphen-minus, non-breaking hyphen, en dash
 # Nouns for a body of people, which the agent word before them qualifies ("extremist group").
 # Not "movements": "military movements" are troops on the move.
 BODY_NOUNS = frozenset(
@@ -1849,6 +1841,9 @@ BODY_NOUNS = frozenset(
     | {"faction", "factions", "outfit", "outfits", "cell", "cells"}
 )
 POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across", "near"})
+# Units that name a place as such, not a people's origin ("Israeli-" in "the Israeli-occupied
+# West Bank").
+PLACE_UNIT_KINDS = ("country", "city", "capital")
 # Participles that place a group where it acts: "rebels based in", "Red Cross operating in".
 PLACED_PARTICIPLES = frozenset({"based", "operating", "stationed", "headquartered"})
 
@@ -1888,10 +1883,14 @@ def _armed_qualifier(units: list[Unit], head: Unit) -> Unit | None:
 
 
 def _postmodifier_cues(
-    tokens: list[_Token], last: int, following: list[tuple[int, int]]
+    tokens: list[_Token],
+    last: int,
+    following: list[tuple[int, int]],
+    kinds: Iterable[str] = CUE_KINDS,
 ) -> tuple[list[Unit], int]:
-    """ "president of Armenia", "rebels in Darfur": a state named right after the phrase;
-    returns its unit and the last token of the phrase that names it."""
+    """ "president of Armenia", "rebels in Darfur": a state named right after the phrase (by
+    a unit of one of `kinds`); returns its unit and the last token of the phrase that names
+    it."""
     after = last + 1
     if (
         after + 1 < len(tokens)
@@ -1905,7 +1904,7 @@ def _postmodifier_cues(
             found = [
                 u
                 for u in _units(tokens, start, end)
-                if u.kind in CUE_KINDS and u.entry and not _former_state(tokens, u)
+                if u.kind in kinds and u.entry and not _former_state(tokens, u)
             ]
             return found[:1], end
     return [], last
@@ -1921,17 +1920,12 @@ def _living_in(
         return None
     words = [t.text.lower() for t in tokens[last + 1 : last + 3]]
     if words[:1] == ["of"]:
-        after = last + 2
+        found, _ = _postmodifier_cues(tokens, last, following, PLACE_UNIT_KINDS)
     elif words == ["living", "in"]:
-        after = last + 3
+        found, _ = _postmodifier_cues(tokens, last + 1, following, PLACE_UNIT_KINDS)
     else:
         return None  # "Americans in Syria" may be its soldiers, not people who live there
-    if not following or following[0][0] != after:
-        return None
-    for place in _units(tokens, *following[0]):
-        if place.kind in ("country", "city", "capital") and place.entry:
-            return place.entry
-    return None
+    return found[0].entry if found else None
 
 
 def _of_state(
@@ -1965,9 +1959,7 @@ def _stance(tokens: list[_Token], unit: Unit) -> bool:
     """A state written after "anti-" or "pro-": "an anti-Syria journalist" is not Syrian."""
     i = unit.start
     return (
-        i >= 2
-        and tokens[i - 1].text in ("-", "‑", "–")
-        and tokens[i - 2].text.lower() in STANCE_PREFIXES
+        i >= 2 and tokens[i - 1].text in HYPHENS and tokens[i - 2].text.lower() in STANCE_PREFIXES
     ) or (i >= 1 and tokens[i - 1].text.lower() in {"anti-", "pro-"})
 
 
@@ -1976,7 +1968,7 @@ def _patron(tokens: list[_Token], unit: Unit) -> bool:
     i = unit.end
     return (
         i + 1 < len(tokens)
-        and tokens[i].text in ("-", "‑", "–")
+        and tokens[i].text in HYPHENS
         and tokens[i + 1].text.lower() in PATRON_PARTICIPLES
     )
 
@@ -2196,6 +2188,12 @@ MEMBERS_OF = re.compile(r"\b(?:Union|Association|Federation|Confederation|Syndic
 MEMBERS_BEFORE = re.compile(
     r"(\w+)\s?['’]?\s+(?:Union|Association|Federation|Confederation|Syndicate)$"
 )  # "Serbian Workers' Union"
+
+
+def _union_members(name: str) -> re.Match[str] | None:
+    """The people a union or association is of, as its name writes them: "Union of Teachers",
+    "Workers' Union"."""
+    return MEMBERS_OF.search(name) or MEMBERS_BEFORE.search(name)
 
 
 def _org_sector(name: str) -> str | None:
