@@ -129,6 +129,22 @@ def test_local_names_agents_and_organisations_win(tiny: Path, tmp_path: Path) ->
     assert "navy" not in kb.agents and kb.agents["coastguard"] == "MIL"
 
 
+def test_local_names_may_mark_a_region_or_remove_a_phrase(tiny: Path, tmp_path: Path) -> None:
+    local = tmp_path / "mine"
+    write_table(
+        local,
+        "names.tsv",
+        "phrase | kind | iso3 | case_sensitive | source",
+        "Tonle Sap | region | KHM | 0 | my notes",
+        "Cambodia | - | KHM | 0 | my notes",
+    )
+    kb = load_kb(tiny, local=local)
+    assert kb.local is not None and kb.local.problems == []
+    assert any(e.phrase == "Tonle Sap" and e.kind is EntryKind.CITY for e in kb.entries)
+    assert kb.regions == {"tonle sap"}
+    assert not any(e.phrase == "Cambodia" for e in kb.entries)
+
+
 def test_the_folder_comes_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
