@@ -325,3 +325,99 @@ def test_what_a_person_does_is_not_their_people(resolver):  # type: ignore[no-un
 )
 def test_regions_and_cities_as_places(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)[phrase].actor.code == code
+
+
+# -- parties, British titles and appositions (sentences written for these tests) ---------------
+
+UK_DAY = dt.date(2018, 4, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A party's leader or spokesman acts for the party; its MPs and ministers keep their
+        # office's sector.
+        (
+            "Labour leader Jeremy Corbyn condemned the strikes.",
+            "Labour leader Jeremy Corbyn",
+            "GBRPTY",
+        ),
+        ("Labour MP Emily Thornberry spoke in Syria.", "Labour MP Emily Thornberry", "GBRLEG"),
+        ("Tory MPs urged restraint on Syria.", "Tory MPs", "GBRLEG"),
+        ("AKP spokesman Omer Celik criticised the plan.", "AKP spokesman Omer Celik", "TURPTY"),
+        ("Senate Republicans blocked the bill.", "Senate Republicans", "USAPTY"),
+        # A party named with its state, or a longer name holding the party's word, is not it.
+        ("Norway's Labour Party won the vote.", "Norway's Labour Party", "NORPTY"),
+        ("Syria's Republican Guard shelled Douma.", "Syria's Republican Guard", "SYRMIL"),
+        (
+            "Liberal Democrat leader Vince Cable met Iraqi officials.",
+            "Liberal Democrat leader Vince Cable",
+            "GBRPTY",
+        ),
+        # "shadow" before any title: the opposition's spokesperson.
+        (
+            "Shadow International Development Secretary Kate Osamor told British MPs.",
+            "International Development Secretary Kate Osamor",
+            "GBROPP",
+        ),
+        ("Britain's home secretary revoked the passport.", "Britain's home secretary", "GBRGOV"),
+        (
+            "The British backbencher Edward Leigh objected.",
+            "British backbencher Edward Leigh",
+            "GBRLEG",
+        ),
+    ],
+)
+def test_parties_and_british_titles(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[phrase].actor.code == code
+
+
+def test_a_party_word_in_lower_case_is_no_party(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Cheap labour and law and justice reforms drew Republicans.")
+    assert [m.actor.sector for m in mentions.values()] == ["PTY"]  # "Republicans" only
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A body named in an apposition that describes the person gives its state and sector.
+        (
+            "Brandon Lewis, the Conservative party chairman, defended the decision on Syria.",
+            "Brandon Lewis",
+            "GBRPTY",
+        ),
+        ("Ian Blackford, leader of the SNP, urged a vote on Syria.", "Ian Blackford", "GBRPTY"),
+        # A former office holder is of the elite.
+        ("Nick Clegg, the former Liberal Democrat leader, accused Turkey.", "Nick Clegg", "GBRELI"),
+        ("Ann Jones, a former Syrian diplomat, said Turkey was wrong.", "Ann Jones", "SYRELI"),
+        # ... but "former" before a trade keeps it.
+        ("Karim Nassouh, a former Syrian teacher, fled to Turkey.", "Karim Nassouh", "SYREDU"),
+    ],
+)
+def test_apposition_names_a_body_or_a_former_office(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[name].actor.code == code
+
+
+def test_bodies_listed_after_a_comma_are_their_own_actors(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(
+        resolver,
+        "Israel, Erdoğan, al-Qaida and the Kurds fought. The Syrian Kurdish PYD and its "
+        "military wings, the YPG and YPJ, objected.",
+        UK_DAY,
+    )
+    assert mentions["al-Qaida"].actor.sector == "REB"
+    assert mentions["YPG"].actor.code == "SYRREB"
+    assert mentions["Syrian Kurdish PYD"].actor.code == "SYRPTY"
+
+
+def test_an_honorific_alone_names_no_one(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(
+        resolver, "The former intelligence chief Sir John Sawers criticised Russia.", UK_DAY
+    )
+    assert not any(text.endswith("Sir") for text in mentions)
+    assert mentions["John Sawers"].actor.code == "GBRELI"
+
+
+def test_a_hyphenated_lower_case_word_ends_a_name(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Kurdish-led forces advanced on Raqqa in Syria.", UK_DAY)
+    assert all(m.actor.person is None for m in mentions.values())

@@ -100,6 +100,9 @@ class Organisation:
     code: str | None = None  # the source's own code, e.g. Phoenix's "IGOUNO"
     source: str = ""
     citation: str = ""  # for a hand-kept row: where its facts were checked
+    # One-word names a hand-kept row gives that are also ordinary words, matched only as
+    # written: "Labour" the party, not "labour".
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class KnowledgeBase:
 # ---------------------------------------------------------------- phrases and case
 
 ELITE = "ELI"  # the sector of someone out of office
+PARTY = "PTY"  # a political party
 MANUAL = "manual"  # the source of every hand-kept row
 # How much a role says about the office: used to choose between terms that cover one day.
 ROLE_RANK = {
@@ -734,6 +738,7 @@ def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> 
             code=old.code if old else None,
             source=MANUAL,
             citation=h.row.get("source", ""),
+            written=tuple(n for n in h.names if " " not in n and is_common_word(n)),
         )
         for name in h.names:
             owner.setdefault(fold(name), key)
@@ -823,9 +828,10 @@ def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
         for phrase in (org.name, *org.aliases):
             if len(phrase) < 2:
                 continue
-            case = needs_case(phrase)
-            if " " in phrase or not is_common_word(phrase) or _ACRONYM.match(phrase):
-                entries.append(Entry(phrase, org.kind, org.key, case, org.source))
+            if phrase in org.written:
+                entries.append(Entry(phrase, org.kind, org.key, True, org.source))
+            elif " " in phrase or not is_common_word(phrase) or _ACRONYM.match(phrase):
+                entries.append(Entry(phrase, org.kind, org.key, needs_case(phrase), org.source))
     for person in kb.people.values():
         source = person.terms[0].source if person.terms else ""
         for phrase in (person.name, *person.aliases):

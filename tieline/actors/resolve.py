@@ -33,6 +33,7 @@ from tieline.actors.gazetteer import Gazetteer, Hit, fold
 from tieline.actors.kb import (
     ELITE,
     MANUAL,
+    PARTY,
     Entry,
     EntryKind,
     KnowledgeBase,
@@ -159,6 +160,8 @@ ORG_SECTOR_WORDS = (
 )
 # Organisations whose country, when not written, is the article's main country.
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
+# Sectors of public office: someone who held one "formerly" is of the elite (ELI).
+OFFICES = GOVERNMENT_SECTORS | {"PTY", "OPP", "SPY"}
 INSTITUTION_HEADS = (
     r"(?:Ministry|Department|Council|Commission|Agency|Committee|Office|Directorate|Bureau|Court|"
     r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party|Union|"
@@ -949,6 +952,9 @@ class Resolver:
         title = titles[-1] if titles else None
         country = cues[0].ref if cues else None
         sector = title.entry.ref if title and title.entry else None
+        if title is not None and _shadowed(tokens, title):
+            sector = OPPOSITION  # "Shadow International Development Secretary Kate Osamor"
+            evidence.append("'shadow' before the title: the opposition's")
         # "Arab League Secretary-General Chedli Klibi", "U.N. mediator Diego Cordovez": the
         # organisation named before the title is the one the person acts for.
         body = next((u for u in units if u.kind == "igo" and u.entry and u.end <= unit.start), None)
@@ -963,7 +969,11 @@ class Resolver:
             # "US Trade Representative Robert Lighthizer": the holder of a state's office.
             org = self.kb.organisations.get(office.entry.ref)
             if org is not None and org.country:
-                country, sector = org.country, sector or org.sector
+                generic = title is not None and title.text.lower() in GENERIC_AGENTS
+                # "Labour leader Jeremy Corbyn" leads a party, not a government; "Labour MP"
+                # keeps the office the title names.
+                party = org.sector == PARTY and generic
+                country, sector = org.country, org.sector if party else sector or org.sector
                 evidence.append(f"'{office.text}' before the name: {_org_note(org, office.entry)}")
         role = _role(title.text) if title else None
         counterpart = any(
@@ -1180,6 +1190,9 @@ class Resolver:
         elif people.lower() in STATELESS_PEOPLES and _armed_head(head) and not former:
             sector = "REB"  # "Kurdish forces": the YPG, the PKK, a region's peshmerga
             why += f", '{people}' before it: a stateless people's armed men (REB)"
+        if _shadowed(tokens, head) and not former:
+            sector = OPPOSITION
+            why += ", 'shadow' before it: the opposition's (OPP)"
         if sector == "JRN" and any(
             tokens[i].text.lower() in STATE_MEDIA_WORDS for i in range(first, head.start)
         ):
@@ -1506,6 +1519,11 @@ class _Emitter:
         )
 
 
+OPPOSITION = "OPP"  # the sector of a state's opposition
+
+# Units that name a national body: its country and sector are the body's.
+BODY_UNITS = ("company", "institution", "armed_group")
+
 # -- helpers -------------------------------------------------------------------------------------
 
 
@@ -1565,6 +1583,9 @@ def _proper_names(
         if not run:
             i = j + 1
             continue
+        if all(_honorific(t.text) for t in run):
+            i = j + 1  # "intelligence chief Sir John Sawers": "Sir" alone names no one
+            continue
         words = [t.text.lower() for t in run]
         if len(run) > 1 and _honorific(run[0].text):
             words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
@@ -1605,23 +1626,33 @@ TITLE_NOUNS = frozenset(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
 
+def _shadowed(tokens: list[_Token], title: Unit) -> bool:
+    """Whether "shadow" comes right before a title: the opposition's spokesperson for the
+    office ("shadow health secretary"), whatever office it names."""
+    return title.start > 0 and tokens[title.start - 1].text.lower() == "shadow"
+
+
 def _honorific(word: str) -> bool:
     return word.lower().rstrip(".") in HONORIFICS
 
 
 def _hyphenated_part(tokens: list[_Token], j: int) -> bool:
     """Whether a hyphen joined to token j, and a word joined to the hyphen, follow: the name
-    goes on ("Fazl-ur-Rehman", "Abdel-Aziz")."""
+    goes on ("Fazl-ur-Rehman", "Abdel-Aziz"). A lower-case word goes on only as a particle
+    with a capitalised part after it: "Kurdish-led" is no name."""
     if j + 2 >= len(tokens):
         return False
     hyphen, word = tokens[j + 1], tokens[j + 2]
-    return (
+    joined = (
         hyphen.text == "-"
         and hyphen.start == tokens[j].end
         and word.start == hyphen.end
         and word.text.isalpha()
         and word.unit is None
     )
+    if not joined or word.text[:1].isupper():
+        return joined
+    return _hyphenated_part(tokens, j + 2) and tokens[j + 4].text[:1].isupper()
 
 
 def _name_token(token: _Token) -> bool:
@@ -2123,17 +2154,36 @@ def _apposition(
     Corporation": the country and sector the words after a name give it."""
     end = chunk[1] + 1
     country = sector = None
+    generic = False  # the apposition's title is one any body has: "leader", "spokesman"
     notes = []
     if end < len(tokens) and tokens[end].text == "," and following and following[0][0] == end + 1:
         units = _units(tokens, *following[0])
         agent = next((u for u in units if u.kind == "agent" and u.entry), None)
+        body = next((u for u in units if u.kind in BODY_UNITS and u.entry), None)
+        if body is not None and not _describes(tokens, following[0], units, body):
+            body = None  # "..., al-Qaida and the Kurds": the next item of a list
+        org = resolver.kb.organisations.get(body.entry.ref) if body and body.entry else None
+        generic = agent is not None and agent.text.lower() in GENERIC_AGENTS
         if agent and agent.entry:
             sector = agent.entry.ref
+            if org is not None and org.sector == PARTY and generic:
+                sector = PARTY  # "X, the Labour leader": the party's
             notes.append(f"apposition '{agent.text}' → {sector}")
+        elif org is not None:
+            sector = org.sector  # "Brandon Lewis, the Conservative party chairman"
+        if body is not None and org is not None and org.country:
+            notes.append(f"apposition '{body.text}' → {org.name}: {org.country} {org.sector}")
+        if sector in OFFICES and any(
+            t.text.lower() in FORMER for t in tokens[following[0][0] : following[0][1] + 1]
+        ):
+            sector = ELITE  # "Nick Clegg, the former Liberal Democrat leader"
+            notes.append("apposition says former: out of office")
         cue = _country_cues(units, tokens)
         if cue:
             country = cue[0].ref
-        if agent or cue:
+        elif org is not None:
+            country = org.country
+        if agent or cue or org:
             context.consumed.add(following[0][0])
         end = following[0][1] + 1
         following = following[1:]
@@ -2143,15 +2193,30 @@ def _apposition(
             if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
                 country = country or unit.entry.ref
                 notes.append(f"'{tokens[end].text} {unit.text}' → {unit.entry.ref}")
-            elif unit.entry and unit.kind in ("company", "institution", "armed_group"):
+            elif unit.entry and unit.kind in BODY_UNITS:
                 org = resolver.kb.organisations.get(unit.entry.ref)
                 if org:
                     country = country or org.country
-                    sector = sector or org.sector
+                    # "Ian Blackford, leader of the SNP": the party's leader
+                    party = org.sector == PARTY and generic
+                    sector = PARTY if party else sector or org.sector
                     notes.append(f"'{tokens[end].text} {org.name}' → {org.country} {org.sector}")
     if country is None and sector is None:
         return None
     return country, sector, "; ".join(notes)
+
+
+def _describes(tokens: list[_Token], chunk: tuple[int, int], units: list[Unit], body: Unit) -> bool:
+    """Whether a phrase after a name and a comma that holds a body's name describes the
+    person ("the Conservative party chairman", "a Labour member of the committee"): it opens
+    with an article, names no one, and the body's name is not its head."""
+    first, last = chunk
+    return (
+        tokens[first].text.lower() in ("the", "a", "an")
+        and not any(u.kind in ("person", "name") for u in units)
+        # "the YPG and YPJ": bodies named, not a person described
+        and not any(u.start <= last < u.end for u in units if u.kind in BODY_UNITS)
+    )
 
 
 def _role(title: str) -> str | None:
