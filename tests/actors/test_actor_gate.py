@@ -29,7 +29,7 @@ def test_plover_gold_actor_accuracy(data_dir: Path, resolver) -> None:  # type: 
     folder = data_dir / "plover-gsr-cameo"
     if not folder.is_dir():
         pytest.skip(f"{folder} not found: gold-set gates run in CI")
-    metrics, _ = evaluate(folder, lambda text: resolver.resolve(text))
+    metrics, _ = evaluate(folder, lambda text, day: resolver.resolve(text, day=day))
     assert metrics["n"] == 322
     for key, floor in FLOORS.items():
         assert metrics[key] >= floor - EPSILON, (key, metrics)

@@ -26,15 +26,23 @@ resolved as such.
 A gold actor whose words no mention covers is counted wrong on both. The file's few non-ISO
 codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN → VNM), and its
 sector "CIV" as CVL (civilians).
+
+A gold file in the same format may quote its sentences from whole articles, as tieline's own
+held-out set does (tests/fixtures/heldout-actors): then a record names its `article`, an
+`ARTICLES.json` beside the file holds the articles' text, and the sentence is resolved as
+tieline reads it, inside its article on the record's date (earlier sentences name the people
+a pronoun or a surname refers to, and the states the article is about). The PLOVER records'
+sentences stand alone and their dates are placeholders: they are resolved alone, undated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tieline.evaluation.common import is_actor, select_half
@@ -44,7 +52,9 @@ from tieline.models import Mention
 GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 _MARKUP = re.compile(r"\((SRC|TAR|SRC/TAR|TAR/SRC): ([^()]*(?:\([^()]*\)[^()]*)*)\)")
 
-Resolve = Callable[[str], list[Mention]]
+# resolve(text, day): the mentions tieline finds in a text read on that day (None: undated)
+Resolve = Callable[[str, dt.date | None], list[Mention]]
+ARTICLES = "ARTICLES.json"  # beside a gold file whose sentences are quoted from articles
 
 
 class DatasetError(ValueError):
@@ -65,6 +75,8 @@ class GoldSentence:
     text: str
     markup: str
     actors: tuple[GoldActor, ...]
+    article: str | None = None  # the whole article the sentence is quoted from, if given
+    day: dt.date | None = None  # the article's date, if given
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,7 @@ def load_gold(path: Path) -> list[GoldSentence]:
         raise DatasetError(f"{path}: not a PLOVER gold-standard file ({error})") from error
     if not isinstance(records, list):
         raise DatasetError(f"{path}: not a PLOVER gold-standard file (not a JSON list)")
+    articles = _articles(path.parent / ARTICLES)
     sentences: list[GoldSentence] = []
     for record in records:
         if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
@@ -109,8 +122,35 @@ def load_gold(path: Path) -> list[GoldSentence]:
         info = record.get("textInfo")
         markup = info.get("markup", "") if isinstance(info, dict) else ""
         ident = str(record.get("id", len(sentences)))
-        sentences.append(GoldSentence(ident, str(record["text"]), markup, tuple(actors)))
+        article = articles.get(str(record.get("article", "")))
+        day = _day(record.get("date")) if article is not None else None
+        sentences.append(
+            GoldSentence(ident, str(record["text"]), markup, tuple(actors), article, day)
+        )
     return sentences
+
+
+def _articles(path: Path) -> dict[str, str]:
+    """The article texts, by key, of an ARTICLES.json ({key: {"body": text, ...}}), if any."""
+    if not path.is_file():
+        return {}
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        return {str(key): str(item["body"]) for key, item in found.items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        raise DatasetError(f"{path}: not an articles file ({error})") from error
+
+
+PLACEHOLDER_DATE = "2000-01-01"  # what a gold record gives when it has no date
+
+
+def _day(value: object) -> dt.date | None:
+    if not isinstance(value, str) or value == PLACEHOLDER_DATE:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 # Sector codes in the gold file that are not CAMEO's, and what they stand for ("CIV" for
@@ -220,8 +260,9 @@ def score(
     sentences: list[GoldSentence], resolve: Resolve
 ) -> tuple[dict[str, float | int], list[ActorScore]]:
     results: list[ActorScore] = []
+    read: dict[tuple[str, dt.date | None], list[Mention]] = {}  # each article is read once
     for sentence in sentences:
-        mentions = resolve(sentence.text)
+        mentions = _mentions(sentence, resolve, read)
         for actor in sentence.actors:
             span = locate(sentence, actor)
             mention = _best_mention(mentions, span) if span else None
@@ -236,6 +277,24 @@ def score(
         metrics[f"n_{role}"] = len(mine)
     metrics["n"] = len(sentences)
     return metrics, results
+
+
+def _mentions(
+    sentence: GoldSentence, resolve: Resolve, read: dict[tuple[str, dt.date | None], list[Mention]]
+) -> list[Mention]:
+    """The mentions in the sentence, with offsets in it: read alone, or inside its article."""
+    start = sentence.article.find(sentence.text) if sentence.article is not None else -1
+    if sentence.article is None or start < 0:
+        return resolve(sentence.text, None)
+    key = (sentence.article, sentence.day)
+    if key not in read:
+        read[key] = resolve(sentence.article, sentence.day)
+    end = start + len(sentence.text)
+    return [
+        replace(m, start=m.start - start, end=m.end - start)
+        for m in read[key]
+        if start <= m.start and m.end <= end
+    ]
 
 
 def _share(part: int, whole: int) -> float:

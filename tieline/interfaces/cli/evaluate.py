@@ -116,7 +116,7 @@ def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
     resolver = load_resolver()
     try:
         metrics, scores = actor_eval.evaluate(
-            dataset, lambda text: resolver.resolve(text), half=half
+            dataset, lambda text, day: resolver.resolve(text, day=day), half=half
         )
     except actor_eval.DatasetError as error:
         raise click.ClickException(str(error)) from error
