@@ -421,3 +421,28 @@ def test_an_honorific_alone_names_no_one(resolver):  # type: ignore[no-untyped-d
 def test_a_hyphenated_lower_case_word_ends_a_name(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "Kurdish-led forces advanced on Raqqa in Syria.", UK_DAY)
     assert all(m.actor.person is None for m in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A name with a firm's legal or trade suffix is a firm: of the article's state when
+        # no other is written (a guess, as for an unknown person).
+        ("Zentrix Holdings cut jobs across the US.", "Zentrix Holdings", "USABUS"),
+        ("Brellan Robotics won a US contract.", "Brellan Robotics", "USABUS"),
+        (
+            "Japan's Kiyora Technologies sued the Italian firm.",
+            "Japan's Kiyora Technologies",
+            "JPNBUS",
+        ),
+        # ... not a word joined to the suffix by a hyphen, nor a KB body.
+        ("Wagner Group fighters attacked in Libya.", "Wagner Group fighters", "RUSREB"),
+    ],
+)
+def test_firms_named_by_their_suffix(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[phrase].actor.code == code
+
+
+def test_a_hyphenated_title_after_a_name_is_no_firm(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "In Syria, Rosa Gilbert Co-secretary of the campaign spoke.")
+    assert all(m.actor.sector != "BUS" for m in mentions.values())

@@ -144,7 +144,9 @@ ORG_SECTOR_WORDS = (
     (re.compile(r"\b(?:police|gendarmerie)\b", re.I), "COP"),
     (
         re.compile(
-            r"\b(?:corporation|corp|company|co|inc|ltd|limited|group|holdings|bank|airlines?|motors?)\b",
+            r"\b(?:corporation|corp|company|co|inc|ltd|limited|llc|plc|gmbh|group|holdings"
+            r"|bank|airlines?|airways|motors?|technologies|capital|partners|ventures|robotics"
+            r"|pharmaceuticals|industries|enterprises)\b",
             re.I,
         ),
         "BUS",
@@ -174,6 +176,16 @@ INSTITUTION_NAME = re.compile(
     r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"(?:\s+(?:of|for|on|and(?!\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}" + INSTITUTION_HEADS + r"\b))\s+(?:the\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
+)
+# A firm's name the knowledge base lacks: capitalised words and a legal or trade suffix
+# ("WeWork Inc.", "the Carlyle Group", "Ceres Robotics", "Air Astana" is left to the tables).
+COMPANY_SUFFIXES = (
+    r"(?:(?:Inc|Corp|Co|Ltd)\b(?![-‐])\.?|(?:Corporation|LLC|Plc|PLC|plc|Holdings|Group|GmbH|"
+    r"Technologies|Airlines|Airways|Capital|Partners|Ventures|Robotics|Pharmaceuticals|"
+    r"Industries|Enterprises|Motors)\b(?![-‐]))"
+)
+COMPANY_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}" + COMPANY_SUFFIXES + r"(?!\s+(?:of|for)\b)"
 )
 NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 # "that", "which", "who": a relative clause starts; the noun phrase before it ends.
@@ -637,17 +649,23 @@ class Resolver:
             entry = _preferred(hit)
             if entry.kind is not EntryKind.AGENT:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
-        for match in INSTITUTION_NAME.finditer(sentence.text):
-            leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
-            start = base + match.start() + leading
-            # Words before the institution's head that name its state stay cues ("Laotian").
-            for token in tokens:
-                if token.end <= start:
-                    continue
-                if token.unit is None or token.start >= base + match.end():
-                    break
-                start = token.end + 1
-            claim(start, base + match.end(), kind="org")
+        for pattern in (INSTITUTION_NAME, COMPANY_NAME):
+            for match in pattern.finditer(sentence.text):
+                leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
+                start = base + match.start() + leading
+                # Words before the body's head that name its state stay cues ("Laotian",
+                # "Japan's").
+                for token in tokens:
+                    if token.end <= start:
+                        continue
+                    if (
+                        token.unit is None and token.tag != "POS"
+                    ) or token.start >= base + match.end():
+                        break
+                    start = token.end + 1
+                if pattern is COMPANY_NAME and " " not in sentence.text[start - base : match.end()]:
+                    continue  # "the Astana Group", "the Lima Group": a place's name, no firm's
+                claim(start, base + match.end(), kind="org")
         agent_hits = [h for h in in_sentence if _preferred(h).kind is EntryKind.AGENT]
         names = _proper_names(tokens, agent_hits, surnames)
         for start, end, kind in names:
@@ -1097,9 +1115,15 @@ class Resolver:
             if sector is None and country is None:
                 return  # a name of something we cannot place (a brand, an event)
             cue = "org-name"
-            if country is None and sector in GOVERNMENT_SECTORS and not _union_members(unit.text):
-                # A state's body named without its state is the article's state's; a union of
-                # people of a trade ("Association of African Jurists") is nobody's body.
+            if (
+                country is None
+                and sector in GOVERNMENT_SECTORS | {"BUS"}
+                and not _union_members(unit.text)
+            ):
+                # A state's body named without its state is the article's state's, and a firm
+                # the tables lack most likely one of its firms (a guess, as for an unknown
+                # person); a union of people of a trade ("Association of African Jurists") is
+                # nobody's body.
                 main = context.main_countries(1)
                 country = main[0] if main else None
                 evidence += f"; the article is mainly about {country}" if country else ""
