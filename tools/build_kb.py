@@ -1914,6 +1914,9 @@ def agent_sector(code: str, plover: bool) -> str | None:
     return next((s for c in parts if (s := sector_of(c, plover))), None)
 
 
+TRAILING_FUNCTION_WORD = re.compile(r"\s(?:to|of|for|in|at|from|with|on|by)s?$")
+
+
 def build_agents(plover: list[AgentLine], phoenix: list[AgentLine]) -> list[tuple[str, str, str]]:
     """(phrase, sector, source): PLOVER's agents file first (it names sectors as tieline does),
     then Phoenix's for nouns PLOVER lacks, then the hand list; the first code of an agent with
@@ -1922,8 +1925,15 @@ def build_agents(plover: list[AgentLine], phoenix: list[AgentLine]) -> list[tupl
     for source, lines in (("plover", plover), ("phoenix", phoenix)):
         for line in lines:
             sector = agent_sector(line.code, plover=source == "plover")
-            if sector and re.fullmatch(r"[a-z][a-z '\-.]*[a-z.]", line.phrase):
-                table.setdefault(line.phrase, (sector, source))
+            # The dictionaries' patterns end some nouns with the word that took a country
+            # ("ambassador to", "embassy in", and made plural, "ambassador tos"): left out,
+            # the noun alone is listed too. As a phrase, "ambassador to" swallowed the word
+            # that ends a title.
+            phrase = line.phrase
+            if TRAILING_FUNCTION_WORD.search(phrase):
+                continue
+            if sector and re.fullmatch(r"[a-z][a-z '\-.]*[a-z.]", phrase):
+                table.setdefault(phrase, (sector, source))
     for phrase, sector in HAND_AGENTS.items():
         table.setdefault(phrase, (sector, "tieline"))
     for phrase, sector in AGENT_OVERRIDES.items():

@@ -446,3 +446,33 @@ def test_firms_named_by_their_suffix(resolver, text, phrase, code):  # type: ign
 def test_a_hyphenated_title_after_a_name_is_no_firm(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "In Syria, Rosa Gilbert Co-secretary of the campaign spoke.")
     assert all(m.actor.sector != "BUS" for m in mentions.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A name right after "<state's envoy> to <host>" is the envoy, of the sending state.
+        ("China's ambassador to Britain Liu Xiaoming warned London.", "Liu Xiaoming", "CHNGOV"),
+        (
+            "Russia's ambassador to Britain, Alexander Yakovenko, denied it.",
+            "Alexander Yakovenko",
+            "RUSGOV",
+        ),
+        (
+            "The Russian ambassador to the UK Alexander Yakovenko spoke.",
+            "Alexander Yakovenko",
+            "RUSGOV",
+        ),
+        ("Britain's ambassador to Washington, Kim Darroch, resigned.", "Kim Darroch", "GBRGOV"),
+        # ... but not a name after a state in another phrase.
+        ("Trade with Britain, Alexander Yakovenko said, grew.", "Alexander Yakovenko", "GBR"),
+    ],
+)
+def test_an_envoy_named_after_the_state_they_serve_in(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[name].actor.code == code
+
+
+def test_the_title_before_to_is_an_agent(resolver):  # type: ignore[no-untyped-def]
+    # The dictionaries' pattern "ambassador to" had swallowed "to", so the title was lost.
+    mentions = resolve(resolver, "Russia's ambassador to Britain denied it.", UK_DAY)
+    assert mentions["Russia's ambassador"].actor.code == "RUSGOV"

@@ -3,8 +3,8 @@ evaluation reads sentences quoted from whole articles.
 
 The held-out set was labelled by a helper who never saw tieline's output; its first
 measurement, at 4adcd23, is in the README ("Held-out check"), with what was read of it since.
-The floors below pin the figures of the commit that added firms named by a legal suffix,
-EPSILON below, so a change that loses ground there fails; lowering one is a deliberate change
+The floors below pin the figures of the last commit that raised them (envoys named after
+their host state), EPSILON below, so a change that loses ground there fails; lowering one is a deliberate change
 to explain in the commit that does it.
 """
 
@@ -21,8 +21,8 @@ from tieline.evaluation.actors import evaluate, load_gold
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout-actors"
 EPSILON = 0.005
 FLOORS = {
-    "source_country_accuracy": 0.6667,
-    "source_sector_accuracy": 0.4577,
+    "source_country_accuracy": 0.6716,
+    "source_sector_accuracy": 0.4726,
     "target_country_accuracy": 0.6301,
     "target_sector_accuracy": 0.3815,
 }

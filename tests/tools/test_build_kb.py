@@ -65,3 +65,17 @@ def test_a_primary_whose_codes_cannot_be_read_keeps_to_itself(tmp_path: Path) ->
     assert not any("DAVID_CAMERON_" in p for p in phrases)  # no readable code: left out
     [ngo] = [g for g in groups if g.phrases == ["ANANDA_MARGA_UNIVERSAL_RELIEF_TEAM_"]]
     assert [c.code for c in ngo.codes] == ["NGOHINDEN211DEV"]
+
+
+def test_agent_patterns_ending_in_a_function_word_are_left_out() -> None:
+    """The dictionaries write "ambassador to [country]" as the agent "ambassador to" (and its
+    plural "ambassador tos"): as a phrase it swallowed the "to", and the title was lost."""
+    build_kb = _build_module()
+    line = build_kb.AgentLine
+    rows = build_kb.build_agents(
+        [line("ambassador", "GOV"), line("ambassador to", "GOV"), line("ambassador tos", "GOV")],
+        [line("observers in", "IGO")],
+    )
+    phrases = [phrase for phrase, _, _ in rows]
+    assert "ambassador" in phrases
+    assert not {"ambassador to", "ambassador tos", "observers in"} & set(phrases)

@@ -69,6 +69,7 @@ CONFIDENCE = {
     "agent+country": 0.9,
     "agent+owner": 0.7,
     "name+cue": 0.8,
+    "name+title": 0.8,
     "name+apposition": 0.75,
     "capital+verb": 0.8,
     "form": 0.7,
@@ -1025,6 +1026,14 @@ class Resolver:
                 cue = "kb:person+cue"
         if former:
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
+        envoy = _envoy_before(tokens, chunk, unit, context) if person is None else None
+        if envoy is not None:
+            # "China's ambassador to Britain Liu Xiaoming": the envoy just named; the state
+            # after "to" is where they serve.
+            country, sector = envoy.actor.country, envoy.actor.sector
+            role = role or envoy.actor.role
+            cues, cue = [], "name+title"
+            evidence.append(f"'{envoy.text}' named right before, posted abroad")
         extra = _apposition(tokens, chunk, following, self, context)
         if person is None and (country is None or sector is None) and extra:
             country = country or extra[0]
@@ -1042,7 +1051,7 @@ class Resolver:
             evidence.insert(0, f"title '{title.text}' ({sector})")
         if cues:
             evidence.insert(0, f"'{cues[0].phrase}' → {cues[0].ref}")
-        start = _title_start(tokens, chunk[0], unit.start)
+        start = unit.start if envoy is not None else _title_start(tokens, chunk[0], unit.start)
         actor = Actor(
             name,
             country=country,
@@ -1648,6 +1657,38 @@ TITLE_NOUNS = frozenset(
 
 # Titles of courtesy written before a name (British news: "Mr Trump", "Ms Begum").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+
+
+HOST_KINDS = ("country", "capital")  # where an envoy is posted: "to Britain", "to Washington"
+
+
+def _envoy_before(
+    tokens: list[_Token], chunk: tuple[int, int], unit: Unit, context: _Context
+) -> Mention | None:
+    """The envoy a name follows, with the state they are posted to between them: "China's
+    ambassador to Britain Liu Xiaoming", "Russia's ambassador to the UK, Alexander
+    Yakovenko"; None otherwise."""
+    i = chunk[0] + (tokens[chunk[0]].text.lower() == "the")
+    host = tokens[i].unit
+    if host is not None and host.kind in HOST_KINDS and host.end == unit.start:
+        before = chunk[0] - 1  # the host state and the name in one phrase
+    elif (
+        chunk[0] == unit.start
+        and chunk[0] >= 3
+        and tokens[chunk[0] - 1].text == ","
+        and (host := tokens[chunk[0] - 2].unit) is not None
+        and host.kind in HOST_KINDS
+    ):
+        before = host.start - 1 - (tokens[host.start - 1].text.lower() == "the")
+    else:
+        return None
+    if before < 1 or tokens[before].text.lower() != "to":
+        return None
+    title_end = tokens[before - 1].end
+    envoy = next((m for m in reversed(context.mentions) if m.end == title_end), None)
+    if envoy is None or envoy.actor.person or envoy.actor.sector != "GOV":
+        return None
+    return envoy
 
 
 def _shadowed(tokens: list[_Token], title: Unit) -> bool:
