@@ -476,3 +476,24 @@ def test_the_title_before_to_is_an_agent(resolver):  # type: ignore[no-untyped-d
     # The dictionaries' pattern "ambassador to" had swallowed "to", so the title was lost.
     mentions = resolve(resolver, "Russia's ambassador to Britain denied it.", UK_DAY)
     assert mentions["Russia's ambassador"].actor.code == "RUSGOV"
+
+
+def test_a_sentence_naming_no_state_places_institutions_in_the_articles_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's president signed the law in Nairobi on Monday. Kenyan officials said the "
+        "vote was close. The jury acquitted the men. Lawmakers objected, and civilians fled."
+    )
+    mentions = resolve(resolver, text)
+    assert mentions["jury"].actor.code == "KENJUD"
+    assert mentions["Lawmakers"].actor.code == "KENLEG"
+    assert "the article is mainly about KEN" in mentions["jury"].evidence
+    # Civilians, soldiers and armed groups may be anyone's: left without a state.
+    assert mentions["civilians"].actor.country is None
+
+
+def test_a_pair_of_officials_is_not_placed_in_one_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's president signed the law in Nairobi on Monday. The anniversary year will end "
+        "with a new pact, which the two prime ministers agreed in November."
+    )
+    assert resolve(resolver, text)["prime ministers"].actor.country is None

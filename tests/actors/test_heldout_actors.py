@@ -3,9 +3,9 @@ evaluation reads sentences quoted from whole articles.
 
 The held-out set was labelled by a helper who never saw tieline's output; its first
 measurement, at 4adcd23, is in the README ("Held-out check"), with what was read of it since.
-The floors below pin the figures of the last commit that raised them (envoys named after
-their host state), EPSILON below, so a change that loses ground there fails; lowering one is a deliberate change
-to explain in the commit that does it.
+The floors below pin the figures of the last commit that raised them (institutions placed
+in the article's state), EPSILON below, so a change that loses ground there fails; lowering
+one is a deliberate change to explain in the commit that does it.
 """
 
 from __future__ import annotations
@@ -18,30 +18,50 @@ import pytest
 
 from tieline.evaluation.actors import evaluate, load_gold
 
-HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout-actors"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HELDOUT = FIXTURES / "heldout-actors"
 EPSILON = 0.005
-FLOORS = {
-    "source_country_accuracy": 0.6716,
-    "source_sector_accuracy": 0.4726,
-    "target_country_accuracy": 0.6301,
-    "target_sector_accuracy": 0.3815,
+# Set A: Scrapinghub pages, read since its first run. Set B: trafilatura-eval-en pages,
+# labelled later by another blind helper; its floors are its first measurement (at the commit
+# that added this line), taken before anything was read of it.
+SETS = {
+    "heldout-actors": (
+        185,
+        {
+            "source_country_accuracy": 0.6915,
+            "source_sector_accuracy": 0.4925,
+            "target_country_accuracy": 0.6301,
+            "target_sector_accuracy": 0.3815,
+        },
+    ),
+    "heldout-actors-b": (
+        165,
+        {
+            "source_country_accuracy": 0.5028,
+            "source_sector_accuracy": 0.2486,
+            "target_country_accuracy": 0.5846,
+            "target_sector_accuracy": 0.3077,
+        },
+    ),
 }
 
 
-def test_every_heldout_sentence_is_quoted_from_its_article() -> None:
-    sentences = load_gold(HELDOUT / "HELDOUT_ACTORS.json")
-    assert len(sentences) == 185
+@pytest.mark.parametrize("name", SETS)
+def test_every_heldout_sentence_is_quoted_from_its_article(name: str) -> None:
+    sentences = load_gold(FIXTURES / name / "HELDOUT_ACTORS.json")
+    assert len(sentences) == SETS[name][0]
     assert all(s.article is not None and s.text in s.article for s in sentences)
     for s in sentences:
         for actor in s.actors:
             assert actor.text in s.text, (s.id, actor.text)
 
 
-def test_heldout_actor_accuracy(resolver) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_actor_accuracy(resolver, name) -> None:  # type: ignore[no-untyped-def]
     metrics, _ = evaluate(
-        HELDOUT / "HELDOUT_ACTORS.json", lambda text, day: resolver.resolve(text, day=day)
+        FIXTURES / name / "HELDOUT_ACTORS.json", lambda text, day: resolver.resolve(text, day=day)
     )
-    for key, floor in FLOORS.items():
+    for key, floor in SETS[name][1].items():
         assert metrics[key] >= floor - EPSILON, (key, metrics)
 
 

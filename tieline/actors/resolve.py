@@ -735,7 +735,7 @@ class Resolver:
                 self._read_conjunct(
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
-        _place_stateless(context, sentence.index, self._stateless)
+        _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
         self,
@@ -2512,21 +2512,28 @@ def _acts_across_borders(org: Organisation) -> bool:
 
 
 def _place_stateless(
-    context: _Context, sentence: int, stateless: frozenset[str] = frozenset()
+    context: _Context, sentence: Sentence, stateless: frozenset[str] = frozenset()
 ) -> None:
     """Actors this sentence names without a state ("Islamic fundamentalists", "refugees") are
-    taken to belong to the one state the sentence names, when it names exactly one. An
-    organisation in `stateless` (al-Qaeda, a multinational company) keeps none: it acts
-    across borders, not for the state named beside it."""
-    here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence]
+    taken to belong to the one state the sentence names, when it names exactly one. When it
+    names none, a state's own institutions ("the jury", "lawmakers", "police") are taken to
+    be those of the state the article is mainly about, as an unknown person is (not a pair:
+    "the two prime ministers"). An organisation in `stateless` (al-Qaeda, a multinational
+    company) keeps none: it acts across borders, not for the state named beside it."""
+    here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence.index]
     states = {
         context.mentions[i].actor.country
         for i in here
         if context.mentions[i].actor.country and not context.mentions[i].actor.members
-    } | context.backers.get(sentence, set())  # "Iranian-backed militias attacked US troops"
-    if len(states) != 1:
+    } | context.backers.get(sentence.index, set())  # "Iranian-backed militias attacked US troops"
+    if len(states) == 1:
+        [state] = states
+        why, sectors = f"the only state this sentence names is {state}", None
+    elif not states and (main := context.main_countries(1)):
+        state = main[0]
+        why, sectors = f"the sentence names no state; the article is mainly about {state}", DOMESTIC
+    else:
         return
-    [state] = states
     for i in here:
         mention = context.mentions[i]
         actor = mention.actor
@@ -2536,14 +2543,33 @@ def _place_stateless(
             or actor.members
             or actor.organisation in stateless
             or actor.sector == "NGO"  # a non-governmental body acts for no state
+            or (sectors is not None and actor.sector not in sectors)
+            or (sectors is not None and actor.person is not None)
+            # "the two prime ministers", "both governments": a pair of states, not one
+            or (sectors is not None and _paired(sentence, mention))
         ):
             continue
         context.mentions[i] = replace(
             mention,
             actor=replace(actor, country=state),
-            evidence=f"{mention.evidence}; the only state this sentence names is {state}",
+            evidence=f"{mention.evidence}; {why}",
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
+
+
+# Sectors of a state's own institutions, placed in the article's state when a sentence names
+# none ("the jury", "lawmakers", "police", "officials"): not civilians, soldiers or armed
+# groups, who in news of war and migration are as often another state's.
+DOMESTIC = frozenset({"GOV", "LEG", "JUD", "COP"})
+PAIRED = re.compile(r"\b(?:two|both)\W+(?:\w+\W+)?$", re.I)  # "the two", "both their"
+
+
+def _paired(sentence: Sentence, mention: Mention) -> bool:
+    """Whether "two" or "both" comes just before the mention ("the two prime ministers")."""
+    before = sentence.text[
+        max(0, mention.start - sentence.start - 30) : mention.start - sentence.start
+    ]
+    return PAIRED.search(before + " ") is not None or PAIRED.search(mention.text + " ") is not None
 
 
 def _sentence_state(context: _Context, sentence: int) -> str | None:
