@@ -497,3 +497,30 @@ def test_a_pair_of_officials_is_not_placed_in_one_state(resolver):  # type: igno
         "with a new pact, which the two prime ministers agreed in November."
     )
     assert resolve(resolver, text)["prime ministers"].actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A name set off by commas after an office is its holder.
+        (
+            "Britain joined the strikes. The home secretary, Sajid Javid, said it.",
+            "Sajid Javid",
+            "GBRGOV",
+        ),
+        ("The Russian spokesman, Dmitri Orlov, denied it.", "Dmitri Orlov", "RUSGOV"),
+        # ... but a general word with no state says little ("the group's leader").
+        ("Syria was bombed. The group's leader, Karim Nassouh, fled.", "Karim Nassouh", "SYR"),
+    ],
+)
+def test_a_name_set_off_after_its_office(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[name].actor.code == code
+
+
+def test_a_list_of_people_is_no_apposition(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(
+        resolver,
+        "In Nigeria, Senator Bukola Saraki, Senator Dino Melaye and the police chief met.",
+        UK_DAY,
+    )
+    assert mentions["Senator Dino Melaye"].actor.code == "NGALEG"

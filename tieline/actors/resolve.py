@@ -1026,14 +1026,18 @@ class Resolver:
                 cue = "kb:person+cue"
         if former:
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
-        envoy = _envoy_before(tokens, chunk, unit, context) if person is None else None
+        envoy = None
+        if person is None:
+            envoy = _envoy_before(tokens, chunk, unit, context) or _title_before(
+                tokens, chunk, unit, context
+            )
         if envoy is not None:
             # "China's ambassador to Britain Liu Xiaoming": the envoy just named; the state
             # after "to" is where they serve.
             country, sector = envoy.actor.country, envoy.actor.sector
             role = role or envoy.actor.role
             cues, cue = [], "name+title"
-            evidence.append(f"'{envoy.text}' named right before, posted abroad")
+            evidence.append(f"'{envoy.text}' named right before: the office the name holds")
         extra = _apposition(tokens, chunk, following, self, context)
         if person is None and (country is None or sector is None) and extra:
             country = country or extra[0]
@@ -1691,6 +1695,34 @@ def _envoy_before(
     return envoy
 
 
+def _title_before(
+    tokens: list[_Token], chunk: tuple[int, int], unit: Unit, context: _Context
+) -> Mention | None:
+    """The office a name is set off after: "The home secretary, Sajid Javid, said", "the
+    Inspector-General of Police, Ibrahim Idris, to court": the mention of one holder of an
+    office, with no person, that ends right before the comma; None otherwise."""
+    first = chunk[0]
+    after = unit.end
+    if (
+        first != unit.start
+        or first < 2
+        or tokens[first - 1].text != ","
+        or tokens[first - 2].tag not in ("NN", "NNP")
+        or (after < len(tokens) and tokens[after].text not in (",", "."))
+    ):
+        return None
+    title_end = tokens[first - 2].end
+    title = next((m for m in reversed(context.mentions) if m.end == title_end), None)
+    if title is None or title.actor.person or not title.actor.sector or title.actor.members:
+        return None
+    # "The group's leader, Mohammed Emwazi": a general word says little of its holder unless
+    # a state is written with it ("the Russian spokesman, X").
+    generic = tokens[first - 2].text.lower() in GENERIC_AGENTS
+    if generic and title.cue != "agent+country":
+        return None
+    return title if title.cue.startswith("agent") else None
+
+
 def _shadowed(tokens: list[_Token], title: Unit) -> bool:
     """Whether "shadow" comes right before a title: the opposition's spokesperson for the
     office ("shadow health secretary"), whatever office it names."""
@@ -2221,7 +2253,17 @@ def _apposition(
     country = sector = None
     generic = False  # the apposition's title is one any body has: "leader", "spokesman"
     notes = []
-    if end < len(tokens) and tokens[end].text == "," and following and following[0][0] == end + 1:
+    if (
+        end < len(tokens)
+        and tokens[end].text == ","
+        and following
+        and following[0][0] == end + 1
+        # "Bukola Saraki, Senator Dino Melaye and ...": another person, the next of a list
+        and not any(
+            u.kind == "person" or (u.kind == "name" and u.end - u.start > 1)
+            for u in _units(tokens, *following[0])
+        )
+    ):
         units = _units(tokens, *following[0])
         agent = next((u for u in units if u.kind == "agent" and u.entry), None)
         body = next((u for u in units if u.kind in BODY_UNITS and u.entry), None)
