@@ -1929,11 +1929,10 @@ def build_agents(plover: list[AgentLine], phoenix: list[AgentLine]) -> list[tupl
             # ("ambassador to", "embassy in", and made plural, "ambassador tos"): left out,
             # the noun alone is listed too. As a phrase, "ambassador to" swallowed the word
             # that ends a title.
-            phrase = line.phrase
-            if TRAILING_FUNCTION_WORD.search(phrase):
+            if TRAILING_FUNCTION_WORD.search(line.phrase):
                 continue
-            if sector and re.fullmatch(r"[a-z][a-z '\-.]*[a-z.]", phrase):
-                table.setdefault(phrase, (sector, source))
+            if sector and re.fullmatch(r"[a-z][a-z '\-.]*[a-z.]", line.phrase):
+                table.setdefault(line.phrase, (sector, source))
     for phrase, sector in HAND_AGENTS.items():
         table.setdefault(phrase, (sector, "tieline"))
     for phrase, sector in AGENT_OVERRIDES.items():

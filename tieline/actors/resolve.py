@@ -123,6 +123,15 @@ PLACE_CUES = frozenset({"place", "unknown-place", "capital", "pronoun"})
 LEADER_ROLES = frozenset({"head of state", "head of government", "leader"})
 COUNTERPART = frozenset({"counterpart", "counterparts"})
 # Words in an organisation's name that give its sector.
+# The last word of a firm's name ("WeWork Inc.", "the Carlyle Group"): abbreviations, which
+# may take a full stop, and words. One list for the names (COMPANY_NAME) and for the sector a
+# name gives (ORG_SECTOR_WORDS).
+FIRM_ABBREVIATIONS = ("Inc", "Corp", "Co", "Ltd")
+FIRM_SUFFIXES = (
+    "Corporation", "LLC", "Plc", "PLC", "plc", "Holdings", "Group", "GmbH", "Technologies",
+    "Airlines", "Airways", "Capital", "Partners", "Ventures", "Robotics", "Pharmaceuticals",
+    "Industries", "Enterprises", "Motors",
+)  # fmt: skip
 ORG_SECTOR_WORDS = (
     (
         re.compile(
@@ -145,9 +154,9 @@ ORG_SECTOR_WORDS = (
     (re.compile(r"\b(?:police|gendarmerie)\b", re.I), "COP"),
     (
         re.compile(
-            r"\b(?:corporation|corp|company|co|inc|ltd|limited|llc|plc|gmbh|group|holdings"
-            r"|bank|airlines?|airways|motors?|technologies|capital|partners|ventures|robotics"
-            r"|pharmaceuticals|industries|enterprises)\b",
+            r"\b(?:"
+            + "|".join((*FIRM_ABBREVIATIONS, *FIRM_SUFFIXES, "company", "limited", "bank"))
+            + r"|airline|motor)\b",
             re.I,
         ),
         "BUS",
@@ -181,9 +190,8 @@ INSTITUTION_NAME = re.compile(
 # A firm's name the knowledge base lacks: capitalised words and a legal or trade suffix
 # ("WeWork Inc.", "the Carlyle Group", "Ceres Robotics", "Air Astana" is left to the tables).
 COMPANY_SUFFIXES = (
-    r"(?:(?:Inc|Corp|Co|Ltd)\b(?![-‐])\.?|(?:Corporation|LLC|Plc|PLC|plc|Holdings|Group|GmbH|"
-    r"Technologies|Airlines|Airways|Capital|Partners|Ventures|Robotics|Pharmaceuticals|"
-    r"Industries|Enterprises|Motors)\b(?![-‐]))"
+    rf"(?:(?:{'|'.join(FIRM_ABBREVIATIONS)})\b(?![-‐])\.?"
+    rf"|(?:{'|'.join(FIRM_SUFFIXES)})\b(?![-‐]))"
 )
 COMPANY_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}" + COMPANY_SUFFIXES + r"(?!\s+(?:of|for)\b)"
@@ -989,10 +997,7 @@ class Resolver:
             org = self.kb.organisations.get(office.entry.ref)
             if org is not None and org.country:
                 generic = title is not None and title.text.lower() in GENERIC_AGENTS
-                # "Labour leader Jeremy Corbyn" leads a party, not a government; "Labour MP"
-                # keeps the office the title names.
-                party = org.sector == PARTY and generic
-                country, sector = org.country, org.sector if party else sector or org.sector
+                country, sector = org.country, _holder_sector(sector, generic, org)
                 evidence.append(f"'{office.text}' before the name: {_org_note(org, office.entry)}")
         role = _role(title.text) if title else None
         counterpart = any(
@@ -1026,18 +1031,18 @@ class Resolver:
                 cue = "kb:person+cue"
         if former:
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
-        envoy = None
+        held = None  # the mention of the office the name holds, named right before it
         if person is None:
-            envoy = _envoy_before(tokens, chunk, unit, context) or _title_before(
+            held = _envoy_before(tokens, chunk, unit, context) or _title_before(
                 tokens, chunk, unit, context
             )
-        if envoy is not None:
-            # "China's ambassador to Britain Liu Xiaoming": the envoy just named; the state
-            # after "to" is where they serve.
-            country, sector = envoy.actor.country, envoy.actor.sector
-            role = role or envoy.actor.role
+        if held is not None:
+            # "China's ambassador to Britain Liu Xiaoming" (the state after "to" is where they
+            # serve), "The home secretary, Sajid Javid,": the office's holder.
+            country, sector = held.actor.country, held.actor.sector
+            role = role or held.actor.role
             cues, cue = [], "name+title"
-            evidence.append(f"'{envoy.text}' named right before: the office the name holds")
+            evidence.append(f"'{held.text}' named right before: the office the name holds")
         extra = _apposition(tokens, chunk, following, self, context)
         if person is None and (country is None or sector is None) and extra:
             country = country or extra[0]
@@ -1055,7 +1060,7 @@ class Resolver:
             evidence.insert(0, f"title '{title.text}' ({sector})")
         if cues:
             evidence.insert(0, f"'{cues[0].phrase}' → {cues[0].ref}")
-        start = unit.start if envoy is not None else _title_start(tokens, chunk[0], unit.start)
+        start = unit.start if held is not None else _title_start(tokens, chunk[0], unit.start)
         actor = Actor(
             name,
             country=country,
@@ -1688,11 +1693,24 @@ def _envoy_before(
         return None
     if before < 1 or tokens[before].text.lower() != "to":
         return None
-    title_end = tokens[before - 1].end
-    envoy = next((m for m in reversed(context.mentions) if m.end == title_end), None)
+    envoy = _mention_ending_at(context, tokens[before - 1].end)
     if envoy is None or envoy.actor.person or envoy.actor.sector != "GOV":
         return None
     return envoy
+
+
+def _holder_sector(sector: str | None, generic: bool, org: Organisation | None) -> str | None:
+    """The sector of someone titled as a body's: the title's (`sector`), else the body's; a
+    party's leader or spokesman (a `generic` title) acts for the party ("Labour leader Jeremy
+    Corbyn"), where its MP or minister keeps the office the title names."""
+    if org is None:
+        return sector
+    return PARTY if org.sector == PARTY and generic else sector or org.sector
+
+
+def _mention_ending_at(context: _Context, end: int) -> Mention | None:
+    """The latest mention that ends at text offset `end`."""
+    return next((m for m in reversed(context.mentions) if m.end == end), None)
 
 
 def _title_before(
@@ -1711,8 +1729,7 @@ def _title_before(
         or (after < len(tokens) and tokens[after].text not in (",", "."))
     ):
         return None
-    title_end = tokens[first - 2].end
-    title = next((m for m in reversed(context.mentions) if m.end == title_end), None)
+    title = _mention_ending_at(context, tokens[first - 2].end)
     if title is None or title.actor.person or not title.actor.sector or title.actor.members:
         return None
     # "The group's leader, Mohammed Emwazi": a general word says little of its holder unless
@@ -2272,9 +2289,7 @@ def _apposition(
         org = resolver.kb.organisations.get(body.entry.ref) if body and body.entry else None
         generic = agent is not None and agent.text.lower() in GENERIC_AGENTS
         if agent and agent.entry:
-            sector = agent.entry.ref
-            if org is not None and org.sector == PARTY and generic:
-                sector = PARTY  # "X, the Labour leader": the party's
+            sector = _holder_sector(agent.entry.ref, generic, org)  # "X, the Labour leader"
             notes.append(f"apposition '{agent.text}' → {sector}")
         elif org is not None:
             sector = org.sector  # "Brandon Lewis, the Conservative party chairman"
@@ -2305,8 +2320,7 @@ def _apposition(
                 if org:
                     country = country or org.country
                     # "Ian Blackford, leader of the SNP": the party's leader
-                    party = org.sector == PARTY and generic
-                    sector = PARTY if party else sector or org.sector
+                    sector = _holder_sector(sector, generic, org)
                     notes.append(f"'{tokens[end].text} {org.name}' → {org.country} {org.sector}")
     if country is None and sector is None:
         return None
