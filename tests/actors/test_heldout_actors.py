@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from tieline.evaluation.actors import evaluate, load_gold
+from tieline.evaluation.actors import DatasetError, evaluate, load_gold
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELDOUT = FIXTURES / "heldout-actors"
@@ -75,7 +76,7 @@ def _gold_file(folder: Path, with_article: bool) -> Path:
         "target": "",
         "event": "THREATEN",
         "text": sentence,
-        "article": "a1",
+        **({"article": "a1"} if with_article else {}),
     }
     path = folder / "GOLD.json"
     path.write_text(json.dumps([record]), encoding="utf-8")
@@ -101,3 +102,22 @@ def test_a_sentence_is_read_inside_its_article_when_given(  # type: ignore[no-un
     # Inside the article "He" is the foreign minister named before; alone it is no one.
     assert score.sector_ok is with_article
     assert days == ([dt.date(2019, 5, 6)] if with_article else [None])
+
+
+@pytest.mark.parametrize(
+    ("articles", "message"),
+    [
+        (None, "names article 'a1', not in its ARTICLES.json"),
+        ({"a2": {"body": "Another text."}}, "names article 'a1', not in its ARTICLES.json"),
+        ({"a1": {"body": "A text that quotes another sentence."}}, "is not in article 'a1'"),
+        ({"a1": "no body"}, "not an articles file"),
+    ],
+)
+def test_an_article_that_cannot_be_read_is_a_clear_error(tmp_path, articles, message):  # type: ignore[no-untyped-def]
+    path = _gold_file(tmp_path, with_article=True)  # the record names article "a1"
+    if articles is None:
+        (tmp_path / "ARTICLES.json").unlink()
+    else:
+        (tmp_path / "ARTICLES.json").write_text(json.dumps(articles), encoding="utf-8")
+    with pytest.raises(DatasetError, match=re.escape(message)):
+        load_gold(path)

@@ -31,8 +31,9 @@ A gold file in the same format may quote its sentences from whole articles, as t
 held-out set does (tests/fixtures/heldout-actors): then a record names its `article`, an
 `ARTICLES.json` beside the file holds the articles' text, and the sentence is resolved as
 tieline reads it, inside its article on the record's date (earlier sentences name the people
-a pronoun or a surname refers to, and the states the article is about). The PLOVER records'
-sentences stand alone and their dates are placeholders: they are resolved alone, undated.
+a pronoun or a surname refers to, and the states the article is about); a record whose
+article is missing, or does not quote it, is a `DatasetError`. The PLOVER records' sentences
+stand alone and their dates are placeholders: they are resolved alone, undated.
 """
 
 from __future__ import annotations
@@ -122,12 +123,29 @@ def load_gold(path: Path) -> list[GoldSentence]:
         info = record.get("textInfo")
         markup = info.get("markup", "") if isinstance(info, dict) else ""
         ident = str(record.get("id", len(sentences)))
-        article = articles.get(str(record.get("article", "")))
+        article = _article_of(record, ident, articles, path)
         day = _day(record.get("date")) if article is not None else None
         sentences.append(
             GoldSentence(ident, str(record["text"]), markup, tuple(actors), article, day)
         )
     return sentences
+
+
+def _article_of(
+    record: dict[str, object], ident: str, articles: dict[str, str], path: Path
+) -> str | None:
+    """The text of the article a record quotes its sentence from, if it names one; a record
+    that names an article the ARTICLES.json beside it lacks, or does not quote, is an error
+    (read alone, it would score another reading without a word)."""
+    key = record.get("article")
+    if key is None:
+        return None
+    article = articles.get(str(key))
+    if article is None:
+        raise DatasetError(f"{path}: record {ident} names article {key!r}, not in its {ARTICLES}")
+    if str(record["text"]) not in article:
+        raise DatasetError(f"{path}: record {ident}'s sentence is not in article {key!r}")
+    return article
 
 
 def _articles(path: Path) -> dict[str, str]:
@@ -282,10 +300,11 @@ def score(
 def _mentions(
     sentence: GoldSentence, resolve: Resolve, read: dict[tuple[str, dt.date | None], list[Mention]]
 ) -> list[Mention]:
-    """The mentions in the sentence, with offsets in it: read alone, or inside its article."""
-    start = sentence.article.find(sentence.text) if sentence.article is not None else -1
-    if sentence.article is None or start < 0:
+    """The mentions in the sentence, with offsets in it: read alone, or inside its article
+    (which `load_gold` has checked quotes it)."""
+    if sentence.article is None:
         return resolve(sentence.text, None)
+    start = sentence.article.find(sentence.text)
     key = (sentence.article, sentence.day)
     if key not in read:
         read[key] = resolve(sentence.article, sentence.day)
