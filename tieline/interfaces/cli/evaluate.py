@@ -99,16 +99,20 @@ def eval_extraction(
     help="List the first N gold actors resolved wrongly.",
 )
 def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
-    """Score actor resolution on the PLOVER gold-standard sentences.
+    """Score actor resolution on gold sentences in the PLOVER gold-standard format.
 
-    DATASET is ../shared/data/plover-gsr-cameo (or its PLOVER_GSR_CAMEO.txt). For each gold
-    source and target actor, the mention tieline resolved over its words is compared on
-    country, and on country and sector together.
+    DATASET is ../shared/data/plover-gsr-cameo (or its PLOVER_GSR_CAMEO.txt), or a file in
+    the same format such as the blind-labelled held-out sets in tests/fixtures; a set whose
+    records name an `article` has an ARTICLES.json beside it, and each sentence is then read
+    inside its article, on its date. For each gold source and target actor, the mention
+    tieline resolved over its words is compared on country, and on country and sector
+    together.
 
     \b
     Examples:
       tieline eval actors ../shared/data/plover-gsr-cameo --json
       tieline eval actors ../shared/data/plover-gsr-cameo --half odd --errors 20
+      tieline eval actors tests/fixtures/heldout-actors-b/HELDOUT_ACTORS.json --json
     """
     from tieline.actors import load_resolver
     from tieline.evaluation import actors as actor_eval
