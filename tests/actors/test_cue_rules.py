@@ -524,3 +524,26 @@ def test_a_list_of_people_is_no_apposition(resolver):  # type: ignore[no-untyped
         UK_DAY,
     )
     assert mentions["Senator Dino Melaye"].actor.code == "NGALEG"
+
+
+def test_a_surname_is_read_as_the_person_named_earlier(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police officer Otieno Kamau arrested two men in Nairobi. On Friday Britain "
+        "asked about the case, and Kamau said he had acted alone."
+    )
+    later = [m for m in resolver.resolve(text, day=UK_DAY) if m.text == "Kamau"]
+    # Britain, the only state of the second sentence, is not his: the first sentence said.
+    assert [m.actor.code for m in later] == ["KENCOP"]
+    assert "named earlier" in later[0].evidence
+
+
+def test_an_article_naming_only_towns_of_one_state_is_about_it(resolver):  # type: ignore[no-untyped-def]
+    text = "Police in Fort Worth arrested Webb Tanner on Monday. A judge in Dallas freed Tanner."
+    mentions = resolve(resolver, text, UK_DAY)
+    assert mentions["Webb Tanner"].actor.country == "USA"
+    assert "mainly about USA" in mentions["Webb Tanner"].evidence
+
+
+def test_where_a_person_went_is_not_their_state(resolver):  # type: ignore[no-untyped-def]
+    text = "Britain said Shamima Begum had left. Begum’s departure to Syria was seen as a triumph."
+    assert resolve(resolver, text, UK_DAY)["Begum"].actor.country == "GBR"

@@ -349,8 +349,13 @@ class _Context:
     backers: dict[int, set[str]] = field(
         default_factory=dict
     )  # states named as backers, by sentence
+    towns: Counter[str] = field(default_factory=Counter)  # states of the towns named, by count
 
     def main_countries(self, n: int) -> list[str]:
+        """The states the article is mainly about, most named first. An article that names
+        no state but only towns of one ("Fort Worth", "Ithaca") is about that one."""
+        if not self.salience:
+            return [c for c, _ in self.towns.most_common(1)] if len(self.towns) == 1 else []
         ranked = sorted(self.salience, key=lambda c: (-self.salience[c], self.first_seen.get(c, 0)))
         return ranked[:n]
 
@@ -608,6 +613,7 @@ class Resolver:
             if entry is None or len(places) > 1:
                 if len(places) == 1:  # a city: "Sochi" names Russia, but is not about it
                     context.named.add(places[0])
+                    context.towns[places[0]] += 1
                 continue  # nothing, or a word of two states ("Congolese"): context decides it
             country = (
                 entry.ref
@@ -1049,6 +1055,18 @@ class Resolver:
             sector = sector or extra[1]
             evidence.append(extra[2])
             cue = "name+apposition"
+        if person is None and antecedent is not None and cue != "name+title":
+            # "Webb", after "The suspect, Michael Webb": the person named earlier, as read
+            # there, where nothing here says otherwise
+            earlier = antecedent.actor
+            grounded = antecedent.confidence > CONFIDENCE["context"]  # not a guess from context
+            if country is None and earlier.country and grounded:
+                country = earlier.country
+                evidence.append(f"{earlier.name}, named earlier, of {country}")
+                cue = "surname" if cue == "name+cue" else cue
+            sector = sector or earlier.sector
+            role = role or earlier.role
+            igo = igo or earlier.igo
         if country is None and person is None and igo is None:
             main = context.main_countries(1)
             if main:
@@ -1395,6 +1413,8 @@ class Resolver:
             words = words[1:]
             text = " ".join(words)
         for mention in reversed(context.mentions):
+            if mention.cue == "pronoun":
+                continue  # "he" is read as someone named; that naming is what a surname recalls
             name = mention.actor.name.split()
             if mention.actor.person and len(words) < len(name) and _names_end(name, words):
                 person = self.kb.people.get(mention.actor.person)
@@ -2309,7 +2329,18 @@ def _apposition(
             context.consumed.add(following[0][0])
         end = following[0][1] + 1
         following = following[1:]
-    if end < len(tokens) and tokens[end].pos == "ADP" and following and following[0][0] == end + 1:
+        described = True
+    else:
+        described = False
+    if (
+        end < len(tokens)
+        and tokens[end].pos == "ADP"
+        # right after the name, only where it is from: "King Hassan of Morocco", not
+        # "Begum's departure to Syria"; after an apposition, where one serves ("a fellow at")
+        and (described or tokens[end].text.lower() in ("of", "from"))
+        and following
+        and following[0][0] == end + 1
+    ):
         units = _units(tokens, *following[0])
         for unit in units:
             if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
