@@ -547,3 +547,63 @@ def test_an_article_naming_only_towns_of_one_state_is_about_it(resolver):  # typ
 def test_where_a_person_went_is_not_their_state(resolver):  # type: ignore[no-untyped-def]
     text = "Britain said Shamima Begum had left. Begum’s departure to Syria was seen as a triumph."
     assert resolve(resolver, text, UK_DAY)["Begum"].actor.country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # More trade words end a firm's name.
+        ("In Ohio, Big Machine Records sued the singer.", "Big Machine Records", "USABUS"),
+        ("In Ohio, Dick Clark Productions sued the singer.", "Dick Clark Productions", "USABUS"),
+        ("In Ohio, Masten Space Systems won a contract.", "Masten Space Systems", "USABUS"),
+        # Names the tables lack, read as people, are firms in a list with a firm ...
+        ("NASA picked SpaceX, Blue Origin and Draper in Texas.", "Blue Origin", "USABUS"),
+        # ... or after "companies".
+        (
+            "In Texas, the companies Astrobotic, Orbit Beyond and Draper won.",
+            "Orbit Beyond",
+            "USABUS",
+        ),
+    ],
+)
+def test_firms_named_by_trade_words_and_lists(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, UK_DAY)
+    assert mentions[phrase].actor.code == code
+    assert mentions[phrase].actor.person is None
+
+
+def test_a_list_of_people_stays_people(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "In Texas, Paul Jones, Mary Brown and Ann Lee met.", UK_DAY)
+    assert mentions["Mary Brown"].actor.person == "Mary Brown"
+    assert mentions["Mary Brown"].actor.sector is None
+
+
+def test_the_company_is_the_firm_named_last(resolver):  # type: ignore[no-untyped-def]
+    text = "Zentrix Holdings cut 2,400 jobs in Texas. The company said it would move."
+    mention = resolve(resolver, text, UK_DAY)["company"]
+    assert mention.actor.name == "Zentrix Holdings"
+    assert mention.actor.code == "USABUS"
+    assert mention.cue == "description"
+
+
+def test_a_sentence_naming_only_a_firm_by_its_suffix_is_read(resolver):  # type: ignore[no-untyped-def]
+    text = "Lawmakers in Texas met. Zentrix Holdings Inc. said nothing."
+    assert resolve(resolver, text, UK_DAY)["Zentrix Holdings Inc."].actor.sector == "BUS"
+
+
+def test_a_name_read_once_as_a_firm_is_a_firm_throughout(resolver):  # type: ignore[no-untyped-def]
+    text = "Blue Origin will bid for the lander in Texas. Blue Origin Inc. was founded in 2000."
+    first = [m for m in resolver.resolve(text, day=UK_DAY) if m.text == "Blue Origin"]
+    assert [m.actor.code for m in first] == ["USABUS"]
+    assert "from another mention of Blue Origin" in first[0].evidence
+
+
+def test_the_next_item_of_a_list_of_names_is_no_apposition(resolver):  # type: ignore[no-untyped-def]
+    # "Sierra Nevada" is a place in Spain: read as an apposition, it made Blue Origin Spanish.
+    text = "The United States chose three firms: Blue Origin, Sierra Nevada Corp. and SpaceX."
+    assert resolve(resolver, text, UK_DAY)["Blue Origin"].actor.country == "USA"
+
+
+def test_a_firms_name_keeps_its_last_letter(resolver):  # type: ignore[no-untyped-def]
+    names = [m.actor.name for m in resolver.resolve("In Ohio, Zentrix Holdings sued.", day=UK_DAY)]
+    assert "Zentrix Holdings" in names

@@ -130,7 +130,10 @@ FIRM_ABBREVIATIONS = ("Inc", "Corp", "Co", "Ltd")
 FIRM_SUFFIXES = (
     "Corporation", "LLC", "Plc", "PLC", "plc", "Holdings", "Group", "GmbH", "Technologies",
     "Airlines", "Airways", "Capital", "Partners", "Ventures", "Robotics", "Pharmaceuticals",
-    "Industries", "Enterprises", "Motors",
+    "Industries", "Enterprises", "Motors", "Productions", "Records", "Systems", "Aerospace",
+    "Machines", "Entertainment", "Studios", "Labs", "Laboratories", "Networks", "Communications",
+    "Solutions", "Software", "Brands", "Foods", "Therapeutics", "Biosciences", "Logistics",
+    "Investments", "Petroleum", "Electronics", "Semiconductor", "Telecom", "Pharma", "Bancorp",
 )  # fmt: skip
 ORG_SECTOR_WORDS = (
     (
@@ -427,6 +430,7 @@ class Resolver:
             known = self._known_words(context) | self._leader_surnames(doc, context)
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known)
             self._read_sentence(tokens, sentence, context, field_name, text)
+        self._settle_names(context)
         return context.mentions
 
     def plan(
@@ -602,6 +606,51 @@ class Resolver:
                 )
             )
 
+    def _settle_names(self, context: _Context) -> None:
+        """A name the tables lack, named several times in the article, is one actor: where
+        one mention's cue gave it a sector, or a state (not a guess from context), the others
+        that lack one take it ("Blue Origin" alone, after "the five companies — Blue Origin,
+        ..."), as do the pronouns that refer to them. Where the cues disagree, each mention
+        keeps its own reading."""
+        groups: dict[str, list[int]] = {}
+        for i, mention in enumerate(context.mentions):
+            key = _unknown_name(mention, self.kb.people)
+            if key is not None:
+                groups.setdefault(key, []).append(i)
+        changed: dict[int, Actor] = {}
+        for members in groups.values():
+            read = [context.mentions[i] for i in members]
+            sectors = {m.actor.sector for m in read if m.actor.sector}
+            countries = {
+                m.actor.country
+                for m in read
+                if m.actor.country and m.confidence > CONFIDENCE["context"]
+            }
+            sector = next(iter(sectors)) if len(sectors) == 1 else None
+            country = next(iter(countries)) if len(countries) == 1 else None
+            for i, mention in zip(members, read, strict=True):
+                actor, notes = mention.actor, []
+                if sector and not actor.sector:
+                    actor, notes = replace(actor, sector=sector), [f"sector {sector}"]
+                if (
+                    country
+                    and actor.country != country
+                    and (actor.country is None or mention.confidence <= CONFIDENCE["context"])
+                ):
+                    actor = replace(actor, country=country)
+                    notes.append(f"state {country}")
+                if notes:
+                    changed[i] = actor
+                    context.mentions[i] = replace(
+                        mention,
+                        actor=actor,
+                        evidence=f"{mention.evidence}; {' and '.join(notes)} from another "
+                        f"mention of {actor.name} in the article",
+                    )
+        for i, mention in enumerate(context.mentions):
+            if mention.cue == "pronoun" and mention.antecedent in changed:
+                context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
+
     # -- salience ----------------------------------------------------------------------------
 
     def _count_salience(self, context: _Context, text: str) -> None:
@@ -749,6 +798,7 @@ class Resolver:
                 self._read_conjunct(
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
+        _firm_lists(context, sentence, text)
         _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
@@ -1164,7 +1214,8 @@ class Resolver:
                 country = main[0] if main else None
                 evidence += f"; the article is mainly about {country}" if country else ""
                 cue = "context" if country else cue
-            actor = Actor(_strip_article(unit.text), country=country, sector=sector)
+            written = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
+            actor = Actor(_strip_article(written), country=country, sector=sector)
             emit(start, unit.end, actor, cue, evidence)
             self._define_acronym(tokens, unit, actor, context)
             return
@@ -1294,6 +1345,19 @@ class Resolver:
                 )
                 emit(span_start, span_end, actor, "agent+country", note)
             return
+        if tokens[first].text.lower() in ("the", "this") and head.text.lower() in FIRM_NOUNS:
+            firm = _recent_firm(context, emit.sentence.index)
+            if firm is not None:
+                # "WeWork ... The company said": the firm named last, a few sentences back
+                emit(
+                    start,
+                    head.end,
+                    firm.actor,
+                    "description",
+                    f"the {head.text.lower()} named earlier: {firm.actor.name}",
+                    antecedent=_index(context, firm),
+                )
+                return
         if tokens[first].text.lower() in ("the", "this") and _role(head.text):
             earlier = _person_with_role(context, _role(head.text) or "")
             if earlier is not None:
@@ -1799,10 +1863,12 @@ def _name_token(token: _Token) -> bool:
 
 
 def _needs_reading(sentence: Sentence, hits: list[Hit], acronyms: set[str]) -> bool:
-    """Only sentences with a knowledge-base phrase, a pronoun, "the two countries", "the
-    Kingdom" or an acronym the text defines can hold an actor we resolve; the others are
-    never tagged."""
+    """Only sentences with a knowledge-base phrase, a firm's name by its suffix, a pronoun,
+    "the two countries", "the Kingdom" or an acronym the text defines can hold an actor we
+    resolve; the others are never tagged."""
     if any(sentence.start <= h.start < sentence.end for h in hits):
+        return True
+    if COMPANY_NAME.search(sentence.text):
         return True
     if acronyms and any(word in acronyms for word in re.findall(r"[A-Z][A-Z0-9]+", sentence.text)):
         return True
@@ -2300,6 +2366,7 @@ def _apposition(
             u.kind == "person" or (u.kind == "name" and u.end - u.start > 1)
             for u in _units(tokens, *following[0])
         )
+        and not _next_named(tokens, following[0])
     ):
         units = _units(tokens, *following[0])
         agent = next((u for u in units if u.kind == "agent" and u.entry), None)
@@ -2356,6 +2423,20 @@ def _apposition(
     if country is None and sector is None:
         return None
     return country, sector, "; ".join(notes)
+
+
+def _next_named(tokens: list[_Token], chunk: tuple[int, int]) -> bool:
+    """Whether a phrase after a name and a comma is the next item of a list of names
+    ("Blue Origin, Sierra Nevada Corp. and SpaceX"): it opens with a name, a body's or a
+    place's, and holds no agent noun that would describe the name before it ("Liu, China's
+    ambassador")."""
+    units = _units(tokens, *chunk)
+    return (
+        bool(units)
+        and units[0].start == chunk[0]
+        and units[0].kind not in ("agent", "demonym", "pronoun")
+        and not any(u.kind == "agent" for u in units)
+    )
 
 
 def _describes(tokens: list[_Token], chunk: tuple[int, int], units: list[Unit], body: Unit) -> bool:
@@ -2421,7 +2502,8 @@ def _org_sector(name: str) -> str | None:
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text).rstrip("’'s").strip()
+    """The name without a leading "the" or a trailing possessive ("the Carlyle Group's")."""
+    return re.sub(r"(?:['’]s|['’])$", "", re.sub(r"^(?:the|The)\s+", "", text)).strip()
 
 
 def _entry_note(entry: Entry) -> str:
@@ -2517,6 +2599,81 @@ def _last_person(context: _Context) -> Mention | None:
         if mention.actor.person:
             return mention
     return None
+
+
+# Nouns that, after "the", refer back to a firm named earlier ("the company said").
+FIRM_NOUNS = frozenset(
+    {
+        "company", "firm", "airline", "record label", "startup", "lender", "insurer",
+        "retailer", "manufacturer", "automaker", "carmaker", "conglomerate",
+    }
+)  # fmt: skip
+FIRM_REACH = 5  # sentences back that "the company" looks for its firm
+
+
+def _recent_firm(context: _Context, sentence: int) -> Mention | None:
+    """The firm named last, by name (not "a company"), in this or the few sentences before."""
+    for mention in reversed(context.mentions):
+        if mention.sentence < sentence - FIRM_REACH:
+            return None
+        actor = mention.actor
+        named = actor.organisation is not None or mention.cue in NAME_CUES
+        if actor.sector == "BUS" and named and not actor.person and mention.cue != "pronoun":
+            return mention
+    return None
+
+
+# What may stand between the items of a list of names: a comma, "and", an acronym in brackets.
+LIST_GAP = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+# A plural firm noun right before a list: "companies Astrobotic, ...", "the five companies —".
+FIRM_PLURALS = r"(?:companies|firms|startups|lenders|airlines|labels|manufacturers|contractors)"
+FIRMS_BEFORE = re.compile(
+    rf"\b{FIRM_PLURALS}(?:\s*[:—–-]|\s+(?:such as|including|like))?\s*$", re.I
+)
+FIRMS_TITLE = re.compile(rf"{FIRM_PLURALS}\s", re.I)  # read as a title: "companies Astrobotic"
+
+
+def _firm_lists(context: _Context, sentence: Sentence, text: str) -> None:
+    """Names the tables lack, read as people, that stand in a list with a firm or after
+    "companies" are firms ("the five companies — Blue Origin, Ceres Robotics, Sierra Nevada
+    Corp.", "companies Astrobotic, Intuitive Machines and Orbit Beyond")."""
+    here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence.index]
+    runs: list[list[int]] = []
+    for i in here:
+        previous = context.mentions[runs[-1][-1]] if runs else None
+        mention = context.mentions[i]
+        if previous is not None and LIST_GAP.match(text[previous.end : mention.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        items = [context.mentions[i] for i in run]
+        first = items[0]
+        lead = text[max(sentence.start, first.start - 40) : first.start]
+        firms = (
+            FIRMS_BEFORE.search(lead)
+            or FIRMS_TITLE.match(first.text)
+            or any(
+                m.actor.sector == "BUS" and not m.actor.person and m.cue != "agent" for m in items
+            )
+        )
+        if not firms:
+            continue
+        for i, mention in zip(run, items, strict=True):
+            actor = mention.actor
+            if (
+                mention.cue in NAME_CUES
+                and actor.person
+                and actor.sector in (None, "BUS")
+                and not actor.role
+            ):
+                context.mentions[i] = replace(
+                    mention,
+                    actor=Actor(actor.name, country=actor.country, sector="BUS"),
+                    evidence=f"{mention.evidence}; named in a list of firms: a firm",
+                )
 
 
 def _person_with_role(context: _Context, role: str) -> Mention | None:
@@ -2649,6 +2806,29 @@ def _place_stateless(
 # groups, who in news of war and migration are as often another state's.
 DOMESTIC = frozenset({"GOV", "LEG", "JUD", "COP"})
 PAIRED = re.compile(r"\b(?:two|both)\W+(?:\w+\W+)?$", re.I)  # "the two", "both their"
+
+
+# Cues of mentions that read a name the tables lack (a person's, or a firm's by its suffix).
+NAME_CUES = frozenset(
+    {"name+cue", "name+apposition", "name+title", "context", "surname", "org-name"}
+)
+
+
+def _unknown_name(mention: Mention, people: Mapping[str, Person]) -> str | None:
+    """The folded name of the actor a mention reads by a name the tables lack; None for
+    anything else (a state, a known person or body, an agent noun, a pronoun)."""
+    actor = mention.actor
+    if mention.cue not in NAME_CUES or actor.members or actor.organisation:
+        return None
+    if actor.person is not None:
+        name = None if actor.person in people else actor.person
+    else:
+        name = _strip_article(actor.name) if mention.cue in ("org-name", "context") else None
+    # "Blue Origin" and "Blue Origin Inc." are one firm
+    return LEGAL_FORM.sub("", fold(name)) if name else None
+
+
+LEGAL_FORM = re.compile(r",?\s+(?:inc|corp|co|ltd|llc|plc)\.?$")
 
 
 def _paired(sentence: Sentence, mention: Mention) -> bool:
