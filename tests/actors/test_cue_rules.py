@@ -607,3 +607,11 @@ def test_the_next_item_of_a_list_of_names_is_no_apposition(resolver):  # type: i
 def test_a_firms_name_keeps_its_last_letter(resolver):  # type: ignore[no-untyped-def]
     names = [m.actor.name for m in resolver.resolve("In Ohio, Zentrix Holdings sued.", day=UK_DAY)]
     assert "Zentrix Holdings" in names
+
+
+def test_a_states_name_as_a_first_name_is_a_person(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "In Texas, Chad Wolf met Jordan Henderson.", UK_DAY)
+    assert mentions["Chad Wolf"].actor.person == "Chad Wolf"
+    assert mentions["Chad Wolf"].actor.country == "USA"  # the article is not about Chad
+    assert mentions["Jordan Henderson"].actor.person == "Jordan Henderson"
+    assert resolve(resolver, "Chad said no.", UK_DAY)["Chad"].actor.code == "TCD"

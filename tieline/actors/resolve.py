@@ -442,7 +442,7 @@ class Resolver:
     ) -> Plan:
         """Which sentences of `text` `resolve` reads, and which of them it parses."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
-        hits = self.gazetteer.find(text)
+        hits = _without_first_names(text, self.gazetteer.find(text))
         wanted, deep = self._plan(text, sentences, hits, worth_parsing)
         return Plan(hits, wanted, deep)
 
@@ -654,7 +654,7 @@ class Resolver:
     # -- salience ----------------------------------------------------------------------------
 
     def _count_salience(self, context: _Context, text: str) -> None:
-        for hit in _on_day(self.gazetteer.find(text), context.day):
+        for hit in _on_day(_without_first_names(text, self.gazetteer.find(text)), context.day):
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
@@ -1860,6 +1860,26 @@ def _name_token(token: _Token) -> bool:
         and token.text[:1].isupper()
         and not any(c.isdigit() for c in token.text)
     )
+
+
+# States whose name is also a given name: before a capitalised word, a person's ("Chad Wolf").
+GIVEN_NAME_STATES = frozenset({"Chad", "Jordan"})
+_NEXT_NAME = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits, less the states' names that are the first name of a person named by the
+    capitalised word after them ("Chad Wolf", "Jordan Henderson"); not a state's name before
+    another phrase of the tables ("Jordan Valley" may be one)."""
+    starts = {h.start for h in hits}
+    kept = []
+    for hit in hits:
+        if hit.text in GIVEN_NAME_STATES:
+            after = _NEXT_NAME.match(text, hit.end)
+            if after is not None and after.start(1) not in starts:
+                continue
+        kept.append(hit)
+    return kept
 
 
 def _needs_reading(sentence: Sentence, hits: list[Hit], acronyms: set[str]) -> bool:
