@@ -615,3 +615,23 @@ def test_a_states_name_as_a_first_name_is_a_person(resolver):  # type: ignore[no
     assert mentions["Chad Wolf"].actor.country == "USA"  # the article is not about Chad
     assert mentions["Jordan Henderson"].actor.person == "Jordan Henderson"
     assert resolve(resolver, "Chad said no.", UK_DAY)["Chad"].actor.code == "TCD"
+
+
+def test_an_institutions_word_inside_a_longer_word_is_no_institution(resolver):  # type: ignore[no-untyped-def]
+    # "Office" in "Officers", "Court" in "Courts": the plural nouns are agents.
+    mentions = resolve(resolver, "Officers in Kenya arrested him. Courts in France said no.")
+    assert mentions["Officers"].actor.sector in ("MIL", "COP")
+    assert mentions["Courts"].actor.code == "FRAJUD"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # In a story of the police, officers are police officers ...
+        ("Police in Dallas said officers arrested Webb.", "USACOP"),
+        # ... and otherwise soldiers, as the dictionaries say.
+        ("The army in Syria said officers arrested the rebels.", "SYRMIL"),
+    ],
+)
+def test_officers_in_a_police_story_are_police(resolver, text, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)["officers"].actor.code == code

@@ -186,7 +186,7 @@ INSTITUTION_HEADS = (
 # "the Rwandan Patriotic Front". "and" joins words of one name ("Ministry of Energy and Mines"),
 # not a second institution ("the Ministry of Health and Makerere University").
 INSTITUTION_NAME = re.compile(
-    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"(?:\s+(?:of|for|on|and(?!\s+"
+    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"\b(?:\s+(?:of|for|on|and(?!\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}" + INSTITUTION_HEADS + r"\b))\s+(?:the\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
 )
@@ -353,6 +353,7 @@ class _Context:
         default_factory=dict
     )  # states named as backers, by sentence
     towns: Counter[str] = field(default_factory=Counter)  # states of the towns named, by count
+    policing: bool = False  # the article speaks of police more than of soldiers
 
     def main_countries(self, n: int) -> list[str]:
         """The states the article is mainly about, most named first. An article that names
@@ -654,6 +655,7 @@ class Resolver:
     # -- salience ----------------------------------------------------------------------------
 
     def _count_salience(self, context: _Context, text: str) -> None:
+        context.policing = len(POLICE_WORDS.findall(text)) > len(MILITARY_WORDS.findall(text))
         for hit in _on_day(_without_first_names(text, self.gazetteer.find(text)), context.day):
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
@@ -1301,6 +1303,9 @@ class Resolver:
         elif people.lower() in STATELESS_PEOPLES and _armed_head(head) and not former:
             sector = "REB"  # "Kurdish forces": the YPG, the PKK, a region's peshmerga
             why += f", '{people}' before it: a stateless people's armed men (REB)"
+        if head.text.lower() in OFFICERS and sector == "MIL" and context.policing:
+            sector = "COP"  # "Officers arrested Webb": in a police story, police officers
+            why += ", in an article about the police: police (COP)"
         if _shadowed(tokens, head) and not former:
             sector = OPPOSITION
             why += ", 'shadow' before it: the opposition's (OPP)"
@@ -2820,6 +2825,14 @@ def _place_stateless(
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
 
+
+# "Officers" are soldiers in the dictionaries; in a story of the police, police officers.
+OFFICERS = frozenset({"officer", "officers"})
+POLICE_WORDS = re.compile(r"\b(?:police|policing|sheriff|sheriff's|troopers?|detectives?)\b", re.I)
+MILITARY_WORDS = re.compile(
+    r"\b(?:military|army|troops|soldiers?|armed forces|navy|air force|marines|militar\w*)\b",
+    re.I,
+)
 
 # Sectors of a state's own institutions, placed in the article's state when a sentence names
 # none ("the jury", "lawmakers", "police", "officials"): not civilians, soldiers or armed
