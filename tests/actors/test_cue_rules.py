@@ -635,3 +635,28 @@ def test_an_institutions_word_inside_a_longer_word_is_no_institution(resolver): 
 )
 def test_officers_in_a_police_story_are_police(resolver, text, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, UK_DAY)["officers"].actor.code == code
+
+
+def test_what_follows_a_persons_possessive_is_theirs_not_a_person(resolver):  # type: ignore[no-untyped-def]
+    text = "In Texas, Elon Musk’s SpaceX and Jeff Bezos’s Blue Origin will compete."
+    mentions = resolve(resolver, text, UK_DAY)
+    assert mentions["SpaceX"].actor.code == "USABUS"  # had been lost with the person before it
+    assert mentions["Blue Origin"].actor.person is None
+    assert mentions["Blue Origin"].actor.country == "USA"
+    # The owner, before the list's next item, stays a person: no firm of a list.
+    assert mentions["Jeff Bezos"].actor.person == "Jeff Bezos"
+    assert mentions["Jeff Bezos"].actor.sector is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # A town's name that opens a firm's is part of it ("Ithaca" is also a Greek island,
+        # "Sierra Nevada" a Spanish range) ...
+        ("In Texas, Braun’s Ithaca Holdings bought the label.", "Ithaca Holdings"),
+        ("In Texas, NASA chose Sierra Nevada Corp. for the work.", "Sierra Nevada Corp."),
+    ],
+)
+def test_a_town_that_opens_a_firms_name_is_part_of_it(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    [firm] = [m for m in resolver.resolve(text, day=UK_DAY) if phrase in m.text]
+    assert firm.actor.code == "USABUS"

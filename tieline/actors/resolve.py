@@ -719,6 +719,11 @@ class Resolver:
             for match in pattern.finditer(sentence.text):
                 leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
                 start = base + match.start() + leading
+                owner = re.search(r".*['’]s\s+", match.group()[leading:])
+                if pattern is COMPANY_NAME and owner is not None:
+                    start += owner.end()  # "Braun's Ithaca Holdings": the firm's name after it
+                if pattern is COMPANY_NAME:
+                    _release_towns(tokens, start, base + match.end(), match.group())
                 # Words before the body's head that name its state stay cues ("Laotian",
                 # "Japan's").
                 for token in tokens:
@@ -851,9 +856,15 @@ class Resolver:
 
         if persons:
             for unit in persons:
+                if _owned_by_person(tokens, unit):
+                    self._owned_name(unit, tokens, context, emit)
+                    continue
                 self._person(
                     unit, units, agents, cues, former, tokens, chunk, following, context, emit
                 )
+            for unit in orgs:
+                if _owned_by_person(tokens, unit):  # "Elon Musk's SpaceX": the firm too
+                    self._organisation(unit, [], tokens, (unit.start, last), context, emit)
             possessor = persons[-1]
             owned = [u for u in units if u.start > possessor.end]
             if (
@@ -1146,6 +1157,24 @@ class Resolver:
             cue,
             "; ".join(evidence) or "a person named in the text",
             antecedent=_index(context, antecedent),
+        )
+
+    def _owned_name(
+        self, unit: Unit, tokens: list[_Token], context: _Context, emit: _Emitter
+    ) -> None:
+        """ "Jeff Bezos's Blue Origin": a name the tables lack, after a person's possessive,
+        is something of theirs (a firm, a project), not a person; of their state."""
+        owner = _mention_ending_at(context, tokens[unit.start - 2].end)
+        if owner is None or owner.actor.person is None:
+            return
+        written = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
+        emit(
+            unit.start,
+            unit.end,
+            Actor(written, country=owner.actor.country),
+            "org-name" if owner.confidence > CONFIDENCE["context"] else "context",
+            f"named after {owner.actor.name}'s: something of theirs, not a person"
+            + (f"; of {owner.actor.country}, as they are" if owner.actor.country else ""),
         )
 
     def _leaders_government(
@@ -1885,6 +1914,41 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
         kept.append(hit)
     return kept
+
+
+def _owned_by_person(tokens: list[_Token], unit: Unit) -> bool:
+    """Whether a unit follows a person's possessive ("Elon Musk's SpaceX")."""
+    i = unit.start
+    before = tokens[i - 2].unit if i >= 2 else None
+    return (
+        tokens[i - 1].tag == "POS"
+        and before is not None
+        and before.kind in ("person", "name")
+        and (unit.kind != "person" or before.kind == "person")  # "X's Kishida": no thing
+    )
+
+
+def _release_towns(tokens: list[_Token], start: int, end: int, name: str) -> None:
+    """A town's name that opens a firm's is part of it ("Ithaca Holdings", "Sierra Nevada
+    Corp."): its units are let go, so that the firm's name claims the words. A group named
+    after a town is left as it is ("the Visegrad Group": a grouping of states, no firm)."""
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    units = {id(t.unit): t.unit for t in inside if t.unit is not None}
+    if (
+        not units
+        or name.rstrip(". ").endswith("Group")
+        or any(u.kind != EntryKind.CITY.value for u in units.values())
+    ):
+        return
+    if any(
+        token.unit is not None
+        and id(token.unit) in units
+        and not (start <= token.start and token.end <= end)
+        for token in tokens
+    ):
+        return  # the town's name runs on outside the firm's: leave both
+    for token in inside:
+        token.unit = None
 
 
 def _needs_reading(sentence: Sentence, hits: list[Hit], acronyms: set[str]) -> bool:
@@ -2665,9 +2729,11 @@ def _firm_lists(context: _Context, sentence: Sentence, text: str) -> None:
     here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence.index]
     runs: list[list[int]] = []
     for i in here:
-        previous = context.mentions[runs[-1][-1]] if runs else None
+        previous = context.mentions[runs[-1][-1]] if runs and runs[-1] else None
         mention = context.mentions[i]
-        if previous is not None and LIST_GAP.match(text[previous.end : mention.start]):
+        if text.startswith(("'s", "’s"), mention.end):
+            runs.append([])  # "Jeff Bezos's Blue Origin": an owner, no item of a list
+        elif previous is not None and LIST_GAP.match(text[previous.end : mention.start]):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -2690,7 +2756,7 @@ def _firm_lists(context: _Context, sentence: Sentence, text: str) -> None:
             actor = mention.actor
             if (
                 mention.cue in NAME_CUES
-                and actor.person
+                and (actor.person or not actor.sector)
                 and actor.sector in (None, "BUS")
                 and not actor.role
             ):
