@@ -660,3 +660,14 @@ def test_what_follows_a_persons_possessive_is_theirs_not_a_person(resolver):  # 
 def test_a_town_that_opens_a_firms_name_is_part_of_it(resolver, text, phrase):  # type: ignore[no-untyped-def]
     [firm] = [m for m in resolver.resolve(text, day=UK_DAY) if phrase in m.text]
     assert firm.actor.code == "USABUS"
+
+
+def test_a_possessive_pronoun_opens_a_noun_phrase(resolver):  # type: ignore[no-untyped-def]
+    text = "In Texas, Blue Origin will offer NASA its Blue Moon lander."
+    assert resolve(resolver, text, UK_DAY)["NASA"].actor.code == "USAGOV"
+
+
+def test_a_things_name_after_a_bodys_possessive_is_no_person(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Critics in Texas faulted NASA’s Human Landing System.", UK_DAY)
+    assert mentions["NASA"].actor.code == "USAGOV"
+    assert not any(m.actor.person for m in mentions.values())

@@ -219,7 +219,7 @@ NOT_NAME_WORDS = frozenset(
     bureau authority service services police navy guard brigade front movement alliance
     coalition network project program programme fund january february march april may june
     july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday""".split()
+    saturday sunday system mission rocket lander satellite telescope""".split()
 )
 # Agent nouns that, owned by a person, name what they do rather than people ("his opposition
 # to the plan").
@@ -2103,6 +2103,11 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
                 chunks.append((start, i - 1))
             chunks.append((i, i))
             start = None
+            continue
+        if inside and token.tag == "PRP$" and start is not None and tokens[i - 1].tag != "CC":
+            # A possessive pronoun opens a noun phrase: "offer NASA its lander" holds two.
+            chunks.append((start, i - 1))
+            start = i
             continue
         if inside:
             if start is None:
