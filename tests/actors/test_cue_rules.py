@@ -671,3 +671,27 @@ def test_a_things_name_after_a_bodys_possessive_is_no_person(resolver):  # type:
     mentions = resolve(resolver, "Critics in Texas faulted NASA’s Human Landing System.", UK_DAY)
     assert mentions["NASA"].actor.code == "USAGOV"
     assert not any(m.actor.person for m in mentions.values())
+
+
+def test_a_one_word_name_the_story_repeats_is_an_actor(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Police in Texas said on Monday that investors had left Zentrix. A report said "
+        "staff at Zentrix were told to work from home."
+    )
+    found = [m for m in resolver.resolve(text, day=UK_DAY) if m.text == "Zentrix"]
+    # The second sentence names no state and no phrase of the tables: it is read all the same.
+    assert [m.actor.country for m in found] == ["USA", "USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not a word before a noun, an acronym, a people's word, or a faith's.
+        "In Burundi the Hutu rebel group left. The Hutu rebel group said so.",
+        "In Syria the SNC met. Later the SNC left.",
+        "In Syria the Kurdish fighters met. Later Kurdish fighters left.",
+        "In Syria they thank God. Later they thanked God again.",
+    ],
+)
+def test_what_a_repeated_word_may_not_name(resolver, text):  # type: ignore[no-untyped-def]
+    assert not any(m.actor.person for m in resolver.resolve(text, day=UK_DAY))

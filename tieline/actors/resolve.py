@@ -315,6 +315,7 @@ class Plan:
     hits: list[Hit]
     wanted: list[Sentence]
     deep: list[Sentence]
+    repeated: frozenset[str] = frozenset()  # names the text repeats (`_repeated_names`)
 
 
 @dataclass
@@ -429,7 +430,7 @@ class Resolver:
             if parsed is not None:
                 parsed[sentence.index] = doc
             known = self._known_words(context) | self._leader_surnames(doc, context)
-            tokens = self._tokens(doc, sentence, hits, context.acronyms, known)
+            tokens = self._tokens(doc, sentence, hits, context.acronyms, known, plan.repeated)
             self._read_sentence(tokens, sentence, context, field_name, text)
         self._settle_names(context)
         return context.mentions
@@ -444,8 +445,9 @@ class Resolver:
         """Which sentences of `text` `resolve` reads, and which of them it parses."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         hits = _without_first_names(text, self.gazetteer.find(text))
-        wanted, deep = self._plan(text, sentences, hits, worth_parsing)
-        return Plan(hits, wanted, deep)
+        repeated = _repeated_names(text, hits)
+        wanted, deep = self._plan(text, sentences, hits, worth_parsing, repeated)
+        return Plan(hits, wanted, deep, repeated)
 
     def _plan(
         self,
@@ -453,11 +455,16 @@ class Resolver:
         sentences: Sequence[Sentence],
         hits: list[Hit],
         worth_parsing: Callable[[Sentence], bool] | None,
+        repeated: frozenset[str] = frozenset(),
     ) -> tuple[list[Sentence], list[Sentence]]:
         """The sentences that may hold an actor, and those of them worth parsing."""
         defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
         wanted = [
-            s for s in sentences if _needs_reading(s, hits, defined) or self._names_someone(s.text)
+            s
+            for s in sentences
+            if _needs_reading(s, hits, defined)
+            or self._names_someone(s.text)
+            or any(word in repeated for word in _CAPITALISED.findall(s.text))
         ]
         deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
         return wanted, deep
@@ -692,6 +699,7 @@ class Resolver:
         hits: list[Hit],
         acronyms: dict[str, Actor],
         surnames: set[str] = frozenset(),  # type: ignore[assignment]
+        repeated: frozenset[str] = frozenset(),
     ) -> list[_Token]:
         base = sentence.start
         tokens = [
@@ -738,7 +746,7 @@ class Resolver:
                     continue  # "the Astana Group", "the Lima Group": a place's name, no firm's
                 claim(start, base + match.end(), kind="org")
         agent_hits = [h for h in in_sentence if _preferred(h).kind is EntryKind.AGENT]
-        names = _proper_names(tokens, agent_hits, surnames)
+        names = _proper_names(tokens, agent_hits, surnames, repeated)
         for start, end, kind in names:
             if kind == "name":
                 claim(start, end, kind="name")
@@ -1693,7 +1701,10 @@ def text_between(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _proper_names(
-    tokens: list[_Token], agent_hits: list[Hit], surnames: set[str]
+    tokens: list[_Token],
+    agent_hits: list[Hit],
+    surnames: set[str],
+    repeated: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, str]]:
     """Names the knowledge base lacks, from the tagger's proper-noun tags: two or more proper
     nouns in a row are a person ("Thong Mengdavid"), one after a title too ("President
@@ -1769,6 +1780,14 @@ def _proper_names(
                 or (titled and i > 0)
                 or titled_run
                 or (len(run) == 1 and run[0].text in surnames)
+                # a one-word name the story repeats, not as a word before a noun ("the main
+                # Hutu rebel group")
+                or (
+                    len(run) == 1
+                    and run[0].text in repeated
+                    and run[0].tag == "NNP"
+                    and not _before_noun(tokens, j)
+                )
             ):
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
@@ -1926,6 +1945,38 @@ def _owned_by_person(tokens: list[_Token], unit: Unit) -> bool:
         and before.kind in ("person", "name")
         and (unit.kind != "person" or before.kind == "person")  # "X's Kishida": no thing
     )
+
+
+# A capitalised word inside a sentence, after a small word or a comma, that is not the
+# first of a longer name: "investigating WeWork, according to", "talks with Tribune".
+_MID_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][\w’'-]{2,}?)(?:['’]s)?\b(?!\s+[A-Z])")
+
+
+def _repeated_names(text: str, hits: list[Hit]) -> frozenset[str]:
+    """One-word names the text uses twice or more inside sentences and the tables lack
+    ("WeWork", "Tribune", "Giuffre"): a name the story is about, to be read wherever it
+    stands, though no title or cue comes with it."""
+    taken = {h.start for h in hits}
+    counts = Counter(
+        m.group(1)
+        for m in _MID_NAME.finditer(text)
+        if m.start(1) not in taken
+        and not is_common_word(m.group(1))
+        and not m.group(1).isupper()  # "SNC", "IRC": a body's acronym, not a person's name
+        and not m.group(1).endswith(("ish", "ese"))  # "Kurdish": a people's word
+        and m.group(1).lower() not in NOT_NAME_WORDS | WORLD_REGIONS | FAITH_WORDS
+    )
+    return frozenset(word for word, n in counts.items() if n >= REPEATED)
+
+
+REPEATED = 2  # uses of a one-word name that make it one of the story's
+FAITH_WORDS = frozenset({"god", "allah", "islam", "christianity", "judaism", "buddhism"})
+
+
+def _before_noun(tokens: list[_Token], i: int) -> bool:
+    """Whether the token after `i` is a common noun or an agent word it may qualify."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and (after.pos == "NOUN" or after.tag in ("NN", "NNS"))
 
 
 def _release_towns(tokens: list[_Token], start: int, end: int, name: str) -> None:
