@@ -695,3 +695,18 @@ def test_a_one_word_name_the_story_repeats_is_an_actor(resolver):  # type: ignor
 )
 def test_what_a_repeated_word_may_not_name(resolver, text):  # type: ignore[no-untyped-def]
     assert not any(m.actor.person for m in resolver.resolve(text, day=UK_DAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A firm named before the title: its officer, of its state and sector.
+        ("In Texas, the BBC presenter Emily Maitlis spoke.", "Emily Maitlis", "GBRJRN"),
+        ("In Texas, Boeing chief executive Dennis Muilenburg met.", "Dennis Muilenburg", "USABUS"),
+        # A founder, with no body named, is in business.
+        ("In Texas, the co-founder Adam Neumann spoke.", "Adam Neumann", "USABUS"),
+    ],
+)
+def test_officers_of_firms_and_founders(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    [mention] = [m for m in resolver.resolve(text, day=UK_DAY) if m.actor.person == name]
+    assert mention.actor.code == code

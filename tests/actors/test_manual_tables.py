@@ -152,7 +152,7 @@ ROLE_FORMS = re.compile(
 )
 
 ORG_KINDS = {"igo": {"IGO"}, "institution": {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "PTY"},
-             "company": {"BUS"}, "armed_group": {"REB"}}  # fmt: skip
+             "company": {"BUS", "JRN"}, "armed_group": {"REB"}}  # fmt: skip
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+\-.]{1,9}$")

@@ -296,6 +296,11 @@ GENERIC_AGENTS = frozenset(
         "advisers",
         "advisor",
         "advisors",
+        "founder",  # "Amazon founder Jeff Bezos": BUS; "the charity's founder": the charity's
+        "founders",
+        "co-founder",
+        "co-founders",
+        "cofounder",
     }
 )
 # Military ranks: a title that yields to a government office the person held ("Lt. Gen.
@@ -1067,7 +1072,12 @@ class Resolver:
             sector = sector if sector not in (None, "IGO") else "GOV"
             evidence.append(f"'{body.text}' before the title: an officer of it")
         office = next(
-            (u for u in units if u.kind == "institution" and u.entry and u.end <= unit.start), None
+            (
+                u
+                for u in units
+                if u.kind in ("institution", "company") and u.entry and u.end <= unit.start
+            ),
+            None,
         )
         if office is not None and office.entry is not None and not cues and body is None:
             # "US Trade Representative Robert Lighthizer": the holder of a state's office.
@@ -1839,9 +1849,12 @@ def _envoy_before(
 def _holder_sector(sector: str | None, generic: bool, org: Organisation | None) -> str | None:
     """The sector of someone titled as a body's: the title's (`sector`), else the body's; a
     party's leader or spokesman (a `generic` title) acts for the party ("Labour leader Jeremy
-    Corbyn"), where its MP or minister keeps the office the title names."""
+    Corbyn"), where its MP or minister keeps the office the title names. A firm's officer,
+    whatever the title, works for the firm ("Boeing chief executive", "BBC presenter")."""
     if org is None:
         return sector
+    if org.kind is EntryKind.COMPANY and org.sector:
+        return org.sector
     return PARTY if org.sector == PARTY and generic else sector or org.sector
 
 
