@@ -710,3 +710,9 @@ def test_what_a_repeated_word_may_not_name(resolver, text):  # type: ignore[no-u
 def test_officers_of_firms_and_founders(resolver, text, name, code):  # type: ignore[no-untyped-def]
     [mention] = [m for m in resolver.resolve(text, day=UK_DAY) if m.actor.person == name]
     assert mention.actor.code == code
+
+
+def test_committees_of_the_us_house(resolver):  # type: ignore[no-untyped-def]
+    text = "They testified before the House Intelligence Committee on Tuesday."
+    # "on Tuesday" is no part of the committee's name.
+    assert resolve(resolver, text, UK_DAY)["House Intelligence Committee"].actor.code == "USALEG"

@@ -173,10 +173,15 @@ ORG_SECTOR_WORDS = (
     (re.compile(r"\b(?:newspaper|news agency|television|radio|times|post|herald)\b", re.I), "JRN"),
     (re.compile(r"\b(?:party)\b", re.I), "PTY"),
 )
+HOUSE_COMMITTEE = re.compile(r"(?:the\s+)?House\s+(?:[A-Z][\w'’-]*\s+){0,4}Committee$", re.I)
 # Organisations whose country, when not written, is the article's main country.
 GOVERNMENT_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
 # Sectors of public office: someone who held one "formerly" is of the elite (ELI).
 OFFICES = GOVERNMENT_SECTORS | {"PTY", "OPP", "SPY"}
+CALENDAR_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)"
+)
 INSTITUTION_HEADS = (
     r"(?:Ministry|Department|Council|Commission|Agency|Committee|Office|Directorate|Bureau|Court|"
     r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party|Union|"
@@ -188,6 +193,7 @@ INSTITUTION_HEADS = (
 INSTITUTION_NAME = re.compile(
     r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"\b(?:\s+(?:of|for|on|and(?!\s+"
     r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}" + INSTITUTION_HEADS + r"\b))\s+(?:the\s+)?"
+    r"(?!" + CALENDAR_WORDS + r"\b)"  # "the Committee on Tuesday": a day, no part of the name
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
 )
 # A firm's name the knowledge base lacks: capitalised words and a legal or trade suffix
@@ -1247,6 +1253,11 @@ class Resolver:
                 return
             sector, evidence = self._named_body_sector(unit.text)
             country = cues[0].ref if cues else self._country_in_name(unit.text)
+            if HOUSE_COMMITTEE.match(unit.text) and not cues:
+                # "the House Intelligence Committee": a committee of the US House of
+                # Representatives (Britain's are "of the House of Commons")
+                country, sector = "USA", "LEG"
+                evidence = f"'{unit.text}' is a committee of the US House of Representatives"
             if sector is None and country is None:
                 return  # a name of something we cannot place (a brand, an event)
             cue = "org-name"
