@@ -716,3 +716,24 @@ def test_committees_of_the_us_house(resolver):  # type: ignore[no-untyped-def]
     text = "They testified before the House Intelligence Committee on Tuesday."
     # "on Tuesday" is no part of the committee's name.
     assert resolve(resolver, text, UK_DAY)["House Intelligence Committee"].actor.code == "USALEG"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # "an American" alone is one person of the state; "an American proposal" the state's.
+        ("In Kabul, an American was freed.", "American", "USACVL"),
+        ("In Kabul, an American proposal failed.", "American", "USA"),
+        # A firm's products after its name are no agents of it.
+        ("Emirates bought 30 Boeing jets.", "Boeing", "USABUS"),
+    ],
+)
+def test_one_person_of_a_state_and_a_firms_products(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[phrase].actor.code == code
+
+
+def test_an_agents_possessive_before_another_agent(resolver):  # type: ignore[no-untyped-def]
+    text = "President Donald Trump met him. He was the President's physician."
+    mentions = resolve(resolver, text, dt.date(2018, 1, 18))
+    assert mentions["President"].actor.code == "USAGOV"  # had been the physician's sector
+    assert mentions["physician"].actor.code == "USAMED"

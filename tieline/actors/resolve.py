@@ -934,6 +934,33 @@ class Resolver:
             return
         if self._form(tokens, first, last, context, emit):
             return
+        possessive = next(
+            (
+                a.end
+                for a in agents
+                if a.end < last and tokens[a.end].tag == "POS" and agents[-1].start > a.end
+            ),
+            None,
+        )
+        if tokens[first].text.lower() != "the":
+            possessive = None  # "King's College", "Kurdish Workers' party": a name, no owner
+        if possessive is not None:
+            # "the President's physician": the President, and his physician
+            before = len(context.mentions)
+            self._read_conjunct(
+                tokens,
+                (first, possessive - 1),
+                chunk,
+                following,
+                sentence,
+                context,
+                field_name,
+                text,
+            )
+            owned = [u for u in units if u.start > possessive]
+            if len(context.mentions) > before and all(u.kind == "agent" for u in owned):
+                self._owned_agent(owned, context.mentions[-1], context, emit)
+            return
         if agents:
             self._agent_phrase(
                 agents[-1], units, cues, former, first, last, tokens, context, emit, following
@@ -1006,7 +1033,7 @@ class Resolver:
                 if _former_state(tokens, unit):
                     continue  # "the former Soviet republic of Georgia": where a state came from
                 country, sector, note = unit.entry.ref, None, _entry_note(unit.entry)
-                if unit.text.lower() in ONE_PERSON_DEMONYMS:
+                if unit.text.lower() in ONE_PERSON_DEMONYMS or _one_of(tokens, unit):
                     sector = "CVL"
                     note += "; one person of it: a civilian"
                 elif _people(tokens, first, unit):
@@ -1317,6 +1344,8 @@ class Resolver:
             or (cues[0].ref if cues else None)
             or self._country_in_name(unit.text)
         )
+        if org is not None and org.kind is EntryKind.COMPANY and agent is not None:
+            agent, end = None, unit.end  # "Boeing jets", "Airbus engineers": the firm itself
         sector = (agent.entry.ref if agent and agent.entry else None) or (
             org.sector if org else None
         )
@@ -2440,6 +2469,26 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # "young Algerians", "ethnic Albanians".
 QUANTITY_NOUNS = frozenset(
     {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many", "several"}
+)
+
+
+def _one_of(tokens: list[_Token], unit: Unit) -> bool:
+    """ "an American", "a Syrian" standing alone: one person of the state, not the state
+    ("an American proposal" is the state's)."""
+    after = tokens[unit.end] if unit.end < len(tokens) else None
+    return (
+        unit.start > 0
+        and tokens[unit.start - 1].text.lower() in ("a", "an")
+        # the phrase ends with it: "an American was freed", "an American who", not "a
+        # Russian-led attack" or "a Russian and Iranian-backed assault"
+        and (after is None or (after.unit is None and after.tag in AFTER_A_HEAD))
+    )
+
+
+# Tags of a word that may follow the head of a noun phrase: a verb, a preposition, a relative
+# pronoun, punctuation that ends the phrase.
+AFTER_A_HEAD = frozenset(
+    {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "IN", "WDT", "WP", ",", ".", ":", "-RRB-", "''"}
 )
 
 
