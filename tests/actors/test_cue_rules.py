@@ -737,3 +737,24 @@ def test_an_agents_possessive_before_another_agent(resolver):  # type: ignore[no
     mentions = resolve(resolver, text, dt.date(2018, 1, 18))
     assert mentions["President"].actor.code == "USAGOV"  # had been the physician's sector
     assert mentions["physician"].actor.code == "USAMED"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # A town's name as a first name, after a title or before a long surname, or joined
+        # to a surname by a hyphen, is the person's, not the town's (Alexandria, Egypt).
+        ("In Texas, Rep. Alexandria Ocasio-Cortez spoke.", "Alexandria Ocasio-Cortez", "USALEG"),
+        ("In Nigeria, Senator Ben Murray-Bruce spoke.", "Ben Murray-Bruce", "NGALEG"),
+    ],
+)
+def test_a_towns_name_inside_a_persons(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    [mention] = [m for m in resolver.resolve(text, day=UK_DAY) if m.actor.person]
+    assert mention.actor.code == code
+    assert mention.actor.name.replace(" - ", "-") == name
+
+
+def test_a_towns_name_before_a_bodys_or_a_roads_stays_the_town(resolver):  # type: ignore[no-untyped-def]
+    text = "The Manchester Arena attack shut the Aleppo-Latakia highway."
+    places = {m.text for m in resolver.resolve(text, day=UK_DAY) if m.cue == "place"}
+    assert places == {"Manchester", "Aleppo", "Latakia"}

@@ -225,7 +225,8 @@ NOT_NAME_WORDS = frozenset(
     bureau authority service services police navy guard brigade front movement alliance
     coalition network project program programme fund january february march april may june
     july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday system mission rocket lander satellite telescope""".split()
+    saturday sunday system mission rocket lander satellite telescope herald tribune gazette
+    journal chronicle telegraph observer daily""".split()
 )
 # Agent nouns that, owned by a person, name what they do rather than people ("his opposition
 # to the plan").
@@ -1974,18 +1975,58 @@ _NEXT_NAME = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
 def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
-    """The hits, less the states' names that are the first name of a person named by the
-    capitalised word after them ("Chad Wolf", "Jordan Henderson"); not a state's name before
-    another phrase of the tables ("Jordan Valley" may be one)."""
+    """The hits, less the places' names that are part of a person's name: a state's or a
+    town's before a capitalised word ("Chad Wolf", "Alexandria Ocasio-Cortez"), a town's
+    joined by a hyphen to one ("Ben Murray-Bruce"). Not a place's name before another
+    phrase of the tables ("Jordan Valley" may be one) or a word for a part of it ("Kabul
+    Airport", "Idlib Province")."""
     starts = {h.start for h in hits}
+    ends = {h.end for h in hits if h.first(EntryKind.AGENT)}
     kept = []
     for hit in hits:
-        if hit.text in GIVEN_NAME_STATES:
-            after = _NEXT_NAME.match(text, hit.end)
-            if after is not None and after.start(1) not in starts:
-                continue
+        town = hit.first(*NAMED_PLACE_KINDS) is None and hit.first(EntryKind.CITY) is not None
+        after = _NEXT_NAME.match(text, hit.end)
+        named = (
+            after is not None
+            and after.start(1) not in starts
+            and after.group(1).lower() not in NOT_NAME_WORDS
+        )
+        if named and hit.text in GIVEN_NAME_STATES:
+            continue
+        # A town's name is a first name only where more says a person is named: a title
+        # before it ("Rep. Alexandria Ocasio-Cortez"), or a surname of two or more words
+        # after it ("Basel Abou Hammrah"); "Manchester Arena" stays the town's.
+        titled = hit.start - 1 in ends or _TITLE_BEFORE.search(text, 0, hit.start) is not None
+        surname = _LONG_NAME.match(text, hit.end)
+        if surname is not None and any(
+            w.lower() in NOT_NAME_WORDS for w in re.split(r"[\s‐-]+", surname.group().strip())
+        ):
+            surname = None  # "Raqqa Civil Council", "Sydney Morning Herald": a body's name
+        if town and named and (titled or surname):
+            continue
+        hyphen = _HYPHEN_AFTER.match(text, hit.end)
+        if town and hyphen and hit.end + 1 not in starts:
+            continue  # "Ben Murray-Bruce", not "the Aleppo-Latakia highway"
         kept.append(hit)
     return kept
+
+
+# Kinds of entry whose phrase is kept before a capitalised word: a state, its capital, its
+# people, a person, a body ("Washington Post" is the tables' own phrase).
+NAMED_PLACE_KINDS = (
+    EntryKind.COUNTRY,
+    EntryKind.CAPITAL,
+    EntryKind.DEMONYM,
+    EntryKind.PERSON,
+    EntryKind.IGO,
+    EntryKind.INSTITUTION,
+    EntryKind.COMPANY,
+    EntryKind.ARMED_GROUP,
+)
+_HYPHEN_AFTER = re.compile(r"[-‐][A-Z][a-z]")  # "Murray-Bruce"
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rep|Sen|Gov|Sir|Dame)\.?\s+$")
+# After a town's name, a surname: hyphenated ("Ocasio-Cortez") or of two capitalised words.
+_LONG_NAME = re.compile(r"\s+[A-Z][a-z]+(?:[-‐][A-Z][a-z]+|\s+[A-Z][a-z]+\b(?!\s+[A-Z]))")
 
 
 def _owned_by_person(tokens: list[_Token], unit: Unit) -> bool:
