@@ -758,3 +758,10 @@ def test_a_towns_name_before_a_bodys_or_a_roads_stays_the_town(resolver):  # typ
     text = "The Manchester Arena attack shut the Aleppo-Latakia highway."
     places = {m.text for m in resolver.resolve(text, day=UK_DAY) if m.cue == "place"}
     assert places == {"Manchester", "Aleppo", "Latakia"}
+
+
+def test_the_company_with_no_firm_named_is_of_the_articles_state(resolver):  # type: ignore[no-untyped-def]
+    text = "Lawmakers in Kenya met on Monday. The company said it would leave."
+    mention = resolve(resolver, text, UK_DAY)["company"]
+    assert mention.actor.code == "KENBUS"
+    assert mention.cue == "context"

@@ -1451,6 +1451,14 @@ class Resolver:
                     antecedent=_index(context, firm),
                 )
                 return
+            main = context.main_countries(1)
+            if main and head.text.lower() == tokens[last].text.lower():
+                # "The company said", no firm named near: a firm the tables lack, most likely
+                # one of the article's state, as a firm named by its suffix is
+                actor = Actor(head.text, country=main[0], sector=sector)
+                note = f"{why}; no firm named before; the article is mainly about {main[0]}"
+                emit(start, head.end, actor, "context", note)
+                return
         if tokens[first].text.lower() in ("the", "this") and _role(head.text):
             earlier = _person_with_role(context, _role(head.text) or "")
             if earlier is not None:
