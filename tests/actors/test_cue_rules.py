@@ -765,3 +765,17 @@ def test_the_company_with_no_firm_named_is_of_the_articles_state(resolver):  # t
     mention = resolve(resolver, text, UK_DAY)["company"]
     assert mention.actor.code == "KENBUS"
     assert mention.cue == "context"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An age set off by commas, and a comma before "from", hide no apposition.
+        "Mehmet Aksoy, 32, from London, was killed in Syria.",
+        "Mehmet Aksoy, from London, was killed in Syria.",
+    ],
+)
+def test_where_a_person_is_from_after_an_age(resolver, text):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, UK_DAY)["Mehmet Aksoy"]
+    assert mention.actor.country == "GBR"
+    assert mention.cue == "name+apposition"

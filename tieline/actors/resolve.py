@@ -2624,6 +2624,20 @@ def _apposition(
     generic = False  # the apposition's title is one any body has: "leader", "spokesman"
     notes = []
     if (
+        end + 2 < len(tokens)
+        and tokens[end].text == ","
+        and tokens[end + 1].pos == "NUM"
+        and tokens[end + 2].text == ","
+    ):
+        end += 2  # "Mehmet Aksoy, 32, from London": an age says nothing; read past it
+        following = [f for f in following if f[0] > end]
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].text == ","
+        and tokens[end + 1].text.lower() in ("from", "of")
+    ):
+        end += 1  # "Ruhul Amin, from Aberdeen,": where the person is from
+    if (
         end < len(tokens)
         and tokens[end].text == ","
         and following
