@@ -779,3 +779,35 @@ def test_where_a_person_is_from_after_an_age(resolver, text):  # type: ignore[no
     mention = resolve(resolver, text, UK_DAY)["Mehmet Aksoy"]
     assert mention.actor.country == "GBR"
     assert mention.cue == "name+apposition"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # Police ranks and local offices written before a name, as British news writes them.
+        ("In Britain, PC John Smith arrested him.", "John Smith", "GBRCOP"),
+        ("In Britain, Det Sgt Jane Doe arrested him.", "Jane Doe", "GBRCOP"),
+        ("In Britain, Cllr Mary Jones voted.", "Mary Jones", "GBRGOV"),
+        ("In Texas, State Senator Bob Hall voted.", "Bob Hall", "USALEG"),
+        # An office's holder set off after it, with a plural-looking title.
+        (
+            "In Britain, the Director of Public Prosecutions, Roger Gaspard, agreed.",
+            "Roger Gaspard",
+            "GBRJUD",
+        ),
+    ],
+)
+def test_local_offices_and_police_ranks(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    [mention] = [
+        m
+        for m in resolver.resolve(text, day=UK_DAY)
+        if m.actor.person == name and m.cue != "pronoun"
+    ]
+    assert mention.actor.code == code
+
+
+def test_a_towns_council_or_court_is_its_states(resolver):  # type: ignore[no-untyped-def]
+    text = "In Trinidad, the Leeds City Council and Manchester Crown Court ruled."
+    mentions = resolve(resolver, text, UK_DAY)
+    assert mentions["Leeds City Council"].actor.code == "GBRGOV"
+    assert mentions["Manchester Crown Court"].actor.code == "GBRJUD"

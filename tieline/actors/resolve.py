@@ -139,7 +139,8 @@ ORG_SECTOR_WORDS = (
     (
         re.compile(
             r"\b(?:ministry|ministries|department|cabinet|government|presidency|office of"
-            r"|commission|agency|bureau|directorate)\b",
+            r"|commission|agency|bureau|directorate"
+            r"|(?:city|county|borough|district|town|parish|municipal) council)\b",
             re.I,
         ),
         "GOV",
@@ -1281,6 +1282,10 @@ class Resolver:
                 return
             sector, evidence = self._named_body_sector(unit.text)
             country = cues[0].ref if cues else self._country_in_name(unit.text)
+            if country is None and sector in GOVERNMENT_SECTORS:
+                # "Leeds City Council", "Westminster Magistrates' Court": a town's own body
+                country = self._town_in_name(unit.text)
+                evidence += f"; named after a town of {country}" if country else ""
             if HOUSE_COMMITTEE.match(unit.text) and not cues:
                 # "the House Intelligence Committee": a committee of the US House of
                 # Representatives (Britain's are "of the House of Commons")
@@ -1670,6 +1675,16 @@ class Resolver:
                 return entry.ref
         return None
 
+    def _town_in_name(self, name: str) -> str | None:
+        """The state of the one town an organisation's name holds, if it holds one."""
+        states = {
+            country
+            for hit in self.gazetteer.find(name)
+            for country in _place_countries(hit)
+            if hit.first(EntryKind.CITY, EntryKind.CAPITAL)
+        }
+        return next(iter(states)) if len(states) == 1 else None
+
     def _known_words(self, context: _Context) -> set[str]:
         """Single words that name a person here: the first or last word of a person named
         earlier in the text ("Kishida" after "Fumio Kishida")."""
@@ -1924,7 +1939,7 @@ def _title_before(
         first != unit.start
         or first < 2
         or tokens[first - 1].text != ","
-        or tokens[first - 2].tag not in ("NN", "NNP")
+        or tokens[first - 2].tag not in ("NN", "NNP", "NNS", "NNPS")
         or (after < len(tokens) and tokens[after].text not in (",", "."))
     ):
         return None
