@@ -811,3 +811,25 @@ def test_a_towns_council_or_court_is_its_states(resolver):  # type: ignore[no-un
     mentions = resolve(resolver, text, UK_DAY)
     assert mentions["Leeds City Council"].actor.code == "GBRGOV"
     assert mentions["Manchester Crown Court"].actor.code == "GBRJUD"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # A police department or a sheriff's office is the police, not a government office.
+        (
+            "In Ohio, the Columbus Police Department arrested him.",
+            "Columbus Police Department",
+            "USACOP",
+        ),
+        (
+            "In Ohio, the Franklin County Sheriff's Office said so.",
+            "Franklin County Sheriff's Office",
+            "USACOP",
+        ),
+        # An institution's name ends before "and" when a known body follows.
+        ("In Ohio, the Department of Justice and the FBI sued.", "Department of Justice", "USAGOV"),
+    ],
+)
+def test_police_departments_and_names_before_and(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, UK_DAY)[phrase].actor.code == code

@@ -136,6 +136,9 @@ FIRM_SUFFIXES = (
     "Investments", "Petroleum", "Electronics", "Semiconductor", "Telecom", "Pharma", "Bancorp",
 )  # fmt: skip
 ORG_SECTOR_WORDS = (
+    # first: "Columbus Police Department", "the Sheriff's Office" are the police, not a
+    # government department or office
+    (re.compile(r"\b(?:police|gendarmerie|sheriff'?s?|constabulary)\b", re.I), "COP"),
     (
         re.compile(
             r"\b(?:ministry|ministries|department|cabinet|government|presidency|office of"
@@ -155,7 +158,6 @@ ORG_SECTOR_WORDS = (
     ),
     (re.compile(r"\b(?:court|tribunal|judiciary)\b", re.I), "JUD"),
     (re.compile(r"\b(?:parliament|assembly|senate|congress|legislature|diet|duma)\b", re.I), "LEG"),
-    (re.compile(r"\b(?:police|gendarmerie)\b", re.I), "COP"),
     (
         re.compile(
             r"\b(?:"
@@ -226,7 +228,7 @@ NOT_NAME_WORDS = frozenset(
     bureau authority service services police navy guard brigade front movement alliance
     coalition network project program programme fund january february march april may june
     july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday system mission rocket lander satellite telescope herald tribune gazette
+    saturday sunday system mission rocket lander satellite telescope unit herald tribune gazette
     journal chronicle telegraph observer daily""".split()
 )
 # Agent nouns that, owned by a person, name what they do rather than people ("his opposition
@@ -722,14 +724,15 @@ class Resolver:
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
 
-        def claim(unit_start: int, unit_end: int, kind: str, entry: Entry | None = None) -> None:
+        def claim(unit_start: int, unit_end: int, kind: str, entry: Entry | None = None) -> bool:
             first, last = _token_span(tokens, unit_start, unit_end, starts, ends)
             if first is None or last is None or any(tokens[i].unit for i in range(first, last + 1)):
-                return
+                return False
             words = " ".join(t.text for t in tokens[first : last + 1])
             unit = Unit(first, last + 1, kind, words, entry)
             for i in range(first, last + 1):
                 tokens[i].unit = unit
+            return True
 
         in_sentence = [h for h in hits if h.start >= base and h.end <= sentence.end]
         for hit in in_sentence:
@@ -757,7 +760,13 @@ class Resolver:
                     start = token.end + 1
                 if pattern is COMPANY_NAME and " " not in sentence.text[start - base : match.end()]:
                     continue  # "the Astana Group", "the Lima Group": a place's name, no firm's
-                claim(start, base + match.end(), kind="org")
+                end = base + match.end()
+                while not claim(start, end, kind="org") and pattern is INSTITUTION_NAME:
+                    # "the Department of Justice and the FBI": the name ends before "and"
+                    cut = sentence.text.rfind(" and ", start - base, end - base)
+                    if cut < 0:
+                        break
+                    end = base + cut
         agent_hits = [h for h in in_sentence if _preferred(h).kind is EntryKind.AGENT]
         names = _proper_names(tokens, agent_hits, surnames, repeated)
         for start, end, kind in names:
