@@ -553,15 +553,19 @@ def test_where_a_person_went_is_not_their_state(resolver):  # type: ignore[no-un
     ("text", "phrase", "code"),
     [
         # More trade words end a firm's name.
-        ("In Ohio, Big Machine Records sued the singer.", "Big Machine Records", "USABUS"),
-        ("In Ohio, Dick Clark Productions sued the singer.", "Dick Clark Productions", "USABUS"),
-        ("In Ohio, Masten Space Systems won a contract.", "Masten Space Systems", "USABUS"),
+        ("In Ohio, Grey Lantern Records sued the singer.", "Grey Lantern Records", "USABUS"),
+        (
+            "In Ohio, Hollis Varga Productions sued the singer.",
+            "Hollis Varga Productions",
+            "USABUS",
+        ),
+        ("In Ohio, Tarvel Space Systems won a contract.", "Tarvel Space Systems", "USABUS"),
         # Names the tables lack, read as people, are firms in a list with a firm ...
-        ("NASA picked SpaceX, Blue Origin and Draper in Texas.", "Blue Origin", "USABUS"),
+        ("NASA picked SpaceX, Gray Meridian and Draper in Texas.", "Gray Meridian", "USABUS"),
         # ... or after "companies".
         (
-            "In Texas, the companies Astrobotic, Orbit Beyond and Draper won.",
-            "Orbit Beyond",
+            "In Texas, the companies Astrobotic, Quill Beyond and Draper won.",
+            "Quill Beyond",
             "USABUS",
         ),
     ],
@@ -592,16 +596,16 @@ def test_a_sentence_naming_only_a_firm_by_its_suffix_is_read(resolver):  # type:
 
 
 def test_a_name_read_once_as_a_firm_is_a_firm_throughout(resolver):  # type: ignore[no-untyped-def]
-    text = "Blue Origin will bid for the lander in Texas. Blue Origin Inc. was founded in 2000."
-    first = [m for m in resolver.resolve(text, day=UK_DAY) if m.text == "Blue Origin"]
+    text = "Gray Meridian will bid for the lander in Texas. Gray Meridian Inc. was founded in 2000."
+    first = [m for m in resolver.resolve(text, day=UK_DAY) if m.text == "Gray Meridian"]
     assert [m.actor.code for m in first] == ["USABUS"]
-    assert "from another mention of Blue Origin" in first[0].evidence
+    assert "from another mention of Gray Meridian" in first[0].evidence
 
 
 def test_the_next_item_of_a_list_of_names_is_no_apposition(resolver):  # type: ignore[no-untyped-def]
-    # "Sierra Nevada" is a place in Spain: read as an apposition, it made Blue Origin Spanish.
-    text = "The United States chose three firms: Blue Origin, Sierra Nevada Corp. and SpaceX."
-    assert resolve(resolver, text, UK_DAY)["Blue Origin"].actor.country == "USA"
+    # "Sierra Nevada" is a place in Spain: read as an apposition, it made the firm Spanish.
+    text = "The United States chose three firms: Gray Meridian, Sierra Nevada Corp. and SpaceX."
+    assert resolve(resolver, text, UK_DAY)["Gray Meridian"].actor.country == "USA"
 
 
 def test_a_firms_name_keeps_its_last_letter(resolver):  # type: ignore[no-untyped-def]
@@ -638,11 +642,11 @@ def test_officers_in_a_police_story_are_police(resolver, text, code):  # type: i
 
 
 def test_what_follows_a_persons_possessive_is_theirs_not_a_person(resolver):  # type: ignore[no-untyped-def]
-    text = "In Texas, Elon Musk’s SpaceX and Jeff Bezos’s Blue Origin will compete."
+    text = "In Texas, Elon Musk’s SpaceX and Jeff Bezos’s Gray Meridian will compete."
     mentions = resolve(resolver, text, UK_DAY)
     assert mentions["SpaceX"].actor.code == "USABUS"  # had been lost with the person before it
-    assert mentions["Blue Origin"].actor.person is None
-    assert mentions["Blue Origin"].actor.country == "USA"
+    assert mentions["Gray Meridian"].actor.person is None
+    assert mentions["Gray Meridian"].actor.country == "USA"
     # The owner, before the list's next item, stays a person: no firm of a list.
     assert mentions["Jeff Bezos"].actor.person == "Jeff Bezos"
     assert mentions["Jeff Bezos"].actor.sector is None
@@ -663,7 +667,7 @@ def test_a_town_that_opens_a_firms_name_is_part_of_it(resolver, text, phrase):  
 
 
 def test_a_possessive_pronoun_opens_a_noun_phrase(resolver):  # type: ignore[no-untyped-def]
-    text = "In Texas, Blue Origin will offer NASA its Blue Moon lander."
+    text = "In Texas, Gray Meridian will offer NASA its Blue Moon lander."
     assert resolve(resolver, text, UK_DAY)["NASA"].actor.code == "USAGOV"
 
 
@@ -833,3 +837,9 @@ def test_a_towns_council_or_court_is_its_states(resolver):  # type: ignore[no-un
 )
 def test_police_departments_and_names_before_and(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, UK_DAY)[phrase].actor.code == code
+
+
+def test_a_persons_name_as_written_without_a_courtesy_title(resolver):  # type: ignore[no-untyped-def]
+    text = "In Nigeria, Senator Ben Murray-Bruce met Dr. Ronny Jackson, Mr Sultana and Ms Sultana."
+    people = {m.actor.person for m in resolver.resolve(text, day=UK_DAY) if m.actor.person}
+    assert people == {"Ben Murray-Bruce", "Ronny Jackson", "Mr Sultana", "Ms Sultana"}

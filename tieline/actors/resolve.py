@@ -1086,6 +1086,8 @@ class Resolver:
         person = self.kb.people.get(unit.entry.ref) if unit.entry else None
         if self._leaders_government(unit, person, tokens, chunk, context, emit):
             return
+        # the name as written ("Ben Murray-Bruce", not the tokens "Murray - Bruce")
+        written = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
         if person is None and _modifies_thing(tokens, unit, chunk):
             return  # "Preah Sihanouk deep-sea port": a name used for a place or a thing
         cue = "kb:person" if person else "name+cue"
@@ -1093,7 +1095,7 @@ class Resolver:
         igo: str | None = None
         antecedent = None
         if person is None:  # a name spaCy found: perhaps a surname or a known person's other form
-            person, antecedent = self._known_name(unit.text, context)
+            person, antecedent = self._known_name(written, context)
             if person is not None:
                 cue = "surname" if antecedent is not None else "kb:person"
             of_state = _of_state(tokens, unit, chunk, following) if not cues else None
@@ -1198,7 +1200,8 @@ class Resolver:
                 country = main[0]
                 cue = "context"
                 evidence.append(f"the article is mainly about {country}")
-        name = person.name if person else (antecedent.actor.name if antecedent else unit.text)
+        own = _without_honorific(written)  # "Dr. Ronny Jackson" is Ronny Jackson
+        name = person.name if person else (antecedent.actor.name if antecedent else own)
         if title:
             evidence.insert(0, f"title '{title.text}' ({sector})")
         if cues:
@@ -1209,7 +1212,7 @@ class Resolver:
             country=country,
             sector=sector,
             role=role,
-            person=person.key if person else (antecedent.actor.person if antecedent else unit.text),
+            person=person.key if person else (antecedent.actor.person if antecedent else own),
             igo=igo,
         )
         emit(
@@ -1588,6 +1591,7 @@ class Resolver:
         not part of the name ("Mr Macron", "Ms Begum")."""
         words = text.split()
         titled = len(words) > 1 and _honorific(words[0])
+        courtesy = words[0].lower().rstrip(".") if titled else None
         if titled:
             words = words[1:]
             text = " ".join(words)
@@ -1595,6 +1599,8 @@ class Resolver:
             if mention.cue == "pronoun":
                 continue  # "he" is read as someone named; that naming is what a surname recalls
             name = mention.actor.name.split()
+            if courtesy and _honorific(name[0]) and name[0].lower().rstrip(".") != courtesy:
+                continue  # "Ms Sultana" is not "Mr Sultana"
             if mention.actor.person and len(words) < len(name) and _names_end(name, words):
                 person = self.kb.people.get(mention.actor.person)
                 return person, mention
@@ -1967,6 +1973,13 @@ def _shadowed(tokens: list[_Token], title: Unit) -> bool:
     """Whether "shadow" comes right before a title: the opposition's spokesperson for the
     office ("shadow health secretary"), whatever office it names."""
     return title.start > 0 and tokens[title.start - 1].text.lower() == "shadow"
+
+
+def _without_honorific(name: str) -> str:
+    """A full name without the title of courtesy before it ("Dr. Ronny Jackson" → "Ronny
+    Jackson"); a surname keeps it, which tells "Mr Sultana" from "Ms Sultana"."""
+    first, _, rest = name.partition(" ")
+    return rest if " " in rest and _honorific(first) else name
 
 
 def _honorific(word: str) -> bool:
