@@ -843,3 +843,14 @@ def test_a_persons_name_as_written_without_a_courtesy_title(resolver):  # type: 
     text = "In Nigeria, Senator Ben Murray-Bruce met Dr. Ronny Jackson, Mr Sultana and Ms Sultana."
     people = {m.actor.person for m in resolver.resolve(text, day=UK_DAY) if m.actor.person}
     assert people == {"Ben Murray-Bruce", "Ronny Jackson", "Mr Sultana", "Ms Sultana"}
+
+
+def test_a_news_agency_is_no_state_of_the_sentence_and_no_antecedent(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Lawmakers in Kenya met. The coalition told Reuters that it expects hard days. "
+        "The police said so (Reuters)."
+    )
+    mentions = resolve(resolver, text, UK_DAY)
+    assert mentions["it"].actor.code != "GBRJRN"  # the coalition, not the agency told
+    # "(Reuters)" names no state for the police: they are placed in the article's state.
+    assert mentions["police"].actor.code == "KENCOP"

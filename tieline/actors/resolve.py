@@ -3029,6 +3029,7 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
         and m.cue not in PLACE_CUES
         and not m.text.endswith(("’s", "'s"))
         and (m.actor.members or (not m.actor.person and m.text.split()[-1][-1:] == "s"))
+        and not (m.actor.sector == "JRN" and _named_firm(m))  # "Reuters", "the Times"
     ]
     for index in (sentence, sentence - 1):
         here = [m for m in groups if m.sentence == index]
@@ -3043,7 +3044,11 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     candidates = [
         m
         for m in context.mentions
-        if not m.actor.person and (m.actor.country or m.actor.igo) and not m.actor.members
+        if not m.actor.person
+        and (m.actor.country or m.actor.igo)
+        and not m.actor.members
+        # the paper or agency a story is told to ("told the Associated Press that it ...")
+        and not (m.actor.sector == "JRN" and _named_firm(m))
     ]
     states = [
         m
@@ -3088,7 +3093,11 @@ def _place_stateless(
     states = {
         context.mentions[i].actor.country
         for i in here
-        if context.mentions[i].actor.country and not context.mentions[i].actor.members
+        if context.mentions[i].actor.country
+        and not context.mentions[i].actor.members
+        # a named firm's or news agency's home ("(Reuters)") is not a state the sentence is
+        # about; "Japanese companies" are Japan's
+        and not _named_firm(context.mentions[i])
     } | context.backers.get(sentence.index, set())  # "Iranian-backed militias attacked US troops"
     if len(states) == 1:
         [state] = states
@@ -3128,6 +3137,16 @@ MILITARY_WORDS = re.compile(
     r"\b(?:military|army|troops|soldiers?|armed forces|navy|air force|marines|militar\w*)\b",
     re.I,
 )
+
+FIRM_SECTORS = frozenset({"BUS", "JRN"})  # sectors of firms and the news media
+
+
+def _named_firm(mention: Mention) -> bool:
+    """Whether a mention names a firm or a news organisation (not "Japanese companies")."""
+    actor = mention.actor
+    named = actor.organisation is not None or mention.cue in NAME_CUES
+    return named and actor.sector in FIRM_SECTORS and not actor.person
+
 
 # Sectors of a state's own institutions, placed in the article's state when a sentence names
 # none ("the jury", "lawmakers", "police", "officials"): not civilians, soldiers or armed
