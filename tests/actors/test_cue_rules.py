@@ -854,3 +854,10 @@ def test_a_news_agency_is_no_state_of_the_sentence_and_no_antecedent(resolver): 
     assert mentions["it"].actor.code != "GBRJRN"  # the coalition, not the agency told
     # "(Reuters)" names no state for the police: they are placed in the article's state.
     assert mentions["police"].actor.code == "KENCOP"
+
+
+def test_a_bodys_thing_is_no_person_but_its_officer_is(resolver):  # type: ignore[no-untyped-def]
+    text = "In Texas, NASA chose Boeing's Blue Moon. NASA's Jim Bridenstine spoke."
+    mentions = resolve(resolver, text, UK_DAY)
+    assert "Blue Moon" not in mentions  # a lander, not a person
+    assert mentions["Jim Bridenstine"].actor.code == "USAGOV"  # a first name: NASA's man

@@ -391,6 +391,10 @@ class Resolver:
         self.gazetteer = gazetteer or Gazetteer(kb.entries)
         self._surnames = _surname_index(kb.people.values())
         self._by_name = {p.name.casefold(): p for p in kb.people.values()}
+        # first words of the names of the people the tables know: "Jim", "Fumio"
+        self._given_names = frozenset(
+            p.name.split()[0] for p in kb.people.values() if len(p.name.split()) > 1
+        )
         self._stateless = frozenset(
             key for key, org in kb.organisations.items() if _acts_across_borders(org)
         )
@@ -884,6 +888,22 @@ class Resolver:
         ]
         agents = [u for u in units if u.kind == "agent"]
 
+        owned_by_body = [
+            u
+            for u in persons
+            if u.kind == "name"
+            and _owned_by_body(tokens, u)
+            and u.text.split()[0] not in self._given_names  # "NASA's Jim Bridenstine"
+        ]
+        if owned_by_body:
+            # "Blue Origin's Blue Moon", "NASA's Artemis": a body's thing, not a person; the
+            # body is read on its own
+            persons = [u for u in persons if u not in owned_by_body]
+            for unit in orgs:
+                if any(o.start == unit.end + 1 for o in owned_by_body):
+                    self._organisation(unit, cues, tokens, (first, unit.end - 1), context, emit)
+            if not persons:
+                return
         if persons:
             for unit in persons:
                 if _owned_by_person(tokens, unit):
@@ -2072,6 +2092,17 @@ _HYPHEN_AFTER = re.compile(r"[-‐][A-Z][a-z]")  # "Murray-Bruce"
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rep|Sen|Gov|Sir|Dame)\.?\s+$")
 # After a town's name, a surname: hyphenated ("Ocasio-Cortez") or of two capitalised words.
 _LONG_NAME = re.compile(r"\s+[A-Z][a-z]+(?:[-‐][A-Z][a-z]+|\s+[A-Z][a-z]+\b(?!\s+[A-Z]))")
+
+
+def _owned_by_body(tokens: list[_Token], unit: Unit) -> bool:
+    """Whether a unit follows a body's possessive ("Blue Origin's Blue Moon")."""
+    i = unit.start
+    before = tokens[i - 2].unit if i >= 2 else None
+    return (
+        tokens[i - 1].tag == "POS"
+        and before is not None
+        and before.kind in ("igo", "institution", "company", "armed_group", "org")
+    )
 
 
 def _owned_by_person(tokens: list[_Token], unit: Unit) -> bool:
