@@ -3,9 +3,10 @@ evaluation reads sentences quoted from whole articles.
 
 The held-out set was labelled by a helper who never saw tieline's output; its first
 measurement, at 4adcd23, is in the README ("Held-out check"), with what was read of it since.
-The floors below pin the figures of the last commit that raised them (a name set off after
-its office), EPSILON below, so a change that loses ground there fails; lowering
-one is a deliberate change to explain in the commit that does it.
+The floors below pin the figures of the last commit that raised them (stop 14's rules for
+firms, repeated names, local offices and the hand-kept firms), EPSILON below, so a change that
+loses ground there fails; lowering one is a deliberate change to explain in the commit that
+does it.
 """
 
 from __future__ import annotations
@@ -23,25 +24,25 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELDOUT = FIXTURES / "heldout-actors"
 EPSILON = 0.005
 # Set A: Scrapinghub pages, read since its first run. Set B: trafilatura-eval-en pages,
-# labelled later by another blind helper; its floors are its first measurement (at the commit
-# that added this line), taken before anything was read of it.
+# labelled later by another blind helper; never read by the rules' authors, though a helper
+# building the firm table printed its firms' labels once (README, "Held-out check").
 SETS = {
     "heldout-actors": (
         185,
         {
-            "source_country_accuracy": 0.6965,
-            "source_sector_accuracy": 0.4975,
-            "target_country_accuracy": 0.6358,
-            "target_sector_accuracy": 0.3815,
+            "source_country_accuracy": 0.8408,
+            "source_sector_accuracy": 0.6418,
+            "target_country_accuracy": 0.7457,
+            "target_sector_accuracy": 0.5549,
         },
     ),
     "heldout-actors-b": (
         165,
         {
-            "source_country_accuracy": 0.5028,
-            "source_sector_accuracy": 0.2486,
-            "target_country_accuracy": 0.5846,
-            "target_sector_accuracy": 0.3077,
+            "source_country_accuracy": 0.5932,
+            "source_sector_accuracy": 0.3107,
+            "target_country_accuracy": 0.6231,
+            "target_sector_accuracy": 0.3615,
         },
     ),
 }
