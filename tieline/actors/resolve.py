@@ -2061,13 +2061,7 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
         # A town's name is a first name only where more says a person is named: a title
         # before it ("Rep. Alexandria Ocasio-Cortez"), or a surname of two or more words
         # after it ("Basel Abou Hammrah"); "Manchester Arena" stays the town's.
-        titled = hit.start - 1 in ends or _TITLE_BEFORE.search(text, 0, hit.start) is not None
-        surname = _LONG_NAME.match(text, hit.end)
-        if surname is not None and any(
-            w.lower() in NOT_NAME_WORDS for w in re.split(r"[\s‐-]+", surname.group().strip())
-        ):
-            surname = None  # "Raqqa Civil Council", "Sydney Morning Herald": a body's name
-        if town and named and (titled or surname):
+        if town and named and _first_name_of(text, hit, ends):
             continue
         hyphen = _HYPHEN_AFTER.match(text, hit.end)
         if town and hyphen and hit.end + 1 not in starts:
@@ -2075,6 +2069,22 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
         kept.append(hit)
     return kept
 
+
+def _first_name_of(text: str, hit: Hit, title_ends: set[int]) -> bool:
+    """Whether a town's name before a capitalised word is a person's first name: a title
+    before it ("Rep. Alexandria Ocasio-Cortez", "Senator ..."), or a surname of two words or
+    a hyphenated one after it ("Basel Abou Hammrah"); not a body's name ("Raqqa Civil
+    Council", "Sydney Morning Herald")."""
+    window = max(0, hit.start - TITLE_WINDOW)  # only the few letters a title takes
+    if hit.start - 1 in title_ends or _TITLE_BEFORE.search(text, window, hit.start):
+        return True
+    surname = _LONG_NAME.match(text, hit.end)
+    return surname is not None and not any(
+        w.lower() in NOT_NAME_WORDS for w in re.split(r"[\s‐-]+", surname.group().strip())
+    )
+
+
+TITLE_WINDOW = 8  # letters before a name that may hold a courtesy title ("Rep. ")
 
 # Kinds of entry whose phrase is kept before a capitalised word: a state, its capital, its
 # people, a person, a body ("Washington Post" is the tables' own phrase).
