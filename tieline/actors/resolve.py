@@ -883,9 +883,7 @@ class Resolver:
         )
 
         persons = [u for u in units if u.kind in ("person", "name")]
-        orgs = [
-            u for u in units if u.kind in ("igo", "institution", "company", "armed_group", "org")
-        ]
+        orgs = [u for u in units if u.kind in ORG_UNIT_KINDS]
         agents = [u for u in units if u.kind == "agent"]
 
         owned_by_body = [
@@ -965,7 +963,7 @@ class Resolver:
             return
         if self._form(tokens, first, last, context, emit):
             return
-        possessive = next(
+        owner_end = next(
             (
                 a.end
                 for a in agents
@@ -974,13 +972,13 @@ class Resolver:
             None,
         )
         if tokens[first].text.lower() != "the":
-            possessive = None  # "King's College", "Kurdish Workers' party": a name, no owner
-        if possessive is not None:
+            owner_end = None  # "King's College", "Kurdish Workers' party": a name, no owner
+        if owner_end is not None:
             # "the President's physician": the President, and his physician
             before = len(context.mentions)
             self._read_conjunct(
                 tokens,
-                (first, possessive - 1),
+                (first, owner_end - 1),
                 chunk,
                 following,
                 sentence,
@@ -988,7 +986,7 @@ class Resolver:
                 field_name,
                 text,
             )
-            owned = [u for u in units if u.start > possessive]
+            owned = [u for u in units if u.start > owner_end]
             if len(context.mentions) > before and all(u.kind == "agent" for u in owned):
                 self._owned_agent(owned, context.mentions[-1], context, emit)
             return
@@ -1798,6 +1796,8 @@ class _Emitter:
 
 OPPOSITION = "OPP"  # the sector of a state's opposition
 
+# Units that name an organisation of any kind.
+ORG_UNIT_KINDS = ("igo", "institution", "company", "armed_group", "org")
 # Units that name a national body: its country and sector are the body's.
 BODY_UNITS = ("company", "institution", "armed_group")
 
@@ -2104,26 +2104,26 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rep|Sen|Gov|Sir|Dame)\.?\s+$
 _LONG_NAME = re.compile(r"\s+[A-Z][a-z]+(?:[-‐][A-Z][a-z]+|\s+[A-Z][a-z]+\b(?!\s+[A-Z]))")
 
 
+def _owner(tokens: list[_Token], unit: Unit) -> Unit | None:
+    """The unit whose possessive a unit follows ("Elon Musk" in "Elon Musk's SpaceX")."""
+    i = unit.start
+    return tokens[i - 2].unit if i >= 2 and tokens[i - 1].tag == "POS" else None
+
+
 def _owned_by_body(tokens: list[_Token], unit: Unit) -> bool:
     """Whether a unit follows a body's possessive ("Blue Origin's Blue Moon")."""
-    i = unit.start
-    before = tokens[i - 2].unit if i >= 2 else None
-    return (
-        tokens[i - 1].tag == "POS"
-        and before is not None
-        and before.kind in ("igo", "institution", "company", "armed_group", "org")
-    )
+    owner = _owner(tokens, unit)
+    return owner is not None and owner.kind in ORG_UNIT_KINDS
 
 
 def _owned_by_person(tokens: list[_Token], unit: Unit) -> bool:
-    """Whether a unit follows a person's possessive ("Elon Musk's SpaceX")."""
-    i = unit.start
-    before = tokens[i - 2].unit if i >= 2 else None
+    """Whether a unit follows a person's possessive ("Elon Musk's SpaceX"); a known person
+    after a mere name's is no thing of theirs ("X's Kishida")."""
+    owner = _owner(tokens, unit)
     return (
-        tokens[i - 1].tag == "POS"
-        and before is not None
-        and before.kind in ("person", "name")
-        and (unit.kind != "person" or before.kind == "person")  # "X's Kishida": no thing
+        owner is not None
+        and owner.kind in ("person", "name")
+        and (unit.kind != "person" or owner.kind == "person")
     )
 
 
