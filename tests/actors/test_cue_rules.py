@@ -861,3 +861,19 @@ def test_a_bodys_thing_is_no_person_but_its_officer_is(resolver):  # type: ignor
     mentions = resolve(resolver, text, UK_DAY)
     assert "Blue Moon" not in mentions  # a lander, not a person
     assert mentions["Jim Bridenstine"].actor.code == "USAGOV"  # a first name: NASA's man
+
+
+def test_first_person_in_a_quotation_is_its_speaker(resolver):  # type: ignore[no-untyped-def]
+    text = "In Kenya, “I will not resign and my party backs me,” Otieno Kamau said on Monday."
+    mentions = resolver.resolve(text, day=UK_DAY)
+    speaker = [m for m in mentions if m.text in ("I", "my", "me")]
+    assert [m.text for m in speaker] == ["I", "my", "me"]
+    assert {m.actor.person for m in speaker} == {"Otieno Kamau"}
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)  # in text order
+    # Each refers back to the name, wherever it was put in the list.
+    assert all(mentions[m.antecedent].text == "Otieno Kamau" for m in speaker)  # type: ignore[index]
+
+
+def test_first_person_with_no_speaker_named_is_left_unread(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "In Kenya, “I will not resign,” the statement read.", UK_DAY)
+    assert "I" not in mentions

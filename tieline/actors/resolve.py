@@ -840,6 +840,7 @@ class Resolver:
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
         _firm_lists(context, sentence, text)
+        _quoted_speaker(context, sentence, tokens, field_name, text)
         _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
@@ -2990,6 +2991,85 @@ FIRMS_BEFORE = re.compile(
     rf"\b{FIRM_PLURALS}(?:\s*[:—–-]|\s+(?:such as|including|like))?\s*$", re.I
 )
 FIRMS_TITLE = re.compile(rf"{FIRM_PLURALS}\s", re.I)  # read as a title: "companies Astrobotic"
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+SPEECH_VERBS = frozenset(
+    """said says told tells added adds wrote writes asked asks insisted insists stated states
+    declared declares tweeted tweets warned warns explained explains""".split()
+)
+_QUOTE = re.compile(r"[“\"]([^”\"]*)[”\"]")
+
+
+def _quoted_speaker(
+    context: _Context, sentence: Sentence, tokens: list[_Token], field_name: str, text: str
+) -> None:
+    """ "“I will not resign,” Smith said": "I", "me" and "my" inside a quotation are its
+    speaker, the person named outside it in the same sentence with a verb of saying; where
+    the sentence names no one outside the quotation, they are left unread."""
+    quotes = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _QUOTE.finditer(sentence.text)
+    ]
+    if not quotes:
+        return
+
+    def quoted(position: int) -> bool:
+        return any(a <= position < b for a, b in quotes)
+
+    said = [t for t in tokens if t.text.lower() in SPEECH_VERBS and not quoted(t.start)]
+    pronouns = [t for t in tokens if t.text.lower() in FIRST_PERSON and quoted(t.start)]
+    if not said or not pronouns:
+        return
+    here = [
+        (i, m)
+        for i, m in enumerate(context.mentions)
+        if m.sentence == sentence.index and m.actor.person and not quoted(m.start)
+    ]
+    if not here:
+        return
+    verb = said[0].start
+    index, speaker = min(here, key=lambda pair: abs(pair[1].start - verb))
+    for token in pronouns:
+        if any(m.start <= token.start < m.end for _, m in here):
+            continue
+        at = _insert(
+            context,
+            Mention(
+                token.start,
+                token.end,
+                text[token.start : token.end],
+                speaker.actor,
+                "pronoun",
+                f"the speaker of the quotation: {speaker.actor.name}",
+                CONFIDENCE["pronoun"],
+                sentence.index,
+                field_name,
+                index,
+            ),
+        )
+        if at <= index:
+            index += 1  # the speaker's mention moved one place on
+
+
+def _insert(context: _Context, mention: Mention) -> int:
+    """Put a mention among those of its sentence in text order, and return where; the
+    mentions that point past it (back, or forward to a speaker) keep pointing at the same
+    ones."""
+    at = len(context.mentions)
+    while (
+        at > 0
+        and context.mentions[at - 1].sentence == mention.sentence
+        and context.mentions[at - 1].start > mention.start
+    ):
+        at -= 1
+    if mention.antecedent is not None and mention.antecedent >= at:
+        mention = replace(mention, antecedent=mention.antecedent + 1)
+    for i, other in enumerate(context.mentions):
+        if other.antecedent is not None and other.antecedent >= at:
+            context.mentions[i] = replace(other, antecedent=other.antecedent + 1)
+    context.mentions.insert(at, mention)
+    return at
 
 
 def _firm_lists(context: _Context, sentence: Sentence, text: str) -> None:
