@@ -857,6 +857,11 @@ class Resolver:
         first, last = span
         units = _units(tokens, first, last)
         emit = _Emitter(context, sentence, field_name, text, tokens)
+
+        def read_part(part: tuple[int, int]) -> None:
+            """Read a stretch of this conjunct as a phrase of its own."""
+            self._read_conjunct(tokens, part, chunk, following, sentence, context, field_name, text)
+
         phrase = " ".join(t.text.lower() for t in tokens[first : last + 1])
         if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
             members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
@@ -951,16 +956,7 @@ class Resolver:
                 if owner is not None:
                     self._owned_agent(rest, owner, context, emit)
             elif rest:  # "his Rwandan Patriotic Front": the words after "his" name their own actor
-                self._read_conjunct(
-                    tokens,
-                    (possessive[-1].end, last),
-                    chunk,
-                    following,
-                    sentence,
-                    context,
-                    field_name,
-                    text,
-                )
+                read_part((possessive[-1].end, last))
             return
         if self._form(tokens, first, last, context, emit):
             return
@@ -977,16 +973,7 @@ class Resolver:
         if owner_end is not None:
             # "the President's physician": the President, and his physician
             before = len(context.mentions)
-            self._read_conjunct(
-                tokens,
-                (first, owner_end - 1),
-                chunk,
-                following,
-                sentence,
-                context,
-                field_name,
-                text,
-            )
+            read_part((first, owner_end - 1))
             owned = [u for u in units if u.start > owner_end]
             if len(context.mentions) > before and all(u.kind == "agent" for u in owned):
                 self._owned_agent(owned, context.mentions[-1], context, emit)
