@@ -427,9 +427,12 @@ class Resolver:
         of those of its `deep` sentences the caller parsed itself: several articles' sentences
         in one spaCy call are parsed faster than each article's in its own."""
         context = _Context(day)
-        self._count_salience(context, context_text if context_text is not None else text)
         if plan is None:
             plan = self.plan(text, sentences=sentences, worth_parsing=worth_parsing)
+        if context_text is None:
+            self._count_salience(context, text, plan.hits)  # the plan has found its phrases
+        else:
+            self._count_salience(context, context_text)
         preparsed = preparsed or {}
         docs = {s.index: preparsed[s.index] for s in plan.deep if s.index in preparsed}
         missing = [s for s in plan.deep if s.index not in docs]
@@ -680,9 +683,13 @@ class Resolver:
 
     # -- salience ----------------------------------------------------------------------------
 
-    def _count_salience(self, context: _Context, text: str) -> None:
+    def _count_salience(self, context: _Context, text: str, hits: list[Hit] | None = None) -> None:
+        """Which states the article names, and how often; `hits` are the knowledge base's
+        phrases in `text` when the caller has found them already."""
         context.policing = len(POLICE_WORDS.findall(text)) > len(MILITARY_WORDS.findall(text))
-        for hit in _on_day(_without_first_names(text, self.gazetteer.find(text)), context.day):
+        if hits is None:
+            hits = _without_first_names(text, self.gazetteer.find(text))
+        for hit in _on_day(hits, context.day):
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
@@ -747,10 +754,10 @@ class Resolver:
             for match in pattern.finditer(sentence.text):
                 leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
                 start = base + match.start() + leading
-                owner = re.search(r".*['’]s\s+", match.group()[leading:])
-                if pattern is COMPANY_NAME and owner is not None:
-                    start += owner.end()  # "Braun's Ithaca Holdings": the firm's name after it
                 if pattern is COMPANY_NAME:
+                    owner = re.search(r".*['’]s\s+", match.group()[leading:])
+                    if owner is not None:
+                        start += owner.end()  # "Braun's Ithaca Holdings": the name after it
                     _release_towns(tokens, start, base + match.end(), match.group())
                 # Words before the body's head that name its state stay cues ("Laotian",
                 # "Japan's").
@@ -1093,7 +1100,7 @@ class Resolver:
         if self._leaders_government(unit, person, tokens, chunk, context, emit):
             return
         # the name as written ("Ben Murray-Bruce", not the tokens "Murray - Bruce")
-        written = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
+        written = emit.written(unit.start, unit.end)
         if person is None and _modifies_thing(tokens, unit, chunk):
             return  # "Preah Sihanouk deep-sea port": a name used for a place or a thing
         cue = "kb:person" if person else "name+cue"
@@ -1238,7 +1245,7 @@ class Resolver:
         owner = _mention_ending_at(context, tokens[unit.start - 2].end)
         if owner is None or owner.actor.person is None:
             return
-        written = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
+        written = emit.written(unit.start, unit.end)
         emit(
             unit.start,
             unit.end,
@@ -1270,7 +1277,7 @@ class Resolver:
             person, _ = self._known_name(unit.text, context)
         if person is None:
             return False
-        words = emit.text[tokens[unit.start].start : tokens[i].end]
+        words = emit.written(unit.start, i + 1)
         noun = tokens[i].text.lower()
         government = _government_led(words, noun, person, person.role_on(context.day))
         if government is None:
@@ -1325,8 +1332,9 @@ class Resolver:
                 country = main[0] if main else None
                 evidence += f"; the article is mainly about {country}" if country else ""
                 cue = "context" if country else cue
-            written = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
-            actor = Actor(_strip_article(written), country=country, sector=sector)
+            actor = Actor(
+                _strip_article(emit.written(unit.start, unit.end)), country=country, sector=sector
+            )
             emit(start, unit.end, actor, cue, evidence)
             self._define_acronym(tokens, unit, actor, context)
             return
@@ -1346,7 +1354,7 @@ class Resolver:
             # So it does before an office's name that names no state ("Germany's Foreign
             # Office", where "the Foreign Office" alone is Britain's).
             sector = org.sector if org.sector != "IGO" else "GOV"
-            words = emit.text[tokens[unit.start].start : tokens[unit.end - 1].end]
+            words = emit.written(unit.start, unit.end)
             actor = Actor(f"{cues[0].phrase} {words}", country=cues[0].ref, sector=sector)
             how = "is written as a common noun" if _generic_name(words) else "names no state"
             note = (
@@ -1745,6 +1753,11 @@ class _Emitter:
         self.field_name = field_name
         self.text = text
         self.tokens = tokens
+
+    def written(self, first: int, end: int) -> str:
+        """The text of tokens `first` to `end` (exclusive) as written, hyphens and
+        apostrophes unspaced ("Ben Murray-Bruce", "Westminster Magistrates' Court")."""
+        return self.text[self.tokens[first].start : self.tokens[end - 1].end]
 
     def __call__(
         self,
@@ -3009,9 +3022,9 @@ def _quoted_speaker(
     if not said or not pronouns:
         return
     here = [
-        (i, m)
-        for i, m in enumerate(context.mentions)
-        if m.sentence == sentence.index and m.actor.person and not quoted(m.start)
+        (i, context.mentions[i])
+        for i in _sentence_mentions(context, sentence.index)
+        if context.mentions[i].actor.person and not quoted(context.mentions[i].start)
     ]
     if not here:
         return
@@ -3039,6 +3052,14 @@ def _quoted_speaker(
             index += 1  # the speaker's mention moved one place on
 
 
+def _sentence_mentions(context: _Context, sentence: int) -> range:
+    """The indices of the mentions of the sentence being read: the last ones of the list."""
+    first = len(context.mentions)
+    while first > 0 and context.mentions[first - 1].sentence == sentence:
+        first -= 1
+    return range(first, len(context.mentions))
+
+
 def _insert(context: _Context, mention: Mention) -> int:
     """Put a mention among those of its sentence in text order, and return where; the
     mentions that point past it (back, or forward to a speaker) keep pointing at the same
@@ -3063,7 +3084,7 @@ def _firm_lists(context: _Context, sentence: Sentence, text: str) -> None:
     """Names the tables lack, read as people, that stand in a list with a firm or after
     "companies" are firms ("the five companies — Blue Origin, Ceres Robotics, Sierra Nevada
     Corp.", "companies Astrobotic, Intuitive Machines and Orbit Beyond")."""
-    here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence.index]
+    here = _sentence_mentions(context, sentence.index)
     runs: list[list[int]] = []
     for i in here:
         previous = context.mentions[runs[-1][-1]] if runs and runs[-1] else None
@@ -3137,7 +3158,7 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
         and m.cue not in PLACE_CUES
         and not m.text.endswith(("’s", "'s"))
         and (m.actor.members or (not m.actor.person and m.text.split()[-1][-1:] == "s"))
-        and not (m.actor.sector == "JRN" and _named_firm(m))  # "Reuters", "the Times"
+        and not _news_outlet(m)  # "Reuters", "the Times"
     ]
     for index in (sentence, sentence - 1):
         here = [m for m in groups if m.sentence == index]
@@ -3156,7 +3177,7 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
         and (m.actor.country or m.actor.igo)
         and not m.actor.members
         # the paper or agency a story is told to ("told the Associated Press that it ...")
-        and not (m.actor.sector == "JRN" and _named_firm(m))
+        and not _news_outlet(m)
     ]
     states = [
         m
@@ -3197,7 +3218,7 @@ def _place_stateless(
     be those of the state the article is mainly about, as an unknown person is (not a pair:
     "the two prime ministers"). An organisation in `stateless` (al-Qaeda, a multinational
     company) keeps none: it acts across borders, not for the state named beside it."""
-    here = [i for i, m in enumerate(context.mentions) if m.sentence == sentence.index]
+    here = _sentence_mentions(context, sentence.index)
     states = {
         context.mentions[i].actor.country
         for i in here
@@ -3240,7 +3261,7 @@ def _place_stateless(
 
 # "Officers" are soldiers in the dictionaries; in a story of the police, police officers.
 OFFICERS = frozenset({"officer", "officers"})
-POLICE_WORDS = re.compile(r"\b(?:police|policing|sheriff|sheriff's|troopers?|detectives?)\b", re.I)
+POLICE_WORDS = re.compile(r"\b(?:police|policing|sheriff|troopers?|detectives?)\b", re.I)
 MILITARY_WORDS = re.compile(
     r"\b(?:military|army|troops|soldiers?|armed forces|navy|air force|marines|militar\w*)\b",
     re.I,
@@ -3254,6 +3275,11 @@ def _named_firm(mention: Mention) -> bool:
     actor = mention.actor
     named = actor.organisation is not None or mention.cue in NAME_CUES
     return named and actor.sector in FIRM_SECTORS and not actor.person
+
+
+def _news_outlet(mention: Mention) -> bool:
+    """Whether a mention names a paper, broadcaster or news agency."""
+    return mention.actor.sector == "JRN" and _named_firm(mention)
 
 
 # Sectors of a state's own institutions, placed in the article's state when a sentence names
@@ -3283,7 +3309,9 @@ def _unknown_name(mention: Mention, people: Mapping[str, Person]) -> str | None:
     return LEGAL_FORM.sub("", fold(name)) if name else None
 
 
-LEGAL_FORM = re.compile(r",?\s+(?:inc|corp|co|ltd|llc|plc)\.?$")
+LEGAL_FORM = re.compile(  # on folded names: ", inc.", " ltd", " plc"
+    r",?\s+(?:" + "|".join(w.lower() for w in (*FIRM_ABBREVIATIONS, "LLC", "Plc")) + r")\.?$"
+)
 
 
 def _paired(sentence: Sentence, mention: Mention) -> bool:
