@@ -481,14 +481,27 @@ def test_the_title_before_to_is_an_agent(resolver):  # type: ignore[no-untyped-d
 def test_a_sentence_naming_no_state_places_institutions_in_the_articles_state(resolver):  # type: ignore[no-untyped-def]
     text = (
         "Kenya's president signed the law in Nairobi on Monday. Kenyan officials said the "
-        "vote was close. The jury acquitted the men. Lawmakers objected, and civilians fled."
+        "vote was close; Uganda's envoy agreed in Kampala. The jury acquitted the men. Lawmakers "
+        "objected, and civilians fled."
     )
     mentions = resolve(resolver, text)
     assert mentions["jury"].actor.code == "KENJUD"
     assert mentions["Lawmakers"].actor.code == "KENLEG"
     assert "the article is mainly about KEN" in mentions["jury"].evidence
-    # Civilians, soldiers and armed groups may be anyone's: left without a state.
+    # Civilians, soldiers and armed groups may be anyone's: in an article that names another
+    # state too, they are left without one.
     assert mentions["civilians"].actor.country is None
+
+
+def test_an_article_about_one_state_places_everyone_in_it(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's president signed the law in Nairobi on Monday. Kenyan officials said the "
+        "vote was close. Security forces fired on demonstrators, and civilians fled."
+    )
+    mentions = resolve(resolver, text)
+    assert mentions["Security forces"].actor.code == "KENMIL"
+    assert mentions["demonstrators"].actor.code == "KENCVL"
+    assert "the article is about KEN" in mentions["civilians"].evidence
 
 
 def test_a_pair_of_officials_is_not_placed_in_one_state(resolver):  # type: ignore[no-untyped-def]

@@ -379,6 +379,16 @@ class _Context:
         ranked = sorted(self.salience, key=lambda c: (-self.salience[c], self.first_seen.get(c, 0)))
         return ranked[:n]
 
+    def dominant(self) -> str | None:
+        """The state the article is about when it is about one: named more than once, and at
+        least twice as often as all others together."""
+        main = self.main_countries(1)
+        named = self.salience or self.towns  # an article naming only towns is about theirs
+        if not main:
+            return None
+        mine = named[main[0]]
+        return main[0] if mine > 1 and mine >= 2 * (sum(named.values()) - mine) else None
+
 
 class Resolver:
     """Reads texts for actors. Build once (it holds the knowledge base and models) and reuse."""
@@ -3216,7 +3226,8 @@ def _place_stateless(
     taken to belong to the one state the sentence names, when it names exactly one. When it
     names none, a state's own institutions ("the jury", "lawmakers", "police") are taken to
     be those of the state the article is mainly about, as an unknown person is (not a pair:
-    "the two prime ministers"). An organisation in `stateless` (al-Qaeda, a multinational
+    "the two prime ministers"); in an article about one state (`_Context.dominant`) so are
+    all others ("security forces", "demonstrators"). An organisation in `stateless` (al-Qaeda, a multinational
     company) keeps none: it acts across borders, not for the state named beside it."""
     here = _sentence_mentions(context, sentence.index)
     states = {
@@ -3231,9 +3242,14 @@ def _place_stateless(
     if len(states) == 1:
         [state] = states
         why, sectors = f"the only state this sentence names is {state}", None
+        guessed = False
     elif not states and (main := context.main_countries(1)):
         state = main[0]
         why, sectors = f"the sentence names no state; the article is mainly about {state}", DOMESTIC
+        if context.dominant() == state:
+            # an article about one state: its soldiers, protesters and firms are that state's
+            why, sectors = f"the sentence names no state; the article is about {state}", None
+        guessed = True
     else:
         return
     for i in here:
@@ -3246,9 +3262,9 @@ def _place_stateless(
             or actor.organisation in stateless
             or actor.sector == "NGO"  # a non-governmental body acts for no state
             or (sectors is not None and actor.sector not in sectors)
-            or (sectors is not None and actor.person is not None)
+            or (guessed and actor.person is not None)
             # "the two prime ministers", "both governments": a pair of states, not one
-            or (sectors is not None and _paired(sentence, mention))
+            or (guessed and _paired(sentence, mention))
         ):
             continue
         context.mentions[i] = replace(
