@@ -3227,8 +3227,9 @@ def _place_stateless(
     names none, a state's own institutions ("the jury", "lawmakers", "police") are taken to
     be those of the state the article is mainly about, as an unknown person is (not a pair:
     "the two prime ministers"); in an article about one state (`_Context.dominant`) so are
-    all others ("security forces", "demonstrators"). An organisation in `stateless` (al-Qaeda, a multinational
-    company) keeps none: it acts across borders, not for the state named beside it."""
+    all others ("security forces", "demonstrators"). An organisation in `stateless`
+    (al-Qaeda, a multinational company) keeps none: it acts across borders, not for the state
+    named beside it."""
     here = _sentence_mentions(context, sentence.index)
     states = {
         context.mentions[i].actor.country
