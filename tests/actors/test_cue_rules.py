@@ -690,6 +690,15 @@ def test_a_things_name_after_a_bodys_possessive_is_no_person(resolver):  # type:
     assert not any(m.actor.person for m in mentions.values())
 
 
+@pytest.mark.parametrize("place", ["the Cabinet Room", "the Presidential Palace", "Evin Prison"])
+def test_a_room_or_building_is_no_person(resolver, place):  # type: ignore[no-untyped-def]
+    # "Cabinet Room" had been a person titled "Cabinet", and "he" after it pointed to "Room".
+    text = f"President Trump met his advisers. Speaking in {place}, he warned Beijing."
+    mentions = resolve(resolver, text, dt.date(2019, 11, 18))
+    assert mentions["he"].actor.code == "USAGOV"
+    assert not any(m.actor.person for m in mentions.values() if m.text.endswith(place[-4:]))
+
+
 def test_a_one_word_name_the_story_repeats_is_an_actor(resolver):  # type: ignore[no-untyped-def]
     text = (
         "Police in Texas said on Monday that investors had left Zentrix. A report said "

@@ -229,7 +229,9 @@ NOT_NAME_WORDS = frozenset(
     coalition network project program programme fund january february march april may june
     july august september october november december monday tuesday wednesday thursday friday
     saturday sunday system mission rocket lander satellite telescope unit herald tribune gazette
-    journal chronicle telegraph observer daily""".split()
+    journal chronicle telegraph observer daily room rooms building buildings palace embassy
+    consulate compound prison jail hotel school college academy station
+    barracks""".split()
 )
 # Agent nouns that, owned by a person, name what they do rather than people ("his opposition
 # to the plan").
