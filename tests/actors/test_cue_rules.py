@@ -472,6 +472,17 @@ def test_an_envoy_named_after_the_state_they_serve_in(resolver, text, name, code
     assert resolve(resolver, text, UK_DAY)[name].actor.code == code
 
 
+@pytest.mark.parametrize("host", ["Ukraine", "Kyiv"])
+def test_an_envoy_described_after_the_name_is_not_of_the_host(resolver, host):  # type: ignore[no-untyped-def]
+    text = (
+        "The US president called his Ukrainian counterpart. Kurt Volker, the special envoy to "
+        f"{host}, testified on Tuesday in Washington."
+    )
+    mention = resolve(resolver, text, dt.date(2019, 5, 1))["Kurt Volker"]
+    assert mention.actor.code == "USAGOV"
+    assert "posted to UKR" in mention.evidence
+
+
 def test_the_title_before_to_is_an_agent(resolver):  # type: ignore[no-untyped-def]
     # The dictionaries' pattern "ambassador to" had swallowed "to", so the title was lost.
     mentions = resolve(resolver, "Russia's ambassador to Britain denied it.", UK_DAY)

@@ -1928,6 +1928,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
 
 HOST_KINDS = ("country", "capital")  # where an envoy is posted: "to Britain", "to Washington"
+ENVOYS = frozenset({"envoy", "envoys", "ambassador", "ambassadors", "representative"})
 
 
 def _envoy_before(
@@ -2781,6 +2782,22 @@ def _apposition(
         and following[0][0] == end + 1
     ):
         units = _units(tokens, *following[0])
+        if (
+            country is None
+            and tokens[end].text.lower() == "to"
+            and tokens[end - 1].text.lower() in ENVOYS
+            and (host := next((u for u in units if u.kind in HOST_KINDS and u.entry), None))
+        ):
+            # "Kurt Volker, the former special envoy to Ukraine": the state an envoy is posted
+            # to is not theirs; they are the article's other state's, if it names one
+            assert host.entry is not None
+            sender = [c for c in context.main_countries(2) if c != host.entry.ref][:1]
+            country = sender[0] if sender else None
+            notes.append(
+                f"posted to {host.entry.ref}"
+                + (f"; of {country}, the article's other state" if country else "")
+            )
+            units = []
         for unit in units:
             if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
                 country = country or unit.entry.ref
