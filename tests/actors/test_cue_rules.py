@@ -907,6 +907,27 @@ def test_first_person_in_a_quotation_is_its_speaker(resolver):  # type: ignore[n
     assert all(mentions[m.antecedent].text == "Otieno Kamau" for m in speaker)  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The speaker is named where the quotation ends, two sentences after "I" ...
+        "In Kenya, “I will not resign. The party is with me,” Otieno Kamau said on Monday.",
+        # ... or where it begins; a new paragraph of it opens without closing the last one.
+        "In Kenya, Otieno Kamau said: “The vote was fair. I will not resign.\n\n"
+        "“The party is with me.” Later, the court sat.",
+    ],
+)
+def test_a_quotation_over_several_sentences_is_its_speakers(resolver, text):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(text, day=UK_DAY)
+    speaker = [m for m in mentions if m.text in ("I", "me")]
+    assert [m.text for m in speaker] == ["I", "me"]
+    assert {m.actor.code for m in speaker} == {"KEN"}
+    assert {m.actor.person for m in speaker} == {"Otieno Kamau"}
+    assert all(mentions[m.antecedent].text == "Otieno Kamau" for m in speaker)  # type: ignore[index]
+    places = [(m.sentence, m.start) for m in mentions]
+    assert places == sorted(places)
+
+
 def test_first_person_with_no_speaker_named_is_left_unread(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "In Kenya, “I will not resign,” the statement read.", UK_DAY)
     assert "I" not in mentions

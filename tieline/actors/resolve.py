@@ -22,6 +22,7 @@ and a confidence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -333,6 +334,7 @@ class Plan:
     wanted: list[Sentence]
     deep: list[Sentence]
     repeated: frozenset[str] = frozenset()  # names the text repeats (`_repeated_names`)
+    sentences: Sequence[Sentence] = ()  # all the text's sentences
 
 
 @dataclass
@@ -466,6 +468,7 @@ class Resolver:
             known = self._known_words(context) | self._leader_surnames(doc, context)
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known, plan.repeated)
             self._read_sentence(tokens, sentence, context, field_name, text)
+        _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         self._settle_names(context)
         return context.mentions
 
@@ -481,7 +484,7 @@ class Resolver:
         hits = _without_first_names(text, self.gazetteer.find(text))
         repeated = _repeated_names(text, hits)
         wanted, deep = self._plan(text, sentences, hits, worth_parsing, repeated)
-        return Plan(hits, wanted, deep, repeated)
+        return Plan(hits, wanted, deep, repeated, sentences)
 
     def _plan(
         self,
@@ -859,7 +862,6 @@ class Resolver:
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
         _firm_lists(context, sentence, text)
-        _quoted_speaker(context, sentence, tokens, field_name, text)
         _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
@@ -3022,63 +3024,108 @@ FIRMS_BEFORE = re.compile(
 FIRMS_TITLE = re.compile(rf"{FIRM_PLURALS}\s", re.I)  # read as a title: "companies Astrobotic"
 
 
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-SPEECH_VERBS = frozenset(
-    """said says told tells added adds wrote writes asked asks insisted insists stated states
-    declared declares tweeted tweets warned warns explained explains""".split()
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|insisted|insists|stated|"
+    r"states|declared|declares|tweeted|tweets|warned|warns|explained|explains)\b"
 )
-_QUOTE = re.compile(r"[“\"]([^”\"]*)[”\"]")
+MAX_QUOTATION = 8  # sentences: a longer "quotation" is a quote mark left open by mistake
 
 
-def _quoted_speaker(
-    context: _Context, sentence: Sentence, tokens: list[_Token], field_name: str, text: str
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of a text, as character spans from the opening mark to the closing
+    one. An opening mark inside an open quotation starts its next paragraph (news leaves the
+    paragraph before unclosed); a quotation never closed is left out."""
+    spans = []
+    start = None
+    for match in re.finditer(r"[“”\"]", text):
+        if match.group() == "“" or (match.group() == '"' and start is None):
+            start = match.start() if start is None else start
+        elif start is not None:
+            spans.append((start, match.end()))
+            start = None
+    return spans
+
+
+def _quoted_speakers(
+    context: _Context, sentences: Sequence[Sentence], field_name: str, text: str
 ) -> None:
     """ "“I will not resign,” Smith said": "I", "me" and "my" inside a quotation are its
-    speaker, the person named outside it in the same sentence with a verb of saying; where
-    the sentence names no one outside the quotation, they are left unread."""
-    quotes = [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in _QUOTE.finditer(sentence.text)
-    ]
-    if not quotes:
+    speaker, the person named outside it, beside a verb of saying, in the sentence where it
+    ends or else the one where it begins; the quotation may run over several sentences.
+    Where no one is named so, they are left unread."""
+    quotes = _quotations(text)
+    if not quotes or not sentences:
         return
 
     def quoted(position: int) -> bool:
         return any(a <= position < b for a, b in quotes)
 
-    said = [t for t in tokens if t.text.lower() in SPEECH_VERBS and not quoted(t.start)]
-    pronouns = [t for t in tokens if t.text.lower() in FIRST_PERSON and quoted(t.start)]
-    if not said or not pronouns:
-        return
-    here = [
-        (i, context.mentions[i])
-        for i in _sentence_mentions(context, sentence.index)
+    spans = [(s.start, s.end) for s in sentences]
+
+    def sentence_at(position: int) -> Sentence:
+        return sentences[bisect.bisect_right(spans, (position, len(text))) - 1]
+
+    for a, b in quotes:
+        first, last = sentence_at(a), sentence_at(b - 1)
+        if a < spans[0][0] or last.index - first.index >= MAX_QUOTATION:
+            continue
+        by_sentence: dict[int, list[int]] = {}
+        for i, mention in enumerate(context.mentions):
+            by_sentence.setdefault(mention.sentence, []).append(i)
+        speaker = _speaker(context, last, by_sentence, quoted)
+        if speaker is None:
+            speaker = _speaker(context, first, by_sentence, quoted)
+        if speaker is None:
+            continue
+        actor = context.mentions[speaker].actor
+        read = [(m.start, m.end) for m in context.mentions if m.start < b and m.end > a]
+        for match in FIRST_PERSON.finditer(text, a, b):
+            if any(start <= match.start() < end for start, end in read):
+                continue  # read already: "I" in a name
+            sentence = sentence_at(match.start())
+            at = _insert(
+                context,
+                Mention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    actor,
+                    "pronoun",
+                    f"the speaker of the quotation: {actor.name}",
+                    CONFIDENCE["pronoun"],
+                    sentence.index,
+                    field_name,
+                    speaker,
+                ),
+            )
+            speaker += at <= speaker  # the speaker's mention moved one place on
+
+
+def _speaker(
+    context: _Context,
+    sentence: Sentence,
+    by_sentence: Mapping[int, list[int]],
+    quoted: Callable[[int], bool],
+) -> int | None:
+    """The index of the person a sentence names outside quotation marks, nearest its first
+    verb of saying outside them; None if it has no such verb or person."""
+    verb = next(
+        (
+            sentence.start + m.start()
+            for m in SPEECH_VERBS.finditer(sentence.text)
+            if not quoted(sentence.start + m.start())
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    people = [
+        i
+        for i in by_sentence.get(sentence.index, [])
         if context.mentions[i].actor.person and not quoted(context.mentions[i].start)
     ]
-    if not here:
-        return
-    verb = said[0].start
-    index, speaker = min(here, key=lambda pair: abs(pair[1].start - verb))
-    for token in pronouns:
-        if any(m.start <= token.start < m.end for _, m in here):
-            continue
-        at = _insert(
-            context,
-            Mention(
-                token.start,
-                token.end,
-                text[token.start : token.end],
-                speaker.actor,
-                "pronoun",
-                f"the speaker of the quotation: {speaker.actor.name}",
-                CONFIDENCE["pronoun"],
-                sentence.index,
-                field_name,
-                index,
-            ),
-        )
-        if at <= index:
-            index += 1  # the speaker's mention moved one place on
+    return min(people, key=lambda i: abs(context.mentions[i].start - verb)) if people else None
 
 
 def _sentence_mentions(context: _Context, sentence: int) -> range:
@@ -3090,14 +3137,13 @@ def _sentence_mentions(context: _Context, sentence: int) -> range:
 
 
 def _insert(context: _Context, mention: Mention) -> int:
-    """Put a mention among those of its sentence in text order, and return where; the
+    """Put a mention among the others in text order, and return where; the
     mentions that point past it (back, or forward to a speaker) keep pointing at the same
     ones."""
     at = len(context.mentions)
-    while (
-        at > 0
-        and context.mentions[at - 1].sentence == mention.sentence
-        and context.mentions[at - 1].start > mention.start
+    while at > 0 and (context.mentions[at - 1].sentence, context.mentions[at - 1].start) > (
+        mention.sentence,
+        mention.start,
     ):
         at -= 1
     if mention.antecedent is not None and mention.antecedent >= at:
