@@ -204,6 +204,17 @@ def test_fixed_halves_by_position(plover_file: Path) -> None:
         ev.select_half([1, 2], "first")
 
 
+def test_halves_by_group_keep_a_group_together() -> None:
+    records = [("a", 1), ("a", 2), ("b", 3), (None, 4), ("a", 5), (None, 6), ("c", 7)]
+    group = lambda r: r[0]  # noqa: E731
+    even = ev.select_half(records, "even", group)
+    odd = ev.select_half(records, "odd", group)
+    # groups in order of first appearance: a 0, b 1, (4) 2, (6) 3, c 4
+    assert [n for _, n in even] == [1, 2, 4, 5, 7]
+    assert [n for _, n in odd] == [3, 6]
+    assert ev.select_half(records, "all", group) == records
+
+
 # ---------------------------------------------------------------- PETR-2 validation
 
 

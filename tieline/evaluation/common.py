@@ -3,6 +3,7 @@ precision, recall and F1."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from tieline.models import Actor
@@ -11,14 +12,28 @@ T = TypeVar("T")
 HALVES = ("all", "even", "odd")
 
 
-def select_half(records: list[T], half: str | None) -> list[T]:
+def select_half(
+    records: list[T], half: str | None, group: Callable[[T], Hashable | None] | None = None
+) -> list[T]:
     """The fixed halves used for tuning and held-out measurement: "even" or "odd" positions
-    in the gold set's order, or all of it."""
+    in the gold set's order, or all of it. With `group` (a record's article), the halves are
+    of the groups, in order of first appearance, so that no article has sentences in both;
+    a record of no group counts as its own."""
     if half in (None, "all"):
         return records
     if half not in ("even", "odd"):
         raise ValueError(f"half must be 'even', 'odd' or 'all', not {half!r}")
-    return records[0 if half == "even" else 1 :: 2]
+    parity = 0 if half == "even" else 1
+    if group is None:
+        return records[parity::2]
+    positions: dict[Hashable, int] = {}
+    kept = []
+    for i, record in enumerate(records):
+        key = group(record)
+        key = ("record", i) if key is None else key
+        if positions.setdefault(key, len(positions)) % 2 == parity:
+            kept.append(record)
+    return kept
 
 
 def is_actor(actor: Actor, code: str) -> bool:
