@@ -21,6 +21,7 @@ import pytest
 
 from tieline.evaluation.actors import DatasetError, evaluate, load_gold
 from tieline.evaluation.common import select_half
+from tieline.models import Actor, Mention
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HELDOUT = FIXTURES / "heldout-actors"
@@ -187,3 +188,47 @@ def test_an_article_that_cannot_be_read_is_a_clear_error(tmp_path, articles, mes
         (tmp_path / "ARTICLES.json").write_text(json.dumps(articles), encoding="utf-8")
     with pytest.raises(DatasetError, match=re.escape(message)):
         load_gold(path)
+
+
+def test_the_gold_words_are_matched_to_their_head_not_a_qualifier(tmp_path: Path) -> None:
+    text = (
+        "His Turkish counterpart, Recep Tayyip Erdoğan, warned the US-backed Syrian Democratic "
+        "Forces and Islamic State fighters."
+    )
+    gold = {
+        "id": "T-2",
+        "date": "2019-05-06",
+        "source": [{"actorText": "His Turkish counterpart, Recep Tayyip Erdoğan", "code": "TUR",
+                    "sector": "GOV"}],
+        "target": [
+            {"actorText": "the US-backed Syrian Democratic Forces", "code": "SYR", "sector": "REB"},
+            {"actorText": "Islamic State fighters", "code": "IMG", "sector": "REB"},
+        ],
+        "event": "THREATEN",
+        "text": text,
+    }  # fmt: skip
+    path = tmp_path / "GOLD.json"
+    path.write_text(json.dumps([gold]), encoding="utf-8")
+    read = {
+        "His": Actor("Vladimir Putin", country="RUS", sector="GOV"),
+        "Recep Tayyip Erdoğan": Actor("Recep Tayyip Erdoğan", country="TUR", sector="GOV"),
+        "US": Actor("United States", country="USA"),
+        "Syrian Democratic Forces": Actor("SDF", country="SYR", sector="REB"),
+        "Islamic State fighters": Actor("Islamic State", sector="REB"),
+    }
+
+    def resolve(sentence: str, day: dt.date | None) -> list[Mention]:
+        return [
+            Mention(at, at + len(words), words, actor, "test", "", 1.0, 0)
+            for words, actor in read.items()
+            if (at := sentence.find(words)) >= 0
+        ]
+
+    metrics, scores = evaluate(path, resolve)
+    assert [s.found.text for s in scores if s.found] == [
+        "Recep Tayyip Erdoğan",
+        "Syrian Democratic Forces",
+        "Islamic State fighters",
+    ]
+    # an armed group of no state (IMG) is right with REB, whether or not the gold repeats it
+    assert metrics["target_sector_accuracy"] == 1.0

@@ -239,17 +239,35 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def _best_mention(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
+def _best_mention(mentions: list[Mention], span: tuple[int, int], text: str) -> Mention | None:
     """The mention that resolves the gold words: the one covering their first word (an
     English noun phrase's head comes before its modifiers: "rebels in the Ivory Coast"),
-    else the one overlapping them most."""
+    else the one overlapping them most. A mention that only qualifies the words after it is
+    passed over where another one overlaps them: an owner ("his Turkish counterpart, Recep
+    Tayyip Erdoğan", "Germany's fighters") or a patron ("the US-backed Syrian Democratic
+    Forces")."""
     overlapping = [m for m in mentions if min(m.end, span[1]) > max(m.start, span[0])]
-    if not overlapping:
+    heads = [m for m in overlapping if not _qualifier(m, span, text)]
+    candidates = heads or overlapping
+    if not candidates:
         return None
-    at_start = [m for m in overlapping if m.start <= span[0] < m.end]
+    at_start = [m for m in candidates if m.start <= span[0] < m.end]
     if at_start:
         return at_start[0]
-    return max(overlapping, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]))
+    return max(candidates, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]))
+
+
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+def _qualifier(mention: Mention, span: tuple[int, int], text: str) -> bool:
+    """Whether a mention qualifies more of the gold words after it: a possessive, or a name
+    followed by "'s" or a hyphen ("US-backed")."""
+    if mention.end >= span[1]:
+        return False
+    return mention.text.lower() in POSSESSIVES or text.startswith(
+        ("'s", "’s", "-"), mention.end
+    )
 
 
 # CAMEO's code for an international militarized group: an armed group of no state.
@@ -269,8 +287,8 @@ def _country_ok(mention: Mention | None, code: str) -> bool:
 
 def _sector_ok(mention: Mention | None, actor: GoldActor) -> bool:
     predicted = (mention.actor.sector if mention else None) or None
-    if actor.code == STATELESS_ARMED_GROUP and predicted == "REB":
-        predicted = None  # the code itself says "armed group"
+    if actor.code == STATELESS_ARMED_GROUP and predicted == "REB" and actor.sector is None:
+        predicted = None  # the code itself says "armed group"; the gold may say REB again
     return predicted == actor.sector
 
 
@@ -283,7 +301,7 @@ def score(
         mentions = _mentions(sentence, resolve, read)
         for actor in sentence.actors:
             span = locate(sentence, actor)
-            mention = _best_mention(mentions, span) if span else None
+            mention = _best_mention(mentions, span, sentence.text) if span else None
             country_ok = _country_ok(mention, actor.code)
             sector_ok = country_ok and _sector_ok(mention, actor)
             results.append(ActorScore(sentence.id, actor, mention, country_ok, sector_ok))
