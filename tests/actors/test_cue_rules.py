@@ -515,6 +515,16 @@ def test_an_article_about_one_state_places_everyone_in_it(resolver):  # type: ig
     assert "the article is about KEN" in mentions["civilians"].evidence
 
 
+def test_the_two_leaders_are_the_last_two_officials_states(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Vladimir Putin met his Turkish counterpart, Recep Tayyip Erdoğan, in Sochi. Syrian "
+        "and Russian jets will stay out of the zone, the two leaders agreed."
+    )
+    mention = resolve(resolver, text, dt.date(2018, 9, 17))["two leaders"]
+    assert mention.actor.members == ("RUS", "TUR")  # not Syria, named last
+    assert mention.actor.sector == "GOV"
+
+
 def test_a_pair_of_officials_is_not_placed_in_one_state(resolver):  # type: ignore[no-untyped-def]
     text = (
         "Kenya's president signed the law in Nairobi on Monday. The anniversary year will end "

@@ -111,10 +111,18 @@ GROUP_PHRASE = re.compile(
     r"^(?:the\s+two|both(?:\s+the)?)\s+(?:countries|nations|states|sides|governments|neighbou?rs)$",
     re.I,
 )
+# "the two leaders", "both presidents": the leaders of the two states whose people were last
+# named ("Putin and his Turkish counterpart, Erdoğan")
+LEADERS_PHRASE = re.compile(
+    r"^(?:the\s+two|both(?:\s+the)?)\s+(?:leaders|presidents|prime\s+ministers|premiers|"
+    r"heads\s+of\s+state|foreign\s+ministers|defen[cs]e\s+ministers|ministers)$",
+    re.I,
+)
 # Words that refer back to an actor without naming it.
 REFERRING = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
-    r"sides|governments|neighbou?rs)\b|\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
+    r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers)\b|"
+    r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
 # Words that put someone out of the office named after them: "former", and "ousted" or
@@ -896,6 +904,18 @@ class Resolver:
                     "group",
                     f"the two states most recently named in the article: {names}",
                 )
+            return
+        if LEADERS_PHRASE.match(phrase) and len(people := _recent_countries(context, 2, True)) == 2:
+            members = tuple(sorted(people))
+            names = " and ".join(self._state(m).name for m in members)
+            start = first + 1 if tokens[first].text.lower() == "the" else first
+            emit(
+                start,
+                last + 1,
+                Actor(f"leaders of {names}", sector="GOV", members=members),
+                "group",
+                f"the states of the two officials most recently named in the article: {names}",
+            )
             return
         if not units:
             self._form(tokens, first, last, context, emit)
@@ -3412,10 +3432,14 @@ def _sentence_state(context: _Context, sentence: int) -> str | None:
     return None
 
 
-def _recent_countries(context: _Context, n: int) -> list[str]:
+def _recent_countries(context: _Context, n: int, officials: bool = False) -> list[str]:
+    """The last `n` states the article named, latest first (only those of the government
+    officials it named, if `officials`); [] if it named fewer."""
     seen: list[str] = []
     for mention in reversed(context.mentions):
         country = mention.actor.country
+        if officials and not (mention.actor.person and mention.actor.sector == "GOV"):
+            continue
         if country and country not in seen:
             seen.append(country)
         if len(seen) == n:
