@@ -906,6 +906,19 @@ def test_a_bodys_thing_is_no_person_but_its_officer_is(resolver):  # type: ignor
     assert mentions["Jim Bridenstine"].actor.code == "USAGOV"  # a first name: NASA's man
 
 
+def test_a_plural_title_before_a_list_of_names_is_each_ones(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In Syria, Isis killed the British aid workers Otieno Kamau and Pieter Marais, and "
+        "the American journalists Lars Eklund, Nuno Pires and Tomas Varga."
+    )
+    mentions = resolve(resolver, text, dt.date(2015, 1, 1))
+    assert mentions["Pieter Marais"].actor.code == "GBRCVL"
+    assert [mentions[n].actor.code for n in ("Nuno Pires", "Tomas Varga")] == ["USAJRN"] * 2
+    # a singular title is one person's: "the British envoy Otieno Kamau and Pieter Marais"
+    single = resolve(resolver, "In Syria, the British envoy Otieno Kamau and Pieter Marais met.")
+    assert single["Pieter Marais"].actor.sector != "GOV"
+
+
 def test_first_person_in_a_quotation_is_its_speaker(resolver):  # type: ignore[no-untyped-def]
     text = "In Kenya, “I will not resign and my party backs me,” Otieno Kamau said on Monday."
     mentions = resolver.resolve(text, day=UK_DAY)

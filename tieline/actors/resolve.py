@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tieline.actors.gazetteer import Gazetteer, Hit, fold
@@ -870,6 +871,7 @@ class Resolver:
                     tokens, conjunct, (first, last), following, sentence, context, field_name, text
                 )
         _firm_lists(context, sentence, text)
+        _shared_titles(context, sentence, tokens, text)
         _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
@@ -3146,6 +3148,40 @@ def _speaker(
         if context.mentions[i].actor.person and not quoted(context.mentions[i].start)
     ]
     return min(people, key=lambda i: abs(context.mentions[i].start - verb)) if people else None
+
+
+def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], text: str) -> None:
+    """ "the British aid workers Alan Henning and David Haines": a plural title before a list
+    of names is each one's. A name the tables lack, with no cue of its own, that follows one
+    read with a plural title, after "and" or a comma, takes its state and sector."""
+    here = list(_sentence_mentions(context, sentence.index))
+    plural_before = {t.end: t.tag in PLURAL_TAGS for t in tokens}
+    shared: set[int] = set()
+    for before, after in pairwise(here):
+        first, second = context.mentions[before], context.mentions[after]
+        if (
+            second.cue != "context"
+            or not second.actor.person
+            or not first.actor.person
+            or first.cue not in ("name+cue", "name+title")
+            or text[first.end : second.start].strip() not in (",", "and", ", and")
+        ):
+            continue
+        name = first.actor.person
+        title_end = first.end - len(name)
+        while title_end > first.start and text[title_end - 1].isspace():
+            title_end -= 1
+        titled = first.text.endswith(name) and plural_before.get(title_end, False)
+        if not titled and before not in shared:
+            continue
+        shared.add(after)  # the next name of the list shares it too
+        context.mentions[after] = replace(
+            second,
+            actor=replace(second.actor, country=first.actor.country, sector=first.actor.sector),
+            cue=first.cue,
+            evidence=f"the plural title before {first.actor.name} is also this name's",
+            confidence=first.confidence,
+        )
 
 
 def _sentence_mentions(context: _Context, sentence: int) -> range:
