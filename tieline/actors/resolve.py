@@ -907,8 +907,11 @@ class Resolver:
                     f"the two states most recently named in the article: {names}",
                 )
             return
-        if LEADERS_PHRASE.match(phrase) and len(people := _recent_countries(context, 2, True)) == 2:
-            members = tuple(sorted(people))
+        if (
+            LEADERS_PHRASE.match(phrase)
+            and len(officials := _recent_countries(context, 2, True)) == 2
+        ):
+            members = tuple(sorted(officials))
             names = " and ".join(self._state(m).name for m in members)
             start = first + 1 if tokens[first].text.lower() == "the" else first
             emit(

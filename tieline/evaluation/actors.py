@@ -265,9 +265,7 @@ def _qualifier(mention: Mention, span: tuple[int, int], text: str) -> bool:
     followed by "'s" or a hyphen ("US-backed")."""
     if mention.end >= span[1]:
         return False
-    return mention.text.lower() in POSSESSIVES or text.startswith(
-        ("'s", "’s", "-"), mention.end
-    )
+    return mention.text.lower() in POSSESSIVES or text.startswith(("'s", "’s", "-"), mention.end)
 
 
 # CAMEO's code for an international militarized group: an armed group of no state.
