@@ -954,3 +954,40 @@ def test_a_quotation_over_several_sentences_is_its_speakers(resolver, text):  # 
 def test_first_person_with_no_speaker_named_is_left_unread(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "In Kenya, “I will not resign,” the statement read.", UK_DAY)
     assert "I" not in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In Syria, Amnesty’s Middle East campaign director Samah Hadid warned Turkey.",
+            "Samah Hadid",
+        ),
+        ("An Amnesty International researcher, Diana Semaan, warned Turkey.", "Diana Semaan"),
+        # a state after the body is the officer's beat, not their state
+        ("Human Rights Watch's Syria researcher Sara Kayyali warned Turkey.", "Sara Kayyali"),
+    ],
+)
+def test_a_human_rights_bodys_officer(resolver, text, name):  # type: ignore[no-untyped-def]
+    [mention] = [m for m in resolver.resolve(text, day=UK_DAY) if m.actor.person == name]
+    assert mention.actor.non_governmental
+    assert mention.actor.country is None
+    assert mention.actor.sector == "HRI"
+
+
+def test_a_non_governmental_council_governs_nothing(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "The Norwegian Refugee Council warned Turkey.", UK_DAY)
+    assert mentions["Norwegian Refugee Council"].actor.non_governmental
+    assert mentions["Norwegian Refugee Council"].actor.sector is None
+    assert (
+        resolve(resolver, "The UN Security Council met.", UK_DAY)[
+            "UN Security Council"
+        ].actor.sector
+        == "GOV"
+    )
+
+
+def test_amnesty_alone_is_the_body_only_as_written(resolver):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, "Amnesty warned Turkey.", UK_DAY)["Amnesty"].actor.non_governmental
+    mentions = resolve(resolver, "Turkey offered an amnesty to deserters.", UK_DAY)
+    assert not any(m.actor.non_governmental for m in mentions.values())

@@ -151,7 +151,8 @@ ROLE_FORMS = re.compile(
     r"high representative for |special envoy for )[a-z ,'\-]+$"
 )
 
-ORG_KINDS = {"igo": {"IGO"}, "institution": {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "PTY"},
+ORG_KINDS = {"igo": {"IGO", "NGO"},
+             "institution": {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "PTY"},
              "company": {"BUS", "JRN"}, "armed_group": {"REB"}}  # fmt: skip
 
 ISO3 = re.compile(r"^[A-Z]{3}$")

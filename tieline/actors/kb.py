@@ -183,7 +183,7 @@ COMMON_WORDS = frozenset(
     chad china turkey jordan guinea japan jersey guernsey bermuda panama chile nice reading
     split mobile bath male victoria kingston hamilton bale buffalo cork falcon hippo island kiwi
     kiwis latin marches moron olive phoenix pole poles swede tigers youth zero natal fez volta
-    riviera gent champagne cornerstone foundation lightning saga java
+    riviera gent champagne cornerstone foundation lightning saga java amnesty
 
     march may june august mark bill grant hope rich young king prince queen duke earl lord baron
     sultan emir president premier minister general admiral colonel major captain marshal

@@ -1164,10 +1164,21 @@ class Resolver:
             evidence.append("'shadow' before the title: the opposition's")
         # "Arab League Secretary-General Chedli Klibi", "U.N. mediator Diego Cordovez": the
         # organisation named before the title is the one the person acts for.
+        # "Amnesty's director Samah Hadid", "NATO's Jens Stoltenberg": its officer. A state
+        # named after the body is the officer's beat: "the UN's Syria envoy".
         body = next((u for u in units if u.kind == "igo" and u.entry and u.end <= unit.start), None)
-        if body is not None and body.entry is not None and title is not None and not cues:
+        if (
+            body is not None
+            and body.entry is not None
+            and (title is not None or tokens[body.end].text in ("'s", "’s"))
+            and not any(u.kind in CUE_KINDS and u.entry and u.end <= body.start for u in units)
+        ):
             igo = body.entry.ref
             sector = sector if sector not in (None, "IGO") else "GOV"
+            sector = self._officer_sector(igo, sector)
+            if cues:
+                evidence.append(f"'{cues[0].phrase}' the officer's beat")
+                cues, country = [], None
             evidence.append(f"'{body.text}' before the title: an officer of it")
         office = next(
             (
@@ -1226,6 +1237,7 @@ class Resolver:
             # serve), "The home secretary, Sajid Javid,": the office's holder.
             country, sector = held.actor.country, held.actor.sector
             role = role or held.actor.role
+            igo = igo or held.actor.igo
             cues, cue = [], "name+title"
             evidence.append(f"'{held.text}' named right before: the office the name holds")
         extra = _apposition(tokens, chunk, following, self, context)
@@ -1404,7 +1416,10 @@ class Resolver:
             return
         if unit.kind == "igo":
             name = org.name if org else unit.text
-            sector = agent.entry.ref if agent and agent.entry else _igo_body_sector(name)
+            if agent and agent.entry:  # "an Amnesty researcher"
+                sector = self._officer_sector(unit.entry.ref, agent.entry.ref)
+            else:  # "the Security Council"; a non-governmental council governs nothing
+                sector = None if unit.entry.ref.startswith("ngo:") else _igo_body_sector(name)
             actor = Actor(name, sector=sector, igo=unit.entry.ref, organisation=unit.entry.ref)
             note = _entry_note(unit.entry) + (f"; '{agent.text}' → {sector}" if agent else "")
             emit(start, end, actor, "igo", note)
@@ -1721,6 +1736,15 @@ class Resolver:
         ]
         return leaders[0] if len(leaders) == 1 else None
 
+    def _officer_sector(self, body: str, sector: str | None) -> str | None:
+        """The sector of an officer of an international or non-governmental body, titled
+        `sector`: a human-rights body's researchers and directors work for human rights (HRI,
+        Phoenix's code for Amnesty or Human Rights Watch)."""
+        org = self.kb.organisations.get(body)
+        code = org.code if org and org.code and body.startswith("ngo:") else ""
+        fields = {code[i : i + 3] for i in range(3, len(code), 3)}  # "NGOHRIAMN": HRI, AMN
+        return HUMAN_RIGHTS if HUMAN_RIGHTS in fields else sector
+
     def _named_body_sector(self, name: str) -> tuple[str | None, str]:
         """The sector a body's own name gives: that of the people a union or association is
         of ("Nigerian Union of Teachers" → EDU, as "teachers"), else that of a word of the
@@ -2027,7 +2051,10 @@ def _title_before(
     generic = tokens[first - 2].text.lower() in GENERIC_AGENTS
     if generic and title.cue != "agent+country":
         return None
-    return title if title.cue.startswith("agent") else None
+    # "an Amnesty researcher, Diana Semaan,": a body's officer, read with the body
+    word = tokens[first - 2].unit
+    officer = title.cue == "igo" and word is not None and word.kind == "agent"
+    return title if title.cue.startswith("agent") or officer else None
 
 
 def _shadowed(tokens: list[_Token], title: Unit) -> bool:
@@ -3408,7 +3435,8 @@ MILITARY_WORDS = re.compile(
     re.I,
 )
 
-FIRM_SECTORS = frozenset({"BUS", "JRN"})  # sectors of firms and the news media
+FIRM_SECTORS = frozenset({"BUS", "JRN"})
+HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 
 
 def _named_firm(mention: Mention) -> bool:
