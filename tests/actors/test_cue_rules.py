@@ -285,7 +285,7 @@ def test_an_agent_after_a_persons_possessive_is_theirs(resolver):  # type: ignor
     [
         # A state after "anti-" or "pro-" is one the actor is against or for.
         ("An anti-Syria journalist was killed in Beirut.", "anti-Syria journalist", "LBNJRN"),
-        ("Pro-Iranian militias attacked the base in Iraq.", "Pro-Iranian militias", "IRQUAF"),
+        ("Pro-Iranian militias attacked the base in Iraq.", "Pro-Iranian militias", "IRQREB"),
         # Hostage-takers are criminals, not hostages.
         ("The hostage-takers freed two hostages in Kenya.", "hostage-takers", "KENCRM"),
         (

@@ -278,7 +278,7 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         # A stateless people's armed men are no state's forces; a backer is not the state.
         ("Kurdish forces attacked a village.", "Kurdish forces", "---REB"),
         ("Iraqi Kurdish forces held Kirkuk.", "Iraqi Kurdish forces", "IRQREB"),
-        ("Iranian-backed militias attacked US troops.", "Iranian-backed militias", "---UAF"),
+        ("Iranian-backed militias attacked US troops.", "Iranian-backed militias", "---REB"),
         ("The Vietnamese-led forces retook a village.", "Vietnamese-led forces", "VNMMIL"),
         # A word for one person of a state is a civilian, not the state.
         ("A Briton was detained in Syria.", "Briton", "GBRCVL"),
