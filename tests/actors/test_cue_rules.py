@@ -991,3 +991,13 @@ def test_amnesty_alone_is_the_body_only_as_written(resolver):  # type: ignore[no
     assert resolve(resolver, "Amnesty warned Turkey.", UK_DAY)["Amnesty"].actor.non_governmental
     mentions = resolve(resolver, "Turkey offered an amnesty to deserters.", UK_DAY)
     assert not any(m.actor.non_governmental for m in mentions.values())
+
+
+def test_the_terror_group_and_it_are_the_armed_group_named_before(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Residents fled as Isis seized Raqqa in 2014. The terror group's hold on the city, "
+        "which it ruled for three years, is ending."
+    )
+    mentions = resolve(resolver, text, dt.date(2017, 6, 1))
+    assert mentions["terror group"].actor.organisation == "armed:islamic-state"
+    assert mentions["it"].actor.organisation == "armed:islamic-state"  # not "Residents"

@@ -1523,21 +1523,24 @@ class Resolver:
                 )
                 emit(span_start, span_end, actor, "agent+country", note)
             return
-        if tokens[first].text.lower() in ("the", "this") and head.text.lower() in FIRM_NOUNS:
-            firm = _recent_firm(context, emit.sentence.index)
-            if firm is not None:
-                # "WeWork ... The company said": the firm named last, a few sentences back
+        noun = head.text.lower()
+        if tokens[first].text.lower() in ("the", "this") and noun in FIRM_NOUNS | GROUP_NOUNS:
+            kind = "BUS" if noun in FIRM_NOUNS else "REB"
+            body = _recent_body(context, emit.sentence.index, kind)
+            if body is not None:
+                # "WeWork ... The company said", "Isis ... the terror group's demise": the firm
+                # or armed group named last, a few sentences back
                 emit(
                     start,
                     head.end,
-                    firm.actor,
+                    body.actor,
                     "description",
-                    f"the {head.text.lower()} named earlier: {firm.actor.name}",
-                    antecedent=_index(context, firm),
+                    f"the {noun} named earlier: {body.actor.name}",
+                    antecedent=_index(context, body),
                 )
                 return
             main = context.main_countries(1)
-            if main and head.text.lower() == tokens[last].text.lower():
+            if main and noun in FIRM_NOUNS and noun == tokens[last].text.lower():
                 # "The company said", no firm named near: a firm the tables lack, most likely
                 # one of the article's state, as a firm named by its suffix is
                 actor = Actor(head.text, country=main[0], sector=sector)
@@ -3052,16 +3055,25 @@ FIRM_NOUNS = frozenset(
     }
 )  # fmt: skip
 FIRM_REACH = 5  # sentences back that "the company" looks for its firm
+# Nouns that, after "the", refer back to an armed group named earlier ("the terror group").
+GROUP_NOUNS = frozenset(
+    {
+        "group", "terror group", "terrorist group", "terrorist organisation",
+        "terrorist organization", "militant group", "jihadist group", "rebel group",
+        "armed group", "extremist group", "militia",
+    }
+)  # fmt: skip
 
 
-def _recent_firm(context: _Context, sentence: int) -> Mention | None:
-    """The firm named last, by name (not "a company"), in this or the few sentences before."""
+def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | None:
+    """The firm (`sector` BUS) or armed group (REB) named last, by name (not "a company"), in
+    this or the few sentences before."""
     for mention in reversed(context.mentions):
         if mention.sentence < sentence - FIRM_REACH:
             return None
         actor = mention.actor
         named = actor.organisation is not None or mention.cue in NAME_CUES
-        if actor.sector == "BUS" and named and not actor.person and mention.cue != "pronoun":
+        if actor.sector == sector and named and not actor.person and mention.cue != "pronoun":
             return mention
     return None
 
@@ -3335,10 +3347,11 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
         m
         for m in context.mentions
         if not m.actor.person
-        and (m.actor.country or m.actor.igo)
+        and (m.actor.country or m.actor.igo or m.actor.organisation)  # al-Qaeda is no state's
         and not m.actor.members
         # the paper or agency a story is told to ("told the Associated Press that it ...")
         and not _news_outlet(m)
+        and not _plural_agent(m)  # "residents" are "they"
     ]
     states = [
         m
@@ -3348,6 +3361,12 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     if states:
         return states[0]
     return candidates[-1] if candidates else None
+
+
+def _plural_agent(mention: Mention) -> bool:
+    """Whether a mention is a plural agent noun ("residents", "Syrian officials")."""
+    last = mention.text.split()[-1] if mention.text.split() else ""
+    return mention.cue.startswith("agent") and last.endswith("s") and not last.endswith("ss")
 
 
 def _generic_name(text: str) -> bool:
