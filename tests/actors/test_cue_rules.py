@@ -1001,3 +1001,10 @@ def test_the_terror_group_and_it_are_the_armed_group_named_before(resolver):  # 
     mentions = resolve(resolver, text, dt.date(2017, 6, 1))
     assert mentions["terror group"].actor.organisation == "armed:islamic-state"
     assert mentions["it"].actor.organisation == "armed:islamic-state"  # not "Residents"
+
+
+def test_kurdish_fighters_are_the_kurds_of_the_syria_or_iraq_a_story_names(resolver):  # type: ignore[no-untyped-def]
+    text = "Syria's war goes on near Afrin. Turkish jets bombed Kurdish fighters on Monday."
+    mention = resolve(resolver, text, dt.date(2018, 2, 1))["Kurdish fighters"]
+    assert mention.actor.code == "SYRREB"  # not Turkey, the one state the sentence names
+    assert "Kurdish region of SYR" in mention.evidence

@@ -255,6 +255,10 @@ ONE_PERSON_DEMONYMS = frozenset(
 # Peoples of no state of their own, spread over several: their armed men are no state's
 # forces ("Kurdish forces", "Kurdish militias").
 STATELESS_PEOPLES = frozenset({"kurdish", "kurd"})
+# States whose Kurdish regions have had Kurdish armed forces of their own since 2014 (Syria's
+# YPG and SDF, Iraq's peshmerga); Turkey's and Iran's Kurdish armed groups (the PKK, PJAK) are
+# named as such. "Kurdish fighters" in a story of one of these are its Kurds'.
+KURDISH_REGIONS = ("SYR", "IRQ")
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
@@ -1470,12 +1474,15 @@ class Resolver:
         why = f"'{head.text}' → {head.entry.ref}"
         qualifier = _armed_qualifier(units, head)
         people = tokens[head.start - 1].text if head.start > first else ""
+        home = None  # the state whose Kurds "Kurdish fighters" are
         if qualifier is not None and not former:
             sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
             why += f", '{qualifier.text}' before it: a non-state armed group (REB)"
         elif people.lower() in STATELESS_PEOPLES and _armed_head(head) and not former:
             sector = "REB"  # "Kurdish forces": the YPG, the PKK, a region's peshmerga
             why += f", '{people}' before it: a stateless people's armed men (REB)"
+            homes = [c for c in KURDISH_REGIONS if context.salience[c]]
+            home = max(homes, key=lambda c: context.salience[c]) if homes else None
         if head.text.lower() in OFFICERS and sector == "MIL" and context.policing:
             sector = "COP"  # "Officers arrested Webb": in a police story, police officers
             why += ", in an article about the police: police (COP)"
@@ -1561,6 +1568,11 @@ class Resolver:
                 return
         if any(tokens[i].text.lower() in COUNTERPART for i in range(first, last + 1)):
             return  # "his counterpart" without a name: left to the event stage
+        if home is not None:
+            # "Kurdish fighters" in a story of Syria: the SDF, not the state they fight
+            actor = Actor(head.text, country=home, sector=sector)
+            emit(start, head.end, actor, "agent", f"{why}; of the Kurdish region of {home}")
+            return
         actor = Actor(head.text, sector=sector, role=_role(head.text))
         emit(start, head.end, actor, "agent", f"{why}; no country stated")
 
