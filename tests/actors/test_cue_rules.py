@@ -1008,3 +1008,14 @@ def test_kurdish_fighters_are_the_kurds_of_the_syria_or_iraq_a_story_names(resol
     mention = resolve(resolver, text, dt.date(2018, 2, 1))["Kurdish fighters"]
     assert mention.actor.code == "SYRREB"  # not Turkey, the one state the sentence names
     assert "Kurdish region of SYR" in mention.evidence
+
+
+def test_a_list_of_demonyms_shares_its_head(resolver):  # type: ignore[no-untyped-def]
+    text = "Areas were taken by Russian, Iranian and Syrian government forces."
+    mentions = resolve(resolver, text, dt.date(2018, 1, 1))
+    assert [mentions[w].actor.code for w in ("Russian", "Iranian")] == ["RUSMIL", "IRNMIL"]
+    # plural demonyms are people of their own, not a list before a head
+    mentions = resolve(
+        resolver, "The Russians, Iranian officials and Syria met.", dt.date(2018, 1, 1)
+    )
+    assert mentions["Russians"].actor.sector != "GOV"

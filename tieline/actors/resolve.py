@@ -2411,6 +2411,9 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
         if not inside and token.pos == "CCONJ" and start is not None and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             inside = nxt.unit is not None or nxt.pos in ("ADJ", "PROPN", "NOUN")
+        if not inside and token.text == "," and start is not None and i + 1 < len(tokens):
+            # "Russian, Iranian and Syrian government forces": a list of demonyms is one phrase
+            inside = _demonym_at(tokens, i - 1) and _demonym_at(tokens, i + 1)
         if inside and token.tag == "PRP":
             # A personal pronoun is a noun phrase of its own ("promised Turkey it would").
             if start is not None:
@@ -2434,12 +2437,20 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
     return chunks
 
 
+def _demonym_at(tokens: list[_Token], i: int) -> bool:
+    """Whether token i is a one-word demonym used as an adjective ("Russian", not "the
+    Russians")."""
+    unit = tokens[i].unit
+    one = unit is not None and unit.kind == "demonym" and unit.start == unit.end - 1
+    return one and tokens[i].tag not in PLURAL_TAGS
+
+
 def _conjuncts(tokens: list[_Token], first: int, last: int) -> list[tuple[int, int]]:
     """Split a phrase at "and"; a conjunct with a cue but no head shares the last one's head:
     "Hungarian and Romanian officials" → "Hungarian officials", "Romanian officials"."""
     parts, start = [], first
     for i in range(first, last + 1):
-        if tokens[i].pos == "CCONJ" and tokens[i].unit is None:
+        if (tokens[i].pos == "CCONJ" or tokens[i].text == ",") and tokens[i].unit is None:
             if start <= i - 1:
                 parts.append((start, i - 1))
             start = i + 1
