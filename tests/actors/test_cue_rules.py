@@ -1019,3 +1019,14 @@ def test_a_list_of_demonyms_shares_its_head(resolver):  # type: ignore[no-untype
         resolver, "The Russians, Iranian officials and Syria met.", dt.date(2018, 1, 1)
     )
     assert mentions["Russians"].actor.sector != "GOV"
+
+
+@pytest.mark.parametrize("words", ["The pair", "The two men", "Both men"])
+def test_the_pair_is_the_last_two_people_named(resolver, words):  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan police arrested the aid workers Otieno Kamau and Pieter Marais in Nairobi. "
+        f"{words} were questioned on Monday."
+    )
+    [pair] = [m for m in resolver.resolve(text, day=UK_DAY) if m.cue == "group"]
+    assert pair.actor.name == "Otieno Kamau and Pieter Marais"
+    assert pair.actor.code == "KENCVL"  # what the two share

@@ -119,10 +119,16 @@ LEADERS_PHRASE = re.compile(
     r"heads\s+of\s+state|foreign\s+ministers|defen[cs]e\s+ministers|ministers)$",
     re.I,
 )
+# "the pair", "the two men": the last two people named
+PAIR_PHRASE = re.compile(
+    r"^(?:(?:the\s+two|both(?:\s+the)?)\s+(?:men|women|brothers|sisters)|the\s+(?:pair|couple))$",
+    re.I,
+)
 # Words that refer back to an actor without naming it.
 REFERRING = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
-    r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers)\b|"
+    r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
+    r"\b[Tt]he\s+(?:pair|couple)\b|"
     r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
@@ -910,6 +916,23 @@ class Resolver:
                     "group",
                     f"the two states most recently named in the article: {names}",
                 )
+            return
+        if PAIR_PHRASE.match(phrase) and (pair := _last_two_people(context, sentence.index)):
+            earlier, latest = pair
+            shared = {
+                field: value
+                for field in ("country", "sector")
+                if (value := getattr(earlier.actor, field)) == getattr(latest.actor, field)
+            }
+            start = first + 1 if tokens[first].text.lower() == "the" else first
+            emit(
+                start,
+                last + 1,
+                Actor(f"{earlier.actor.name} and {latest.actor.name}", **shared),
+                "group",
+                f"the two people named last: {earlier.actor.name} and {latest.actor.name}",
+                antecedent=_index(context, latest),
+            )
             return
         if (
             LEADERS_PHRASE.match(phrase)
@@ -3088,6 +3111,21 @@ GROUP_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _last_two_people(context: _Context, sentence: int) -> tuple[Mention, Mention] | None:
+    """The last two people named (not referred to) in this or the few sentences before, the
+    earlier first; None if there are fewer."""
+    found: list[Mention] = []
+    for mention in reversed(context.mentions):
+        if mention.sentence < sentence - FIRM_REACH:
+            break
+        person = mention.actor.person
+        if person and mention.cue != "pronoun" and all(m.actor.person != person for m in found):
+            found.append(mention)
+            if len(found) == 2:
+                return found[1], found[0]
+    return None
+
+
 def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | None:
     """The firm (`sector` BUS) or armed group (REB) named last, by name (not "a company"), in
     this or the few sentences before."""
@@ -3228,7 +3266,7 @@ def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], 
             second.cue != "context"
             or not second.actor.person
             or not first.actor.person
-            or first.cue not in ("name+cue", "name+title")
+            or first.cue not in ("name+cue", "name+title", "context")
             or text[first.end : second.start].strip() not in (",", "and", ", and")
         ):
             continue
