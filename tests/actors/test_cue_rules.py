@@ -1030,3 +1030,13 @@ def test_the_pair_is_the_last_two_people_named(resolver, words):  # type: ignore
     [pair] = [m for m in resolver.resolve(text, day=UK_DAY) if m.cue == "group"]
     assert pair.actor.name == "Otieno Kamau and Pieter Marais"
     assert pair.actor.code == "KENCVL"  # what the two share
+
+
+def test_kin_are_private_people(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The British journalist John Cantlie was taken hostage in Syria. Cantlie's sister "
+        "Jessica appealed to Isis. SoftBank's Masayoshi Son spoke."
+    )
+    mentions = resolve(resolver, text, dt.date(2017, 1, 1))
+    assert mentions["sister Jessica"].actor.code == "GBRCVL"
+    assert mentions["Masayoshi Son"].actor.code == "JPNBUS"  # "Son" in a name is no kin
