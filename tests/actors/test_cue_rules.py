@@ -1003,9 +1003,10 @@ def test_the_terror_group_and_it_are_the_armed_group_named_before(resolver):  # 
     assert mentions["it"].actor.organisation == "armed:islamic-state"  # not "Residents"
 
 
-def test_kurdish_fighters_are_the_kurds_of_the_syria_or_iraq_a_story_names(resolver):  # type: ignore[no-untyped-def]
-    text = "Syria's war goes on near Afrin. Turkish jets bombed Kurdish fighters on Monday."
-    mention = resolve(resolver, text, dt.date(2018, 2, 1))["Kurdish fighters"]
+@pytest.mark.parametrize("armed", ["Kurdish fighters", "Kurdish militias"])
+def test_kurdish_fighters_are_the_kurds_of_the_syria_or_iraq_a_story_names(resolver, armed):  # type: ignore[no-untyped-def]
+    text = f"Syria's war goes on near Afrin. Turkish jets bombed {armed} on Monday."
+    mention = resolve(resolver, text, dt.date(2018, 2, 1))[armed]
     assert mention.actor.code == "SYRREB"  # not Turkey, the one state the sentence names
     assert "Kurdish region of SYR" in mention.evidence
 

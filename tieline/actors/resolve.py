@@ -2534,12 +2534,16 @@ def _specific_agent(units: list[Unit], head: Unit) -> Unit:
 
 # Agent nouns for armed men of any side, which a word before them can say are of a rebellion
 # or a faith rather than a state's forces ("rebel fighters", "Islamist gunmen", "Moslem forces").
-ARMED_HEADS = frozenset({"forces", "force", "fighters", "fighter", "combatants"})
+ARMED_HEADS = frozenset(
+    {"forces", "force", "fighters", "fighter", "combatants"}
+    | {"militia", "militias", "militiaman", "militiamen", "militant", "militants"}
+)
 ARMED_SIDE_SECTORS = frozenset({"REB", "REL"})
 
 
 def _armed_head(unit: Unit) -> bool:
-    """An agent noun for armed men of any side: sector UAF ("gunmen"), or "forces", "fighters"."""
+    """An agent noun for armed men of any side: sector UAF ("gunmen"), or "forces",
+    "fighters", "militias" (REB in the tables, as the PLOVER gold codes them)."""
     assert unit.entry is not None
     return unit.entry.ref == "UAF" or unit.text.lower() in ARMED_HEADS
 
