@@ -1041,3 +1041,17 @@ def test_kin_are_private_people(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text, dt.date(2017, 1, 1))
     assert mentions["sister Jessica"].actor.code == "GBRCVL"
     assert mentions["Masayoshi Son"].actor.code == "JPNBUS"  # "Son" in a name is no kin
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The US-led coalition bombed Raqqa.", "The US-led coalition"),
+        ("Jets of the U.S.-led coalition bombed Raqqa.", "U.S.-led coalition"),
+        ("The Saudi-led coalition struck Sanaa.", "Saudi-led coalition"),
+    ],
+)
+def test_a_led_coalition_is_multinational_not_its_leader(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, dt.date(2017, 6, 1))[phrase]
+    assert mention.actor.igo is not None
+    assert mention.actor.country is None
