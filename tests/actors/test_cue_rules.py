@@ -1055,3 +1055,13 @@ def test_a_led_coalition_is_multinational_not_its_leader(resolver, text, phrase)
     mention = resolve(resolver, text, dt.date(2017, 6, 1))[phrase]
     assert mention.actor.igo is not None
     assert mention.actor.country is None
+
+
+def test_for_or_against_the_government_is_of_the_articles_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's war goes on. Washington has ended support for anti-regime rebels. More than "
+        "100 pro-regime fighters were killed by American forces."
+    )
+    mentions = resolve(resolver, text, dt.date(2018, 1, 1))
+    assert mentions["anti-regime rebels"].actor.country == "SYR"  # not the US, named beside
+    assert mentions["pro-regime fighters"].actor.country == "SYR"

@@ -1497,7 +1497,7 @@ class Resolver:
         why = f"'{head.text}' → {head.entry.ref}"
         qualifier = _armed_qualifier(units, head)
         people = tokens[head.start - 1].text if head.start > first else ""
-        home = None  # the state whose Kurds "Kurdish fighters" are
+        home, home_note = None, ""  # the state of "Kurdish fighters", "anti-regime rebels"
         if qualifier is not None and not former:
             sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
             why += f", '{qualifier.text}' before it: a non-state armed group (REB)"
@@ -1506,6 +1506,13 @@ class Resolver:
             why += f", '{people}' before it: a stateless people's armed men (REB)"
             homes = [c for c in KURDISH_REGIONS if context.salience[c]]
             home = max(homes, key=lambda c: context.salience[c]) if homes else None
+            home_note = f"of the Kurdish region of {home}"
+        if home is None and (regime := _for_or_against_government(tokens, first, head)):
+            # "anti-regime rebels", "pro-government militias": the state of the government
+            # the article is about, not a state named beside them ("US-backed")
+            main = context.main_countries(1)
+            home = main[0] if main else None
+            home_note = f"'{regime}': of the government of {home}, the article's main state"
         if head.text.lower() in OFFICERS and sector == "MIL" and context.policing:
             sector = "COP"  # "Officers arrested Webb": in a police story, police officers
             why += ", in an article about the police: police (COP)"
@@ -1594,7 +1601,7 @@ class Resolver:
         if home is not None:
             # "Kurdish fighters" in a story of Syria: the SDF, not the state they fight
             actor = Actor(head.text, country=home, sector=sector)
-            emit(start, head.end, actor, "agent", f"{why}; of the Kurdish region of {home}")
+            emit(start, head.end, actor, "agent", f"{why}; {home_note}")
             return
         actor = Actor(head.text, sector=sector, role=_role(head.text))
         emit(start, head.end, actor, "agent", f"{why}; no country stated")
@@ -2630,6 +2637,18 @@ PATRON_PARTICIPLES = frozenset(
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _for_or_against_government(tokens: list[_Token], first: int, head: Unit) -> str | None:
+    """ "anti-regime", "pro-government" before an agent's head, as written; None if absent."""
+    for i in range(first + 2, head.start):
+        if (
+            tokens[i].text.lower() in ("regime", "government")
+            and tokens[i - 1].text in HYPHENS
+            and tokens[i - 2].text.lower() in STANCE_PREFIXES
+        ):
+            return f"{tokens[i - 2].text}-{tokens[i].text}"
+    return None
 
 
 def _stance(tokens: list[_Token], unit: Unit) -> bool:
