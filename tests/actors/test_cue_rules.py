@@ -1059,8 +1059,9 @@ def test_a_led_coalition_is_multinational_not_its_leader(resolver, text, phrase)
 
 def test_for_or_against_the_government_is_of_the_articles_state(resolver):  # type: ignore[no-untyped-def]
     text = (
-        "Syria's war goes on. Washington has ended support for anti-regime rebels. More than "
-        "100 pro-regime fighters were killed by American forces."
+        "Syria's war goes on: Syrian troops and Syrian rebels fight near Damascus. Washington "
+        "has ended support for anti-regime rebels. More than 100 pro-regime fighters were "
+        "killed by American forces."
     )
     mentions = resolve(resolver, text, dt.date(2018, 1, 1))
     assert mentions["anti-regime rebels"].actor.country == "SYR"  # not the US, named beside
