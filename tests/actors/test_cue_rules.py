@@ -1066,3 +1066,12 @@ def test_for_or_against_the_government_is_of_the_articles_state(resolver):  # ty
     mentions = resolve(resolver, text, dt.date(2018, 1, 1))
     assert mentions["anti-regime rebels"].actor.country == "SYR"  # not the US, named beside
     assert mentions["pro-regime fighters"].actor.country == "SYR"
+
+
+def test_the_kurds_are_those_of_the_region_the_story_names(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In Syria, Islamic State fell to the advancing Kurds. Iraqi Kurds voted. The Kurds of "
+        "Turkey protested."
+    )
+    mentions = [m for m in resolver.resolve(text, day=dt.date(2018, 1, 1)) if "Kurds" in m.text]
+    assert [m.actor.code for m in mentions] == ["SYRCVL", "IRQCVL", "TURCVL"]

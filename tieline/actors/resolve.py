@@ -261,6 +261,7 @@ ONE_PERSON_DEMONYMS = frozenset(
 # Peoples of no state of their own, spread over several: their armed men are no state's
 # forces ("Kurdish forces", "Kurdish militias").
 STATELESS_PEOPLES = frozenset({"kurdish", "kurd"})
+STATELESS_PEOPLE_NOUNS = frozenset({"kurds"})  # the people itself: "the Kurds"
 # States whose Kurdish regions have had Kurdish armed forces of their own since 2014 (Syria's
 # YPG and SDF, Iraq's peshmerga); Turkey's and Iran's Kurdish armed groups (the PKK, PJAK) are
 # named as such. "Kurdish fighters" in a story of one of these are its Kurds'.
@@ -1504,9 +1505,11 @@ class Resolver:
         elif people.lower() in STATELESS_PEOPLES and _armed_head(head) and not former:
             sector = "REB"  # "Kurdish forces": the YPG, the PKK, a region's peshmerga
             why += f", '{people}' before it: a stateless people's armed men (REB)"
-            homes = [c for c in KURDISH_REGIONS if context.salience[c]]
-            home = max(homes, key=lambda c: context.salience[c]) if homes else None
+            home = _kurdish_region(context)
             home_note = f"of the Kurdish region of {home}"
+        elif head.text.lower() in STATELESS_PEOPLE_NOUNS:
+            home = _kurdish_region(context)  # "the advancing Kurds" in a story of Syria
+            home_note = f"the Kurds of {home}, the Kurdish region the article names most"
         if home is None and (regime := _for_or_against_government(tokens, first, head)):
             # "anti-regime rebels", "pro-government militias": the state of the government
             # the article is about, not a state named beside them ("US-backed")
@@ -2637,6 +2640,13 @@ PATRON_PARTICIPLES = frozenset(
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _kurdish_region(context: _Context) -> str | None:
+    """Of Syria and Iraq, the state whose Kurdish region the article names more; None if it
+    names neither."""
+    homes = [c for c in KURDISH_REGIONS if context.salience[c]]
+    return max(homes, key=lambda c: context.salience[c]) if homes else None
 
 
 def _for_or_against_government(tokens: list[_Token], first: int, head: Unit) -> str | None:
