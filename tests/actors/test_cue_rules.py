@@ -1075,3 +1075,13 @@ def test_the_kurds_are_those_of_the_region_the_story_names(resolver):  # type: i
     )
     mentions = [m for m in resolver.resolve(text, day=dt.date(2018, 1, 1)) if "Kurds" in m.text]
     assert [m.actor.code for m in mentions] == ["SYRCVL", "IRQCVL", "TURCVL"]
+
+
+def test_the_charity_is_the_non_governmental_body_named_before(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Amnesty International issued a report on Syria. Diana Semaan, the charity’s Syria "
+        "researcher, said it. The rights group warned Turkey."
+    )
+    mentions = resolve(resolver, text, dt.date(2017, 1, 1))
+    assert mentions["Diana Semaan"].actor.code == "NGOHRI"  # not Syria's: her beat
+    assert mentions["rights group"].actor.igo == "ngo:amnesty-international"

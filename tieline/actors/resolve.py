@@ -1268,10 +1268,11 @@ class Resolver:
             igo = igo or held.actor.igo
             cues, cue = [], "name+title"
             evidence.append(f"'{held.text}' named right before: the office the name holds")
-        extra = _apposition(tokens, chunk, following, self, context)
+        extra = _apposition(tokens, chunk, following, self, context, emit.sentence.index)
         if person is None and (country is None or sector is None) and extra:
             country = country or extra[0]
             sector = sector or extra[1]
+            igo = igo or extra[3]
             evidence.append(extra[2])
             cue = "name+apposition"
         if person is None and antecedent is not None and cue != "name+title":
@@ -1564,12 +1565,14 @@ class Resolver:
                 emit(span_start, span_end, actor, "agent+country", note)
             return
         noun = head.text.lower()
-        if tokens[first].text.lower() in ("the", "this") and noun in FIRM_NOUNS | GROUP_NOUNS:
-            kind = "BUS" if noun in FIRM_NOUNS else "REB"
+        described = FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
+        if tokens[first].text.lower() in ("the", "this") and noun in described:
+            kind = "BUS" if noun in FIRM_NOUNS else "REB" if noun in GROUP_NOUNS else "NGO"
             body = _recent_body(context, emit.sentence.index, kind)
             if body is not None:
-                # "WeWork ... The company said", "Isis ... the terror group's demise": the firm
-                # or armed group named last, a few sentences back
+                # "WeWork ... The company said", "Isis ... the terror group's demise", "Amnesty
+                # ... the charity's researcher": the firm, armed group or non-governmental
+                # body named last, a few sentences back
                 emit(
                     start,
                     head.end,
@@ -2844,9 +2847,11 @@ def _apposition(
     following: list[tuple[int, int]],
     resolver: Resolver,
     context: _Context,
-) -> tuple[str | None, str | None, str] | None:
+    sentence: int,
+) -> tuple[str | None, str | None, str, str | None] | None:
     """ "X, a research fellow at Y," / "X of Japan" / "X, General Manager of Mitsubishi
-    Corporation": the country and sector the words after a name give it."""
+    Corporation": the country, sector and international or non-governmental body the words
+    after a name give it."""
     end = chunk[1] + 1
     country = sector = None
     generic = False  # the apposition's title is one any body has: "leader", "spokesman"
@@ -2878,6 +2883,16 @@ def _apposition(
         and not _next_named(tokens, following[0])
     ):
         units = _units(tokens, *following[0])
+        owner = _described_owner(tokens, units, context, sentence)
+        if owner is not None and owner.actor.igo:
+            # "Diana Semaan, the charity's Syria researcher": an officer of the body named
+            # before; a state in the title is the officer's beat
+            title = next((u for u in reversed(units) if u.kind == "agent" and u.entry), None)
+            held = title.entry.ref if title and title.entry else None
+            officer = resolver._officer_sector(owner.actor.igo, held)
+            context.consumed.add(following[0][0])
+            note = f"apposition: an officer of {owner.actor.name}, named before"
+            return None, officer, note, owner.actor.igo
         agent = next((u for u in units if u.kind == "agent" and u.entry), None)
         body = next((u for u in units if u.kind in BODY_UNITS and u.entry), None)
         if body is not None and not _describes(tokens, following[0], units, body):
@@ -2947,7 +2962,27 @@ def _apposition(
                     notes.append(f"'{tokens[end].text} {org.name}' → {org.country} {org.sector}")
     if country is None and sector is None:
         return None
-    return country, sector, "; ".join(notes)
+    return country, sector, "; ".join(notes), None
+
+
+def _described_owner(
+    tokens: list[_Token], units: list[Unit], context: _Context, sentence: int
+) -> Mention | None:
+    """ "the charity's", "the company's" opening a phrase: the body named before that it
+    refers to (`_recent_body`); None otherwise."""
+    if len(units) < 2 or units[0].kind != "agent" or units[0].start < 1:
+        return None
+    noun, after = units[0].text.lower(), units[0].end
+    if tokens[units[0].start - 1].text.lower() != "the" or after >= len(tokens):
+        return None
+    if tokens[after].text not in ("'s", "’s"):
+        return None
+    kind = "BUS" if noun in FIRM_NOUNS else "REB" if noun in GROUP_NOUNS else "NGO"
+    return (
+        _recent_body(context, sentence, kind)
+        if noun in FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
+        else None
+    )
 
 
 def _next_named(tokens: list[_Token], chunk: tuple[int, int]) -> bool:
@@ -3134,6 +3169,10 @@ FIRM_NOUNS = frozenset(
     }
 )  # fmt: skip
 FIRM_REACH = 5  # sentences back that "the company" looks for its firm
+# Nouns that, after "the", refer back to a non-governmental body named earlier.
+CHARITY_NOUNS = frozenset(
+    {"charity", "aid group", "aid agency", "rights group", "human rights group"}
+)
 # Nouns that, after "the", refer back to an armed group named earlier ("the terror group").
 GROUP_NOUNS = frozenset(
     {
@@ -3160,14 +3199,15 @@ def _last_two_people(context: _Context, sentence: int) -> tuple[Mention, Mention
 
 
 def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | None:
-    """The firm (`sector` BUS) or armed group (REB) named last, by name (not "a company"), in
-    this or the few sentences before."""
+    """The firm (`sector` BUS), armed group (REB) or non-governmental body (NGO) named last,
+    by name (not "a company"), in this or the few sentences before."""
     for mention in reversed(context.mentions):
         if mention.sentence < sentence - FIRM_REACH:
             return None
         actor = mention.actor
         named = actor.organisation is not None or mention.cue in NAME_CUES
-        if actor.sector == sector and named and not actor.person and mention.cue != "pronoun":
+        kind = "NGO" if actor.non_governmental else actor.sector
+        if kind == sector and named and not actor.person and mention.cue != "pronoun":
             return mention
     return None
 
