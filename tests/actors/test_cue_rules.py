@@ -1085,3 +1085,12 @@ def test_the_charity_is_the_non_governmental_body_named_before(resolver):  # typ
     mentions = resolve(resolver, text, dt.date(2017, 1, 1))
     assert mentions["Diana Semaan"].actor.code == "NGOHRI"  # not Syria's: her beat
     assert mentions["rights group"].actor.igo == "ngo:amnesty-international"
+
+
+def test_a_presidency_is_no_person_and_hides_no_president(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Trump tweeted: “We won, my only reason for being there during the Trump Presidency.” "
+        "Trump’s claim is at odds with his own administration."
+    )
+    mentions = [m for m in resolver.resolve(text, day=dt.date(2018, 12, 20)) if m.actor.person]
+    assert {m.actor.person for m in mentions} == {"trump-usa"}

@@ -247,7 +247,7 @@ NOT_NAME_WORDS = frozenset(
     saturday sunday system mission rocket lander satellite telescope unit herald tribune gazette
     journal chronicle telegraph observer daily room rooms building buildings palace embassy
     consulate compound prison jail hotel school college academy station
-    barracks""".split()
+    barracks presidency administration era doctrine""".split()
 )
 # Agent nouns that, owned by a person, name what they do rather than people ("his opposition
 # to the plan").
