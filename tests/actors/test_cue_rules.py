@@ -1094,3 +1094,23 @@ def test_a_presidency_is_no_person_and_hides_no_president(resolver):  # type: ig
     )
     mentions = [m for m in resolver.resolve(text, day=dt.date(2018, 12, 20)) if m.actor.person]
     assert {m.actor.person for m in mentions} == {"trump-usa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Abu Bakr al-Baghdadi lost his last town. Baghdadi fled.", "Baghdadi", "---REB"),
+        ("Hezbollah's leader Hassan Nasrallah warned Israel.", "leader Hassan Nasrallah", "LBNREB"),
+        ("Mazloum Abdi said the SDF would fight on.", "Mazloum Abdi", "SYRREB"),
+    ],
+)
+def test_armed_groups_leaders_act_for_their_groups(resolver, text, name, code):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, dt.date(2019, 3, 1))[name]
+    assert mention.actor.code == code
+    assert mention.actor.person is not None and not name.endswith(mention.actor.person)
+
+
+def test_an_armed_groups_leader_is_dated(resolver):  # type: ignore[no-untyped-def]
+    # Akhundzada led the Taliban's insurgency until the takeover of 2021-08-15.
+    mention = resolve(resolver, "Hibatullah Akhundzada spoke.", dt.date(2018, 1, 1))
+    assert mention["Hibatullah Akhundzada"].actor.code == "AFGREB"

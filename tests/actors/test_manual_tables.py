@@ -137,7 +137,7 @@ def _exceptions() -> dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]]:
 
 EXCEPTIONS = _exceptions()
 
-SECTORS = {"GOV", "MIL", "PTY", "IGO", "OPP", "ELI"}
+SECTORS = {"GOV", "MIL", "PTY", "IGO", "OPP", "ELI", "REB"}
 ROLES = set(CORE_ROLES) | {
     "party general secretary", "party president", "senate president", "vice president",
     "prime minister", "crown prince", "governor-general", "governor general", "secretary-general",
@@ -148,7 +148,7 @@ ROLES = set(CORE_ROLES) | {
 ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
     r"chairman of |chairperson of |commander-in-chief of |secretary of |director of |"
-    r"high representative for |special envoy for )[a-z ,'\-]+$"
+    r"high representative for |special envoy for |leader of )[a-z ,'\-]+$"
 )
 
 ORG_KINDS = {"igo": {"IGO", "NGO"},
@@ -224,8 +224,10 @@ def test_officeholders_values(office_rows):
         if r["country"]:
             if not ISO3.match(r["country"]):
                 problems.append(f"{who}: country {r['country']!r} is not ISO3")
-        elif not re.search(r"\bigo:[A-Z]+", r["note"]):
-            problems.append(f"{who}: empty country needs an igo:KEY note")
+        elif not re.search(r"\bigo:[A-Z]+", r["note"]) and not (
+            r["sector"] == "REB" and "transnational" in r["note"]
+        ):
+            problems.append(f"{who}: empty country needs an igo:KEY or 'transnational' note")
         if r["sector"] not in SECTORS:
             problems.append(f"{who}: sector {r['sector']!r}")
         if r["role"] not in ROLES and not ROLE_FORMS.match(r["role"]):

@@ -1241,6 +1241,8 @@ class Resolver:
                 if _intergovernmental(term):  # an officer of an organisation of states acts for it
                     igo = igo or term.igo
                     sector = sector if sector not in (None, "IGO") else "GOV"
+                if title is not None and title.text.lower() in GENERIC_AGENTS:
+                    sector = None  # "Hezbollah's leader Hassan Nasrallah": his office says more
                 sector = sector or term.sector
                 role = role or term.role or None
                 if igo is None:
@@ -3104,13 +3106,18 @@ def _term_note(person: Person, term: Term) -> str:
     ).replace("  ", " ")
 
 
+ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w{3})", re.I)  # "al-Baghdadi", "el-Sisi"
+
+
 def _surname_index(people: Iterable[Person]) -> dict[str, list[Person]]:
     index: dict[str, list[Person]] = {}
     for person in people:
         for name in (person.name, *person.aliases):
             words = name.split()
             if len(words) > 1:
-                for key in {words[-1].casefold(), words[0].casefold()}:
+                # "Baghdadi" for "Abu Bakr al-Baghdadi": the surname without its article too
+                last = ARABIC_ARTICLE.sub("", words[-1])
+                for key in {words[-1].casefold(), words[0].casefold(), last.casefold()}:
                     bucket = index.setdefault(key, [])
                     if person not in bucket:
                         bucket.append(person)
@@ -3671,8 +3678,8 @@ def _names_end(name: list[str], words: list[str]) -> bool:
     """Whether `words` stand for the person `name` (its words) later in a text: its first
     word or its last, or its last words with their particle ("De Mistura" for "Staffan de
     Mistura")."""
-    if len(words) == 1 and words[0] in (name[0], name[-1]):
-        return True
+    if len(words) == 1 and words[0] in (name[0], name[-1], ARABIC_ARTICLE.sub("", name[-1])):
+        return True  # "Baghdadi" for "Abu Bakr al-Baghdadi"
     return [fold(w) for w in name[-len(words) :]] == [fold(w) for w in words]
 
 
