@@ -1114,3 +1114,15 @@ def test_an_armed_groups_leader_is_dated(resolver):  # type: ignore[no-untyped-d
     # Akhundzada led the Taliban's insurgency until the takeover of 2021-08-15.
     mention = resolve(resolver, "Hibatullah Akhundzada spoke.", dt.date(2018, 1, 1))
     assert mention["Hibatullah Akhundzada"].actor.code == "AFGREB"
+
+
+def test_a_hand_kept_non_governmental_body_is_one(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "In Syria, the White Helmets said Russian jets struck.", UK_DAY)
+    assert mentions["the White Helmets"].actor.non_governmental
+
+
+def test_towns_of_the_syrian_war(resolver):  # type: ignore[no-untyped-def]
+    text = "The clash took place in a village next to Baghouz. Women in al-Hawl camp protested."
+    mentions = resolve(resolver, text, dt.date(2019, 3, 1))
+    assert mentions["Baghouz"].actor.country == "SYR"  # not a person
+    assert mentions["al-Hawl"].actor.country == "SYR"

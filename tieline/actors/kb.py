@@ -763,7 +763,9 @@ def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> 
 
 def _new_org_key(orgs: dict[str, Organisation], hand: _HandOrg) -> str:
     suffix = f"-{hand.country.lower()}" if hand.country else ""
-    return _free_key(orgs, f"{KEY_PREFIX[hand.kind]}:{_slug(hand.names[0])}{suffix}")
+    # a non-governmental body filed with the IGOs is keyed as Phoenix keys one: "ngo:..."
+    prefix = "ngo" if hand.row.get("sector") == "NGO" else KEY_PREFIX[hand.kind]
+    return _free_key(orgs, f"{prefix}:{_slug(hand.names[0])}{suffix}")
 
 
 def _slug(text: str) -> str:
