@@ -1126,3 +1126,24 @@ def test_towns_of_the_syrian_war(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text, dt.date(2019, 3, 1))
     assert mentions["Baghouz"].actor.country == "SYR"  # not a person
     assert mentions["al-Hawl"].actor.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is six weeks since the fall.",
+        "It is clear that the war goes on.",
+        "It seems over.",
+        "It was reported that the town fell.",
+        "It has been a year.",
+    ],
+)
+def test_an_impersonal_it_is_no_one(resolver, sentence):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, f"Islamic State lost Baghuz. {sentence}", dt.date(2019, 3, 1))
+    assert "It" not in mentions
+
+
+@pytest.mark.parametrize("sentence", ["It would not leave.", "It attacked Raqqa."])
+def test_a_referring_it_is_read(resolver, sentence):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, f"Islamic State lost Baghuz. {sentence}", dt.date(2019, 3, 1))
+    assert "It" in mentions

@@ -1657,6 +1657,8 @@ class Resolver:
             earlier = _plural_antecedent(
                 context, emit.sentence.index, unit_start=tokens[unit.start].start
             )
+        elif _pleonastic(tokens, unit):
+            return None  # "It is clear that ...", "It seems ...": no one
         else:
             earlier = _last_state_or_org(context, emit.sentence.index)
         if earlier is None:
@@ -3365,6 +3367,38 @@ def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], 
             evidence=f"the plural title before {first.actor.name} is also this name's",
             confidence=first.confidence,
         )
+
+
+# After "it is/was": words that make "it" stand for what follows, not for someone ("it is clear
+# that", "it was reported", "it is time to").
+IMPERSONAL_AFTER_BE = frozenset(
+    """clear likely unlikely possible impossible important necessary hard difficult easy
+    true false unclear time thought believed understood reported said feared expected known
+    estimated alleged claimed too no also still now the a an one two three four five six
+    seven eight nine ten several many few""".split()
+)
+IMPERSONAL_VERBS = frozenset({"seems", "seemed", "appears", "appeared", "means", "meant"})
+BE_FORMS = frozenset({"is", "was", "'s", "’s"})
+BEFORE_BE = frozenset({"has", "had", "will", "would", "may", "might"})  # "has been", "will be"
+
+
+def _pleonastic(tokens: list[_Token], unit: Unit) -> bool:
+    """Whether "it" is impersonal: "It is clear that", "It was reported", "It seems", "It's
+    six weeks since"."""
+    if unit.text.lower() != "it" or unit.end >= len(tokens):
+        return False
+    after = [t.text.lower() for t in tokens[unit.end : unit.end + 3]]
+    if after[0] in IMPERSONAL_VERBS:
+        return True
+    if after[0] in BE_FORMS:
+        rest = after[1:]
+    elif after[0] in BEFORE_BE and after[1:2] in (["been"], ["be"]):
+        rest = after[2:]
+    else:
+        return False
+    return bool(rest) and (
+        rest[0] in IMPERSONAL_AFTER_BE or rest[0][:1].isdigit() or rest[0].endswith("ly")
+    )
 
 
 def _sentence_mentions(context: _Context, sentence: int) -> range:
