@@ -1147,3 +1147,16 @@ def test_an_impersonal_it_is_no_one(resolver, sentence):  # type: ignore[no-unty
 def test_a_referring_it_is_read(resolver, sentence):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, f"Islamic State lost Baghuz. {sentence}", dt.date(2019, 3, 1))
     assert "It" in mentions
+
+
+def test_the_group_is_the_armed_group_or_body_named_last(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Isis seized Raqqa in 2014. The group's hold on the city is ending. Amnesty "
+        "International issued a report. The group said Turkey must act. The group of "
+        "protesters marched."
+    )
+    groups = [m for m in resolver.resolve(text, day=dt.date(2017, 6, 1)) if m.text == "group"]
+    assert [m.actor.organisation for m in groups] == [
+        "armed:islamic-state",
+        "ngo:amnesty-international",
+    ]  # "the group of protesters" is a group of people

@@ -119,6 +119,8 @@ LEADERS_PHRASE = re.compile(
     r"heads\s+of\s+state|foreign\s+ministers|defen[cs]e\s+ministers|ministers)$",
     re.I,
 )
+# "the group", "the group's …": the armed group or body named last (`_recent_group`)
+GROUP_REFERENCE = re.compile(r"^(?:the|this)\s+group(?:\s+['’]s\b.*)?$")
 # "the pair", "the two men": the last two people named
 PAIR_PHRASE = re.compile(
     r"^(?:(?:the\s+two|both(?:\s+the)?)\s+(?:men|women|brothers|sisters)|the\s+(?:pair|couple))$",
@@ -128,7 +130,7 @@ PAIR_PHRASE = re.compile(
 REFERRING = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
     r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
-    r"\b[Tt]he\s+(?:pair|couple)\b|"
+    r"\b[Tt]he\s+(?:pair|couple|group)\b|"
     r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
@@ -917,6 +919,24 @@ class Resolver:
                     "group",
                     f"the two states most recently named in the article: {names}",
                 )
+            return
+        group = GROUP_REFERENCE.match(phrase)
+        if (
+            group is not None
+            and not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
+            and (body := _recent_group(context, sentence.index)) is not None
+        ):
+            # "Amnesty ... the group said", "Isis ... the group's fighters": the body named last
+            emit(
+                first + 1,
+                first + 2,
+                body.actor,
+                "description",
+                f"the group named earlier: {body.actor.name}",
+                antecedent=_index(context, body),
+            )
+            if first + 3 <= last:
+                read_part((first + 3, last))  # what follows "the group's"
             return
         if PAIR_PHRASE.match(phrase) and (pair := _last_two_people(context, sentence.index)):
             earlier, latest = pair
@@ -3204,6 +3224,20 @@ def _last_two_people(context: _Context, sentence: int) -> tuple[Mention, Mention
             found.append(mention)
             if len(found) == 2:
                 return found[1], found[0]
+    return None
+
+
+def _recent_group(context: _Context, sentence: int) -> Mention | None:
+    """The armed group, non-governmental body or party named last, by name, in this or the
+    few sentences before: what "the group" refers to."""
+    for mention in reversed(context.mentions):
+        if mention.sentence < sentence - FIRM_REACH:
+            return None
+        actor = mention.actor
+        if mention.cue == "pronoun" or actor.person or actor.organisation is None:
+            continue
+        if actor.non_governmental or actor.sector in ("REB", "PTY", "OPP"):
+            return mention
     return None
 
 
