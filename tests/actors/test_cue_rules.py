@@ -1160,3 +1160,10 @@ def test_the_group_is_the_armed_group_or_body_named_last(resolver):  # type: ign
         "armed:islamic-state",
         "ngo:amnesty-international",
     ]  # "the group of protesters" is a group of people
+
+
+def test_the_caliphate_and_is_are_islamic_state(resolver):  # type: ignore[no-untyped-def]
+    text = "IS fighters fled the caliphate. IS lost Baghuz. Is it over?"
+    found = [m for m in resolver.resolve(text, day=dt.date(2019, 3, 1))]
+    named = [m.text for m in found if m.actor.organisation == "armed:islamic-state"]
+    assert named == ["IS fighters", "the caliphate", "IS"]  # not "Is it over?"
