@@ -3623,6 +3623,12 @@ def _place_stateless(
         [state] = states
         why, sectors = f"the only state this sentence names is {state}", None
         guessed = False
+    elif len(states) == 2 and (where := _located_in(context, here, sentence)) is not None:
+        # "Putin began campaigns in Syria that targeted civilians": the people of the one
+        # state the sentence names as where things happen
+        state = where
+        why, sectors = f"the sentence's events are in {state}", PEOPLE
+        guessed = True
     elif not states and (main := context.main_countries(1)):
         state = main[0]
         why, sectors = f"the sentence names no state; the article is mainly about {state}", DOMESTIC
@@ -3642,6 +3648,8 @@ def _place_stateless(
             or actor.organisation in stateless
             or actor.sector == "NGO"  # a non-governmental body acts for no state
             or (sectors is not None and actor.sector not in sectors)
+            # "foreign volunteers" are no people of where they are; a name is read by its cues
+            or (sectors is PEOPLE and (mention.cue != "agent" or "foreign" in mention.text.lower()))
             or (guessed and actor.person is not None)
             # "the two prime ministers", "both governments": a pair of states, not one
             or (guessed and _paired(sentence, mention))
@@ -3665,6 +3673,24 @@ MILITARY_WORDS = re.compile(
 
 FIRM_SECTORS = frozenset({"BUS", "JRN"})
 HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
+
+
+PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
+CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
+IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _located_in(context: _Context, here: Iterable[int], sentence: Sentence) -> str | None:
+    """The one state a sentence names after "in" ("in Syria", "in the UK"), if one."""
+    offset = sentence.start
+    places = {
+        context.mentions[i].actor.country
+        for i in here
+        if context.mentions[i].cue in ("country", "place", "capital")
+        and IN_PLACE.search(before := sentence.text[: context.mentions[i].start - offset])
+        and not CONDITION.search(before)  # "if war starts in Syria": not where things happen
+    }
+    return places.pop() if len(places) == 1 and None not in places else None
 
 
 def _named_firm(mention: Mention) -> bool:
