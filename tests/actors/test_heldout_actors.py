@@ -41,7 +41,7 @@ SETS = {
     "heldout-actors-b": (
         165,
         {
-            "source_country_accuracy": 0.6328,
+            "source_country_accuracy": 0.6384,
             "source_sector_accuracy": 0.3333,
             "target_country_accuracy": 0.6615,
             "target_sector_accuracy": 0.4000,
@@ -79,8 +79,8 @@ SET_C_HALVES = {
     "even": {
         "source_country_accuracy": 0.7917,
         "source_sector_accuracy": 0.7292,
-        "target_country_accuracy": 0.7031,
-        "target_sector_accuracy": 0.5312,
+        "target_country_accuracy": 0.7656,
+        "target_sector_accuracy": 0.5938,
     },
     "odd": {
         "source_country_accuracy": 0.6596,
