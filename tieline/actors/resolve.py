@@ -907,22 +907,21 @@ class Resolver:
             self._read_conjunct(tokens, part, chunk, following, sentence, context, field_name, text)
 
         phrase = " ".join(t.text.lower() for t in tokens[first : last + 1])
+        after_the = first + 1 if tokens[first].text.lower() == "the" else first
         if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
             members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
             if len(members) == 2:
                 names = " and ".join(self._state(m).name for m in members)
-                start = first + 1 if tokens[first].text.lower() == "the" else first
                 emit(
-                    start,
+                    after_the,
                     last + 1,
                     Actor(names, members=members),
                     "group",
                     f"the two states most recently named in the article: {names}",
                 )
             return
-        group = GROUP_REFERENCE.match(phrase)
         if (
-            group is not None
+            GROUP_REFERENCE.match(phrase)
             and not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
             and (body := _recent_group(context, sentence.index)) is not None
         ):
@@ -945,9 +944,8 @@ class Resolver:
                 for field in ("country", "sector")
                 if (value := getattr(earlier.actor, field)) == getattr(latest.actor, field)
             }
-            start = first + 1 if tokens[first].text.lower() == "the" else first
             emit(
-                start,
+                after_the,
                 last + 1,
                 Actor(f"{earlier.actor.name} and {latest.actor.name}", **shared),
                 "group",
@@ -961,9 +959,8 @@ class Resolver:
         ):
             members = tuple(sorted(officials))
             names = " and ".join(self._state(m).name for m in members)
-            start = first + 1 if tokens[first].text.lower() == "the" else first
             emit(
-                start,
+                after_the,
                 last + 1,
                 Actor(f"leaders of {names}", sector="GOV", members=members),
                 "group",
@@ -1587,10 +1584,8 @@ class Resolver:
                 emit(span_start, span_end, actor, "agent+country", note)
             return
         noun = head.text.lower()
-        described = FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
-        if tokens[first].text.lower() in ("the", "this") and noun in described:
-            kind = "BUS" if noun in FIRM_NOUNS else "REB" if noun in GROUP_NOUNS else "NGO"
-            body = _recent_body(context, emit.sentence.index, kind)
+        if tokens[first].text.lower() in ("the", "this") and noun in DESCRIBED_NOUNS:
+            body = _described_body(context, emit.sentence.index, noun)
             if body is not None:
                 # "WeWork ... The company said", "Isis ... the terror group's demise", "Amnesty
                 # ... the charity's researcher": the firm, armed group or non-governmental
@@ -2506,7 +2501,8 @@ def _demonym_at(tokens: list[_Token], i: int) -> bool:
 
 
 def _conjuncts(tokens: list[_Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Split a phrase at "and"; a conjunct with a cue but no head shares the last one's head:
+    """Split a phrase at "and" (and at the commas of a list of demonyms, which `_chunks`
+    keeps in one phrase); a conjunct with a cue but no head shares the last one's head:
     "Hungarian and Romanian officials" → "Hungarian officials", "Romanian officials"."""
     parts, start = [], first
     for i in range(first, last + 1):
@@ -2679,21 +2675,24 @@ def _kurdish_region(context: _Context) -> str | None:
 def _for_or_against_government(tokens: list[_Token], first: int, head: Unit) -> str | None:
     """ "anti-regime", "pro-government" before an agent's head, as written; None if absent."""
     for i in range(first + 2, head.start):
-        if (
-            tokens[i].text.lower() in ("regime", "government")
-            and tokens[i - 1].text in HYPHENS
-            and tokens[i - 2].text.lower() in STANCE_PREFIXES
-        ):
+        if tokens[i].text.lower() in ("regime", "government") and _stance_prefixed(tokens, i):
             return f"{tokens[i - 2].text}-{tokens[i].text}"
     return None
+
+
+def _stance_prefixed(tokens: list[_Token], i: int) -> bool:
+    """Whether "anti" or "pro" and a hyphen come right before token i."""
+    return (
+        i >= 2 and tokens[i - 1].text in HYPHENS and tokens[i - 2].text.lower() in STANCE_PREFIXES
+    )
 
 
 def _stance(tokens: list[_Token], unit: Unit) -> bool:
     """A state written after "anti-" or "pro-": "an anti-Syria journalist" is not Syrian."""
     i = unit.start
-    return (
-        i >= 2 and tokens[i - 1].text in HYPHENS and tokens[i - 2].text.lower() in STANCE_PREFIXES
-    ) or (i >= 1 and tokens[i - 1].text.lower() in {"anti-", "pro-"})
+    return _stance_prefixed(tokens, i) or (
+        i >= 1 and tokens[i - 1].text.lower() in {"anti-", "pro-"}
+    )
 
 
 def _patron(tokens: list[_Token], unit: Unit) -> bool:
@@ -3001,12 +3000,7 @@ def _described_owner(
         return None
     if tokens[after].text not in ("'s", "’s"):
         return None
-    kind = "BUS" if noun in FIRM_NOUNS else "REB" if noun in GROUP_NOUNS else "NGO"
-    return (
-        _recent_body(context, sentence, kind)
-        if noun in FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
-        else None
-    )
+    return _described_body(context, sentence, noun) if noun in DESCRIBED_NOUNS else None
 
 
 def _next_named(tokens: list[_Token], chunk: tuple[int, int]) -> bool:
@@ -3205,11 +3199,21 @@ CHARITY_NOUNS = frozenset(
 # Nouns that, after "the", refer back to an armed group named earlier ("the terror group").
 GROUP_NOUNS = frozenset(
     {
-        "group", "terror group", "terrorist group", "terrorist organisation",
+        "terror group", "terrorist group", "terrorist organisation",
         "terrorist organization", "militant group", "jihadist group", "rebel group",
         "armed group", "extremist group", "militia",
     }
 )  # fmt: skip
+
+
+DESCRIBED_NOUNS = FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
+
+
+def _described_body(context: _Context, sentence: int, noun: str) -> Mention | None:
+    """What "the company", "the terror group" or "the charity" (`noun`) refers to: the firm,
+    armed group or non-governmental body named last (`_recent_body`)."""
+    kind = "BUS" if noun in FIRM_NOUNS else "REB" if noun in GROUP_NOUNS else "NGO"
+    return _recent_body(context, sentence, kind)
 
 
 def _last_two_people(context: _Context, sentence: int) -> tuple[Mention, Mention] | None:
@@ -3230,27 +3234,35 @@ def _last_two_people(context: _Context, sentence: int) -> tuple[Mention, Mention
 def _recent_group(context: _Context, sentence: int) -> Mention | None:
     """The armed group, non-governmental body or party named last, by name, in this or the
     few sentences before: what "the group" refers to."""
-    for mention in reversed(context.mentions):
-        if mention.sentence < sentence - FIRM_REACH:
-            return None
-        actor = mention.actor
-        if mention.cue == "pronoun" or actor.person or actor.organisation is None:
-            continue
-        if actor.non_governmental or actor.sector in ("REB", "PTY", "OPP"):
-            return mention
-    return None
+
+    def group(actor: Actor, mention: Mention) -> bool:
+        in_tables = actor.organisation is not None
+        return in_tables and (actor.non_governmental or actor.sector in ("REB", "PTY", "OPP"))
+
+    return _recent_named(context, sentence, group)
 
 
 def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | None:
     """The firm (`sector` BUS), armed group (REB) or non-governmental body (NGO) named last,
     by name (not "a company"), in this or the few sentences before."""
+
+    def body(actor: Actor, mention: Mention) -> bool:
+        named = actor.organisation is not None or mention.cue in NAME_CUES
+        return named and ("NGO" if actor.non_governmental else actor.sector) == sector
+
+    return _recent_named(context, sentence, body)
+
+
+def _recent_named(
+    context: _Context, sentence: int, wanted: Callable[[Actor, Mention], bool]
+) -> Mention | None:
+    """The last mention, in this or the FIRM_REACH sentences before, that names (not refers
+    to: no pronoun) a body, not a person, that `wanted` accepts."""
     for mention in reversed(context.mentions):
         if mention.sentence < sentence - FIRM_REACH:
             return None
         actor = mention.actor
-        named = actor.organisation is not None or mention.cue in NAME_CUES
-        kind = "NGO" if actor.non_governmental else actor.sector
-        if kind == sector and named and not actor.person and mention.cue != "pronoun":
+        if mention.cue != "pronoun" and not actor.person and wanted(actor, mention):
             return mention
     return None
 
@@ -3311,6 +3323,8 @@ def _quoted_speakers(
         first, last = sentence_at(a), sentence_at(b - 1)
         if a < spans[0][0] or last.index - first.index >= MAX_QUOTATION:
             continue
+        if not FIRST_PERSON.search(text, a, b):
+            continue  # nothing in it to read as its speaker
         by_sentence: dict[int, list[int]] = {}
         for i, mention in enumerate(context.mentions):
             by_sentence.setdefault(mention.sentence, []).append(i)
@@ -3574,7 +3588,8 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
 
 def _plural_agent(mention: Mention) -> bool:
     """Whether a mention is a plural agent noun ("residents", "Syrian officials")."""
-    last = mention.text.split()[-1] if mention.text.split() else ""
+    words = mention.text.split()
+    last = words[-1] if words else ""
     return mention.cue.startswith("agent") and last.endswith("s") and not last.endswith("ss")
 
 
