@@ -52,7 +52,10 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.data / SAMPLE).is_file():
         sys.exit(f"{args.data / SAMPLE} not found: the Guardian sample is in ../shared/data")
-    records = json.loads((args.set / "HELDOUT_ACTORS.json").read_text(encoding="utf-8"))
+    labels = args.set / "HELDOUT_ACTORS.json"
+    if not labels.is_file():
+        sys.exit(f"{labels} not found: --set names a held-out set's folder")
+    records = json.loads(labels.read_text(encoding="utf-8"))
     articles = articles_of(records, guardian_rows(args.data))
     out = args.set / "ARTICLES.json"
     out.write_text(json.dumps(articles, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
