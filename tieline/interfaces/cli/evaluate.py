@@ -104,15 +104,17 @@ def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
     DATASET is ../shared/data/plover-gsr-cameo (or its PLOVER_GSR_CAMEO.txt), or a file in
     the same format such as the blind-labelled held-out sets in tests/fixtures; a set whose
     records name an `article` has an ARTICLES.json beside it, and each sentence is then read
-    inside its article, on its date. For each gold source and target actor, the mention
+    inside its article, on its date; its halves (--half) are of its articles, so that no
+    article has sentences in both. For each gold source and target actor, the mention
     tieline resolved over its words is compared on country, and on country and sector
-    together.
+    together. Set C's ARTICLES.json is written by tools/guardian_articles.py.
 
     \b
     Examples:
       tieline eval actors ../shared/data/plover-gsr-cameo --json
       tieline eval actors ../shared/data/plover-gsr-cameo --half odd --errors 20
       tieline eval actors tests/fixtures/heldout-actors-b/HELDOUT_ACTORS.json --json
+      tieline eval actors tests/fixtures/heldout-actors-c/HELDOUT_ACTORS.json --half even
     """
     from tieline.actors import load_resolver
     from tieline.evaluation import actors as actor_eval
