@@ -565,6 +565,7 @@ class CountryRow:
     form: str
     capitals: tuple[str, ...]
     independent: bool
+    languages: tuple[str, ...] = ()  # official languages, ISO 639-3: "eng", "ara"
 
 
 def read_mledoze(path: Path) -> list[dict[str, object]]:
@@ -581,6 +582,8 @@ def country_rows(mledoze: list[dict[str, object]]) -> list[CountryRow]:
         assert isinstance(names, dict)
         capitals = record.get("capital") or []
         assert isinstance(capitals, list)
+        languages = record.get("languages") or {}
+        assert isinstance(languages, dict)
         rows.append(
             CountryRow(
                 iso3=str(record["cca3"]),
@@ -590,6 +593,7 @@ def country_rows(mledoze: list[dict[str, object]]) -> list[CountryRow]:
                 form=form_of(names["official"]),
                 capitals=tuple(clean_cell(c) for c in capitals),
                 independent=record.get("independent") is True or record["cca3"] == "XKX",
+                languages=tuple(sorted(languages)),
             )
         )
     return sorted(rows, key=lambda r: r.iso3)
@@ -2042,9 +2046,17 @@ def build(data: Path, out: Path) -> tuple[dict[str, int], list[str]]:
     counts = {}
     counts["countries.tsv"] = write_table(
         out / "countries.tsv",
-        ["iso3", "iso2", "name", "official_name", "form", "capitals"],
+        ["iso3", "iso2", "name", "official_name", "form", "capitals", "languages"],
         (
-            (c.iso3, c.iso2, c.name, c.official_name, c.form, "|".join(c.capitals))
+            (
+                c.iso3,
+                c.iso2,
+                c.name,
+                c.official_name,
+                c.form,
+                "|".join(c.capitals),
+                "|".join(c.languages),
+            )
             for c in country_rows(src.mledoze)
         ),
     )

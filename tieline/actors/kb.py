@@ -47,6 +47,7 @@ class Country:
     official_name: str
     form: str | None = None  # "kingdom", "republic", "emirate"...: what "the Kingdom" can mean
     capitals: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # official languages, ISO 639-3 ("eng", "ara")
 
 
 @dataclass(frozen=True)
@@ -435,6 +436,7 @@ def _countries(rows: Iterable[Row]) -> Iterator[Country]:
             official_name=row["official_name"],
             form=row["form"] or None,
             capitals=_split(row["capitals"]),
+            languages=_split(row.get("languages", "")),
         )
 
 

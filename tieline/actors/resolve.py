@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from tieline.actors.kb import (
     Term,
     is_common_word,
 )
+from tieline.actors.origin import NameOrigins
 from tieline.annotate.nlp import coarse_pos
 from tieline.annotate.sentences import split_sentences
 from tieline.models import Actor, Mention, Sentence
@@ -433,6 +435,13 @@ class Resolver:
         )
         self._stateless = frozenset(
             key for key, org in kb.organisations.items() if _acts_across_borders(org)
+        )
+
+    @cached_property
+    def origins(self) -> NameOrigins:
+        """Where the names of the people the tables know come from: counted on first use."""
+        return NameOrigins.build(
+            self.kb.people.values(), {c.iso3: c.languages for c in self.kb.countries.values()}
         )
 
     # -- public ------------------------------------------------------------------------------
@@ -1312,6 +1321,14 @@ class Resolver:
                 country = main[0]
                 cue = "context"
                 evidence.append(f"the article is mainly about {country}")
+                named = {c: context.salience[c] for c in context.main_countries(3)}
+                origin = self.origins.likeliest(written, named) if len(named) > 1 else None
+                if origin is not None:
+                    country = origin[0]
+                    evidence[-1] = (
+                        f"the article names {', '.join(named)}; a name like {written!r} is "
+                        f"{origin[1]:.0f} times likelier from {country} than from {main[0]}"
+                    )
         own = _without_honorific(written)  # "Dr. Ronny Jackson" is Ronny Jackson
         name = person.name if person else (antecedent.actor.name if antecedent else own)
         if title:
@@ -3625,15 +3642,22 @@ def _place_stateless(
     (al-Qaeda, a multinational company) keeps none: it acts across borders, not for the state
     named beside it."""
     here = _sentence_mentions(context, sentence.index)
-    states = {
-        context.mentions[i].actor.country
+    placed = [
+        context.mentions[i]
         for i in here
         if context.mentions[i].actor.country
         and not context.mentions[i].actor.members
         # a named firm's or news agency's home ("(Reuters)") is not a state the sentence is
         # about; "Japanese companies" are Japan's
         and not _named_firm(context.mentions[i])
-    } | context.backers.get(sentence.index, set())  # "Iranian-backed militias attacked US troops"
+    ]
+    # "I tried to enter California but was caught by police": the state a place names, not
+    # one guessed for an unknown speaker, unless the sentence has no other
+    states = {m.actor.country for m in placed if not _guessed(context, m)} or {
+        m.actor.country for m in placed
+    }
+    # "Iranian-backed militias attacked US troops"
+    states |= context.backers.get(sentence.index, set())
     if len(states) == 1:
         [state] = states
         why, sectors = f"the only state this sentence names is {state}", None
@@ -3693,6 +3717,15 @@ HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
 CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _guessed(context: _Context, mention: Mention) -> bool:
+    """Whether a mention's state is a guess, not written: a person the tables lack, placed by
+    the article's states and their name, or a pronoun that refers to one. Such a state is
+    not one the sentence names."""
+    if mention.cue == "pronoun" and mention.antecedent is not None:
+        mention = context.mentions[mention.antecedent]
+    return mention.cue == "context" and mention.actor.person is not None
 
 
 def _located_in(context: _Context, here: Iterable[int], sentence: Sentence) -> str | None:
