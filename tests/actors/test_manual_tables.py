@@ -143,7 +143,9 @@ ROLES = set(CORE_ROLES) | {
     "prime minister", "crown prince", "governor-general", "governor general", "secretary-general",
     "director-general", "director general", "managing director", "president",
     "chief cabinet secretary", "national security advisor", "state counsellor",
-    "interim president (disputed)", "chief of army staff",
+    "interim president (disputed)", "chief of army staff", "chief of defence",
+    "foreign ministry spokesperson", "defence ministry spokesperson", "presidential spokesperson",
+    "press secretary", "spokesperson for the secretary-general",
 }  # fmt: skip
 ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
