@@ -566,6 +566,7 @@ class CountryRow:
     capitals: tuple[str, ...]
     independent: bool
     languages: tuple[str, ...] = ()  # official languages, ISO 639-3: "eng", "ara"
+    region: str = ""  # mledoze's subregion: "Northern Europe", "Western Asia"
 
 
 def read_mledoze(path: Path) -> list[dict[str, object]]:
@@ -594,6 +595,7 @@ def country_rows(mledoze: list[dict[str, object]]) -> list[CountryRow]:
                 capitals=tuple(clean_cell(c) for c in capitals),
                 independent=record.get("independent") is True or record["cca3"] == "XKX",
                 languages=tuple(sorted(languages)),
+                region=clean_cell(str(record.get("subregion") or record.get("region") or "")),
             )
         )
     return sorted(rows, key=lambda r: r.iso3)
@@ -2046,7 +2048,7 @@ def build(data: Path, out: Path) -> tuple[dict[str, int], list[str]]:
     counts = {}
     counts["countries.tsv"] = write_table(
         out / "countries.tsv",
-        ["iso3", "iso2", "name", "official_name", "form", "capitals", "languages"],
+        ["iso3", "iso2", "name", "official_name", "form", "capitals", "languages", "region"],
         (
             (
                 c.iso3,
@@ -2056,6 +2058,7 @@ def build(data: Path, out: Path) -> tuple[dict[str, int], list[str]]:
                 c.form,
                 "|".join(c.capitals),
                 "|".join(c.languages),
+                c.region,
             )
             for c in country_rows(src.mledoze)
         ),

@@ -1176,3 +1176,46 @@ def test_people_are_those_of_the_state_where_things_happen(resolver):  # type: i
     mentions = resolve(resolver, text, dt.date(2018, 1, 1))
     assert mentions["civilians"].actor.code == "SYRCVL"  # not Russia's, though Putin acts
     assert mentions["foreign volunteers"].actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # kin are of the state of the one whose kin they are
+        ("The father of Shamima Begum said she must come home from Britain.", "father", "GBRCVL"),
+        # "former" is the soldier's, not Britain's
+        ("The parents of a former British soldier appealed to Turkey.", "parents", "GBRCVL"),
+    ],
+)
+def test_kin_take_the_state_of_whose_kin_they_are(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+def test_many_states_are_no_one_state(resolver):  # type: ignore[no-untyped-def]
+    text = "Britain was warned. The economies of former Soviet states grew."
+    assert resolve(resolver, text)["former Soviet states"].actor.country is None
+
+
+def test_hostages_are_not_of_their_captors_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The US said the men were killers. One of their former hostages, Nicolas Henin, "
+        "a Frenchman, spoke on the BBC."
+    )
+    mentions = resolve(resolver, text)
+    assert mentions["hostages"].actor.country is None
+    assert mentions["Nicolas Henin"].actor.country == "FRA"
+
+
+def test_names_after_a_group_of_a_people_are_of_its_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria was at war. The group killed two Britons, aid workers Alan Henning and David "
+        "Haines, as well as three Americans, the journalists James Foley and Steven Sotloff "
+        "and humanitarian worker Peter Kassig. Syria said so."
+    )
+    mentions = resolve(resolver, text)
+    assert mentions["David Haines"].actor.code == "GBRCVL"
+    assert mentions["journalists James Foley"].actor.code == "USAJRN"
+    assert mentions["Steven Sotloff"].actor.code == "USAJRN"
+    # a name with a title of its own keeps it, and takes the list's state
+    kassig = mentions["humanitarian worker Peter Kassig"].actor
+    assert kassig.country == "USA" and kassig.sector != "JRN"

@@ -78,14 +78,16 @@ SET_C = FIXTURES / "heldout-actors-c"
 SET_C_HALVES = {
     "even": {
         "source_country_accuracy": 0.7917,
-        "source_sector_accuracy": 0.7292,
+        "source_sector_accuracy": 0.7396,
         "target_country_accuracy": 0.7656,
-        "target_sector_accuracy": 0.5938,
+        "target_sector_accuracy": 0.6094,
     },
     "odd": {
         "source_country_accuracy": 0.6596,
-        "source_sector_accuracy": 0.5532,
-        "target_country_accuracy": 0.7059,
+        "source_sector_accuracy": 0.5638,
+        # 0.7059 at stop 15; one target of 68 lost at stop 16 (unread), with names placed by
+        # where they are likely from and kin placed by whose kin they are
+        "target_country_accuracy": 0.6912,
         "target_sector_accuracy": 0.4706,
     },
 }
@@ -231,3 +233,34 @@ def test_the_gold_words_are_matched_to_their_head_not_a_qualifier(tmp_path: Path
     ]
     # an armed group of no state (IMG) is right with REB, whether or not the gold repeats it
     assert metrics["target_sector_accuracy"] == 1.0
+
+
+def test_an_article_before_the_head_is_passed_over(tmp_path: Path) -> None:
+    text = "The parents of a former British soldier appealed to Turkey."
+    gold = {
+        "id": "T-3",
+        "date": "2019-05-06",
+        "source": [{"actorText": "The parents of a former British soldier", "code": "GBR",
+                    "sector": "CVL"}],
+        "target": [{"actorText": "Turkey", "code": "TUR"}],
+        "event": "APPEAL",
+        "text": text,
+    }  # fmt: skip
+    path = tmp_path / "GOLD.json"
+    path.write_text(json.dumps([gold]), encoding="utf-8")
+    read = {
+        "parents": Actor("parents", country="GBR", sector="CVL"),
+        "former British soldier": Actor("soldier", country="GBR", sector="ELI"),
+        "Turkey": Actor("Turkey", country="TUR"),
+    }
+
+    def resolve(sentence: str, day: dt.date | None) -> list[Mention]:
+        return [
+            Mention(at, at + len(words), words, actor, "test", "", 1.0, 0)
+            for words, actor in read.items()
+            if (at := sentence.find(words)) >= 0
+        ]
+
+    _, scores = evaluate(path, resolve)
+    # "parents" is the head, though "former British soldier" overlaps the gold words more
+    assert [s.found.text for s in scores if s.found] == ["parents", "Turkey"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tieline.actors.kb import Person, Term
+from tieline.actors.kb import Country, Person, Term
 from tieline.actors.origin import SWITCH_ODDS, NameOrigins, name_words
 
 DAY = dt.date(2017, 8, 1)
@@ -21,12 +21,23 @@ def _person(name: str, country: str) -> Person:
     return Person(key=name.lower(), name=name, terms=(term,))
 
 
+def _country(iso3: str, languages: tuple[str, ...], region: str) -> Country:
+    return Country(iso3, iso3[:2], iso3, iso3, languages=languages, region=region)
+
+
 def _origins() -> NameOrigins:
     # "Tim" is known only in New Zealand, but English is spoken in Britain too; no one in
     # Turkey is so named
     people = [_person(f"Tim Shadbolt{i}", "NZL") for i in range(40)]
     people += [_person(f"Ahmet Yilmaz{i}", "TUR") for i in range(40)]
-    return NameOrigins.build(people, {"NZL": ("eng",), "GBR": ("eng",), "TUR": ("tur",)})
+    return NameOrigins.build(
+        people,
+        [
+            _country("NZL", ("eng",), "Australia and New Zealand"),
+            _country("GBR", ("eng",), "Northern Europe"),
+            _country("TUR", ("tur",), "Western Asia"),
+        ],
+    )
 
 
 def test_a_language_pool_carries_a_name_to_states_that_share_the_language() -> None:
@@ -53,7 +64,7 @@ def test_the_odds_must_beat_how_much_more_the_main_state_is_named() -> None:
 def test_the_real_tables_tell_english_from_turkish_and_arabic_names(resolver) -> None:  # type: ignore[no-untyped-def]
     origins = resolver.origins
     assert origins.likeliest("Joe Robinson", {"TUR": 4, "GBR": 1})[0] == "GBR"
-    assert origins.likeliest("Ahmed Hassan", {"GBR": 4, "IRQ": 1})[0] == "IRQ"
+    assert origins.likeliest("Ahmed Hassan", {"GBR": 1, "IRQ": 1})[0] == "IRQ"
     assert origins.likeliest("Mehmet Yilmaz", {"GBR": 4, "TUR": 1})[0] == "TUR"
 
 
@@ -86,3 +97,35 @@ def test_a_guessed_speaker_does_not_hide_the_state_a_place_names(resolver) -> No
     mentions = resolver.resolve(text, day=DAY)
     [police] = [m for m in mentions if m.text == "police"]
     assert police.actor.code == "USACOP"
+
+
+def test_a_word_unheard_of_in_both_states_tips_nothing() -> None:
+    people = [_person(f"Ahmet Yilmaz{i}", "TUR") for i in range(5)]
+    people += [_person(f"Omar Hassan{i}", "SYR") for i in range(50)]
+    people += [_person("James Brown", "USA")]
+    countries = [
+        _country("TUR", ("tur",), "Western Asia"),
+        _country("SYR", ("ara",), "Western Asia"),
+        _country("USA", ("eng",), "North America"),
+    ]
+    origins = NameOrigins.build(people, countries)
+    # "james" is known (in the US) but neither in Turkey nor Syria, whose pools differ in size
+    assert origins.likelihood("james", "TUR") == origins.likelihood("james", "SYR")
+    assert origins.likeliest("James Foley", {"SYR": 1, "TUR": 1}) is None
+
+
+def test_a_region_pool_keeps_a_name_from_distant_speakers_of_a_language() -> None:
+    # English is official in Pakistan too, where "Ahmed" is common; not in Northern Europe
+    people = [_person(f"Ahmed Khan{i}", "PAK") for i in range(40)]
+    people += [_person(f"Ahmed Jabouri{i}", "IRQ") for i in range(40)]
+    people += [_person(f"Tim Brown{i}", "IRL") for i in range(40)]
+    countries = [
+        _country("PAK", ("eng", "urd"), "Southern Asia"),
+        _country("IRQ", ("ara",), "Western Asia"),
+        _country("IRL", ("eng", "gle"), "Northern Europe"),
+        _country("GBR", ("eng",), "Northern Europe"),
+    ]
+    origins = NameOrigins.build(people, countries)
+    found = origins.likeliest("Ahmed Smith", {"GBR": 1, "IRQ": 1})
+    assert found is not None and found[0] == "IRQ"
+    assert origins.likelihood("tim", "GBR") > origins.likelihood("tim", "PAK")

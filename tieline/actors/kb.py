@@ -48,6 +48,7 @@ class Country:
     form: str | None = None  # "kingdom", "republic", "emirate"...: what "the Kingdom" can mean
     capitals: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()  # official languages, ISO 639-3 ("eng", "ara")
+    region: str = ""  # part of the world, mledoze's subregion ("Northern Europe")
 
 
 @dataclass(frozen=True)
@@ -437,6 +438,7 @@ def _countries(rows: Iterable[Row]) -> Iterator[Country]:
             form=row["form"] or None,
             capitals=_split(row["capitals"]),
             languages=_split(row.get("languages", "")),
+            region=row.get("region", ""),
         )
 
 

@@ -272,6 +272,7 @@ STATELESS_PEOPLE_NOUNS = frozenset({"kurds"})  # the people itself: "the Kurds"
 KURDISH_REGIONS = ("SYR", "IRQ")
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
+MANY_STATES = frozenset({"states", "republics", "countries", "nations"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
 # 1983 missile standoff in Europe", "the Middle East").
 WORLD_REGIONS = frozenset(
@@ -440,9 +441,7 @@ class Resolver:
     @cached_property
     def origins(self) -> NameOrigins:
         """Where the names of the people the tables know come from: counted on first use."""
-        return NameOrigins.build(
-            self.kb.people.values(), {c.iso3: c.languages for c in self.kb.countries.values()}
-        )
+        return NameOrigins.build(self.kb.people.values(), self.kb.countries.values())
 
     # -- public ------------------------------------------------------------------------------
 
@@ -894,6 +893,7 @@ class Resolver:
                 )
         _firm_lists(context, sentence, text)
         _shared_titles(context, sentence, tokens, text)
+        _place_kin(context, sentence, text)
         _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
@@ -1657,6 +1657,12 @@ class Resolver:
         owned = owner.actor
         if owned.members or not (owned.country or owned.igo or owned.sector):
             return  # a stateless owner ("the rebels ... their leaders") may get a state later
+        if head.text.lower() in HELD_BY_OTHERS:
+            # "their hostages", "his victims": people the owner holds or harms, not its own
+            actor = Actor(head.text, sector=head.entry.ref, role=_role(head.text))
+            note = f"'{head.text}' → {head.entry.ref}; of {owned.name}, but not of its state"
+            emit(units[0].start, units[-1].end, actor, "agent", note)
+            return
         generic = head.text.lower() in GENERIC_AGENTS
         sector = owned.sector if generic and owned.sector else head.entry.ref
         actor = Actor(
@@ -2631,7 +2637,7 @@ def _postmodifier_cues(
             found = [
                 u
                 for u in _units(tokens, start, end)
-                if u.kind in kinds and u.entry and not _former_state(tokens, u)
+                if u.kind in kinds and u.entry and not _former_state_only(tokens, u)
             ]
             return found[:1], end
     return [], last
@@ -2727,6 +2733,21 @@ def _former_state(tokens: list[_Token], unit: Unit) -> bool:
     "former Soviet officials" is read the other way, by the caller, from its head noun."""
     return (
         unit.kind == "demonym" and unit.start > 0 and tokens[unit.start - 1].text.lower() in FORMER
+    )
+
+
+def _former_state_only(tokens: list[_Token], unit: Unit) -> bool:
+    """A demonym after "former" naming only where a state came from ("people of former Soviet
+    states"), not the state of a former officer or soldier ("parents of a former British
+    soldier", where "former" is the soldier's)."""
+    if not _former_state(tokens, unit):
+        return False
+    after = tokens[unit.end] if unit.end < len(tokens) else None
+    return (
+        after is None
+        or after.unit is None
+        or after.unit.kind != "agent"
+        or after.text.lower() in STATE_NOUNS
     )
 
 
@@ -3403,34 +3424,53 @@ def _speaker(
 def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], text: str) -> None:
     """ "the British aid workers Alan Henning and David Haines": a plural title before a list
     of names is each one's. A name the tables lack, with no cue of its own, that follows one
-    read with a plural title, after "and" or a comma, takes its state and sector."""
+    read with a plural title, after "and" or a comma, takes its state and sector; one with a
+    title of its own ("and humanitarian worker Peter Kassig") takes the state only. So does a
+    list of names after a group of a people and a comma: "three Americans, the journalists
+    James Foley and Steven Sotloff"."""
     here = list(_sentence_mentions(context, sentence.index))
     plural_before = {t.end: t.tag in PLURAL_TAGS for t in tokens}
     shared: set[int] = set()
     for before, after in pairwise(here):
         first, second = context.mentions[before], context.mentions[after]
-        if (
-            second.cue != "context"
-            or not second.actor.person
-            or not first.actor.person
-            or first.cue not in ("name+cue", "name+title", "context")
-            or text[first.end : second.start].strip() not in (",", "and", ", and")
+        between = text[first.end : second.start].strip()
+        if second.cue != "context" or not second.actor.person:
+            continue
+        people = (
+            first.cue == "demonym" and first.actor.sector == "CVL" and between in (",", ", the")
+        )
+        if not people and (
+            not first.actor.person
+            or (first.cue not in ("name+cue", "name+title", "context") and before not in shared)
+            or between not in (",", "and", ", and")
         ):
             continue
-        name = first.actor.person
-        title_end = first.end - len(name)
-        while title_end > first.start and text[title_end - 1].isspace():
-            title_end -= 1
-        titled = first.text.endswith(name) and plural_before.get(title_end, False)
+        if people:
+            titled = plural_before.get(first.end, False)  # "three Americans", not "a Briton"
+        else:
+            name = first.actor.person or ""
+            title_end = first.end - len(name)
+            while title_end > first.start and text[title_end - 1].isspace():
+                title_end -= 1
+            titled = first.text.endswith(name) and plural_before.get(title_end, False)
         if not titled and before not in shared:
             continue
         shared.add(after)  # the next name of the list shares it too
+        own_title = second.text != second.actor.person and second.text.endswith(second.actor.person)
+        sector = second.actor.sector if people or own_title else first.actor.sector
+        what = (
+            f"the {first.text} before it"
+            if people
+            else f"the plural title before {first.actor.name}"
+        )
         context.mentions[after] = replace(
             second,
-            actor=replace(second.actor, country=first.actor.country, sector=first.actor.sector),
-            cue=first.cue,
-            evidence=f"the plural title before {first.actor.name} is also this name's",
-            confidence=first.confidence,
+            actor=replace(second.actor, country=first.actor.country, sector=sector),
+            cue="name+apposition" if people else first.cue,
+            evidence=f"{second.evidence}; {what}: this name's state"
+            if people or own_title
+            else f"the plural title before {first.actor.name} is also this name's",
+            confidence=CONFIDENCE["name+apposition"] if people else first.confidence,
         )
 
 
@@ -3630,6 +3670,41 @@ def _acts_across_borders(org: Organisation) -> bool:
     )
 
 
+# Whom an owner holds, harms or opposes: not of the owner's state ("their hostages").
+HELD_BY_OTHERS = frozenset(
+    """hostage hostages captive captives victim victims prisoner prisoners detainee detainees
+    enemy enemies foe foes opponent opponents critic critics rival rivals target targets""".split()
+)
+# Kin of a person: of the person's state ("the father of Shamima Begum").
+KIN_NOUNS = frozenset(
+    """father fathers mother mothers parents sister sisters brother brothers wife wives husband
+    husbands daughter daughters son sons child children family families relatives widow widows
+    fiancee fiancé fiancée grandmother grandfather uncle aunt cousin cousins nephew niece""".split()
+)
+KIN_OF = re.compile(r"\s+of\s+")
+
+
+def _place_kin(context: _Context, sentence: Sentence, text: str) -> None:
+    """Kin named with no state of their own, followed by "of" and someone placed in one, are
+    of that state: "the father of Shamima Begum", "the parents of a former British soldier"."""
+    here = _sentence_mentions(context, sentence.index)
+    for i, j in pairwise(here):
+        kin, of = context.mentions[i], context.mentions[j]
+        if (
+            kin.actor.country is None
+            and kin.cue == "agent"
+            and kin.text.split()[-1].lower() in KIN_NOUNS
+            and of.actor.country
+            and KIN_OF.fullmatch(text[kin.end : of.start])
+        ):
+            context.mentions[i] = replace(
+                kin,
+                actor=replace(kin.actor, country=of.actor.country),
+                evidence=f"{kin.evidence}; kin of {of.actor.name}, of {of.actor.country}",
+                confidence=min(of.confidence, CONFIDENCE["agent"]),
+            )
+
+
 def _place_stateless(
     context: _Context, sentence: Sentence, stateless: frozenset[str] = frozenset()
 ) -> None:
@@ -3690,8 +3765,10 @@ def _place_stateless(
             # "foreign volunteers" are no people of where they are; a name is read by its cues
             or (sectors is PEOPLE and (mention.cue != "agent" or "foreign" in mention.text.lower()))
             or (guessed and actor.person is not None)
-            # "the two prime ministers", "both governments": a pair of states, not one
+            # "the two prime ministers", "both governments": a pair of states, not one;
+            # "former Soviet states", "other countries": many
             or (guessed and _paired(sentence, mention))
+            or (guessed and mention.text.split()[-1].lower() in MANY_STATES)
         ):
             continue
         context.mentions[i] = replace(

@@ -241,7 +241,8 @@ def _find(text: str, phrase: str) -> tuple[int, int] | None:
 
 def _best_mention(mentions: list[Mention], span: tuple[int, int], text: str) -> Mention | None:
     """The mention that resolves the gold words: the one covering their first word (an
-    English noun phrase's head comes before its modifiers: "rebels in the Ivory Coast"),
+    English noun phrase's head comes before its modifiers: "rebels in the Ivory Coast"; an
+    article before it is skipped: "The parents of a former British soldier"),
     else the one overlapping them most. A mention that only qualifies the words after it is
     passed over where another one overlaps them: an owner ("his Turkish counterpart, Recep
     Tayyip Erdoğan", "Germany's fighters") or a patron ("the US-backed Syrian Democratic
@@ -251,12 +252,16 @@ def _best_mention(mentions: list[Mention], span: tuple[int, int], text: str) -> 
     candidates = heads or overlapping
     if not candidates:
         return None
-    at_start = [m for m in candidates if m.start <= span[0] < m.end]
+    first = span[0] + len(DETERMINER.match(text, span[0], span[1]).group())  # type: ignore[union-attr]
+    at_start = [m for m in candidates if m.start <= first < m.end]
     if at_start:
         return at_start[0]
     return max(candidates, key=lambda m: min(m.end, span[1]) - max(m.start, span[0]))
 
 
+# Words before a noun phrase's head that no mention need cover: "The parents of a former British
+# soldier" is read at "parents".
+DETERMINER = re.compile(r"(?:(?:the|a|an|this|these|those)\s+)?", re.I)
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
