@@ -129,3 +129,15 @@ def test_a_region_pool_keeps_a_name_from_distant_speakers_of_a_language() -> Non
     found = origins.likeliest("Ahmed Smith", {"GBR": 1, "IRQ": 1})
     assert found is not None and found[0] == "IRQ"
     assert origins.likelihood("tim", "GBR") > origins.likelihood("tim", "PAK")
+
+
+def test_a_surname_keeps_the_state_guessed_for_the_whole_name(resolver) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Joe Robinson was arrested in Turkey. Turkey said he had fought for a militia. "
+        "Turkish police held him in Aydin. His family in Britain said he was a volunteer. "
+        "Robinson denied the charge in a court in Turkey."
+    )
+    mentions = resolver.resolve(text, day=DAY)
+    [surname] = [m for m in mentions if m.text == "Robinson"]
+    assert surname.actor.country == "GBR"
+    assert "placed earlier" in surname.evidence

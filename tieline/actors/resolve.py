@@ -1323,7 +1323,12 @@ class Resolver:
                 evidence.append(f"the article is mainly about {country}")
                 named = {c: context.salience[c] for c in context.main_countries(3)}
                 origin = self.origins.likeliest(written, named) if len(named) > 1 else None
-                if origin is not None:
+                if antecedent is not None and antecedent.actor.country:
+                    # "Vindman", after "Alexander Vindman" was placed by his whole name: the
+                    # same guess, whose grounds the surname alone may lack
+                    country = antecedent.actor.country
+                    evidence[-1] = f"as {antecedent.actor.name} was placed earlier"
+                elif origin is not None:
                     country = origin[0]
                     evidence[-1] = (
                         f"the article names {', '.join(named)}; a name like {written!r} is "
