@@ -1219,3 +1219,11 @@ def test_names_after_a_group_of_a_people_are_of_its_state(resolver):  # type: ig
     # a name with a title of its own keeps it, and takes the list's state
     kassig = mentions["humanitarian worker Peter Kassig"].actor
     assert kassig.country == "USA" and kassig.sector != "JRN"
+
+
+def test_an_agent_noun_that_is_a_given_name_is_part_of_the_name(resolver):  # type: ignore[no-untyped-def]
+    text = "Joe Biden spoke in Washington. Republicans asked about Hunter Biden."
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 19))
+    hunter = mentions["Hunter Biden"]
+    assert hunter.actor.person != mentions["Joe Biden"].actor.person
+    assert "title 'Hunter'" not in hunter.evidence

@@ -2202,12 +2202,16 @@ def _name_token(token: _Token) -> bool:
 
 # States whose name is also a given name: before a capitalised word, a person's ("Chad Wolf").
 GIVEN_NAME_STATES = frozenset({"Chad", "Jordan"})
+# Agent nouns that are also given names: before a capitalised word, a name ("Hunter Biden" is
+# not a hunter, nor Joe Biden).
+GIVEN_NAME_AGENTS = frozenset({"Hunter"})
 _NEXT_NAME = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
 def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
     """The hits, less the places' names that are part of a person's name: a state's or a
-    town's before a capitalised word ("Chad Wolf", "Alexandria Ocasio-Cortez"), a town's
+    town's before a capitalised word ("Chad Wolf", "Alexandria Ocasio-Cortez"), or an agent
+    noun's that is a given name ("Hunter Biden"), a town's
     joined by a hyphen to one ("Ben Murray-Bruce"). Not a place's name before another
     phrase of the tables ("Jordan Valley" may be one) or a word for a part of it ("Kabul
     Airport", "Idlib Province")."""
@@ -2222,7 +2226,7 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
             and after.start(1) not in starts
             and after.group(1).lower() not in NOT_NAME_WORDS
         )
-        if named and hit.text in GIVEN_NAME_STATES:
+        if named and hit.text in GIVEN_NAME_STATES | GIVEN_NAME_AGENTS:
             continue
         # A town's name is a first name only where more says a person is named: a title
         # before it ("Rep. Alexandria Ocasio-Cortez"), or a surname of two or more words
