@@ -1227,3 +1227,13 @@ def test_an_agent_noun_that_is_a_given_name_is_part_of_the_name(resolver):  # ty
     hunter = mentions["Hunter Biden"]
     assert hunter.actor.person != mentions["Joe Biden"].actor.person
     assert "title 'Hunter'" not in hunter.evidence
+
+
+def test_a_former_envoy_is_not_of_the_state_posted_to(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The US State Department and the White House spoke to Ukraine. Another diplomat, "
+        "former special envoy to Ukraine Kurt Volker, shifted his own account."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 19))
+    assert mentions["Kurt Volker"].actor.code == "USAELI"
+    assert mentions["former special envoy"].actor.country is None

@@ -2103,7 +2103,9 @@ def _envoy_before(
     if before < 1 or tokens[before].text.lower() != "to":
         return None
     envoy = _mention_ending_at(context, tokens[before - 1].end)
-    if envoy is None or envoy.actor.person or envoy.actor.sector != "GOV":
+    # a former envoy ("former special envoy to Ukraine Kurt Volker", ELI) was not of the host
+    # state either
+    if envoy is None or envoy.actor.person or envoy.actor.sector not in ("GOV", ELITE):
         return None
     return envoy
 
@@ -3778,6 +3780,8 @@ def _place_stateless(
             # "former Soviet states", "other countries": many
             or (guessed and _paired(sentence, mention))
             or (guessed and mention.text.split()[-1].lower() in MANY_STATES)
+            # "special envoy to Ukraine": not of the state posted to
+            or (mention.text.split()[-1].lower() in ENVOYS and _posted_to(sentence, mention))
         ):
             continue
         context.mentions[i] = replace(
@@ -3812,6 +3816,12 @@ def _guessed(context: _Context, mention: Mention) -> bool:
     if mention.cue == "pronoun" and mention.antecedent is not None:
         mention = context.mentions[mention.antecedent]
     return mention.cue == "context" and mention.actor.person is not None
+
+
+def _posted_to(sentence: Sentence, mention: Mention) -> bool:
+    """Whether "to" follows a mention: "the envoy to Ukraine"."""
+    after = sentence.text[mention.end - sentence.start :]
+    return after.startswith(" to ")
 
 
 def _located_in(context: _Context, here: Iterable[int], sentence: Sentence) -> str | None:
