@@ -1237,3 +1237,30 @@ def test_a_former_envoy_is_not_of_the_state_posted_to(resolver):  # type: ignore
     mentions = resolve(resolver, text, day=dt.date(2019, 11, 19))
     assert mentions["Kurt Volker"].actor.code == "USAELI"
     assert mentions["former special envoy"].actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # "X and its Y": X, and Y of X's
+        ("Iran and its army attacked the rebels.", "Iran", "IRN"),
+        ("Iran and its army attacked the rebels.", "army", "IRNMIL"),
+        ("Turkey says the US and its allies are wrong.", "its", "USA"),
+        ("Erdogan said Putin and his aides agreed.", "aides", "RUSGOV"),
+        # a stateless people's armed men, though a state owns them
+        (
+            "The US armed Kurdish fighters in Syria. Turkey says the US and its Kurdish proxies "
+            "threaten it.",
+            "Kurdish proxies",
+            "SYRREB",
+        ),
+    ],
+)
+def test_a_possessive_after_and_is_the_conjuncts(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day=dt.date(2019, 1, 19))[phrase].actor.code == code
+
+
+def test_proxies_are_not_of_the_state_that_arms_them(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Iran and its proxies attacked Israel.", day=dt.date(2019, 1, 19))
+    assert mentions["proxies"].actor.sector == "REB"
+    assert mentions["proxies"].actor.country is None

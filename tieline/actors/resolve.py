@@ -1052,7 +1052,16 @@ class Resolver:
                     owner = self._pronoun(unit, tokens, context, emit)
             possessive = [u for u in units if u.kind == "pronoun" and tokens[u.start].tag == "PRP$"]
             rest = [u for u in units if possessive and u.start >= possessive[-1].end]
-            if rest and all(u.kind == "agent" for u in rest):
+            stateless = any(
+                tokens[i].text.lower() in STATELESS_PEOPLES
+                for i in range(
+                    possessive[-1].end if possessive else 0, rest[0].start if rest else 0
+                )
+            )
+            if rest and all(u.kind == "agent" for u in rest) and stateless:
+                # "its Kurdish proxies": a stateless people's armed men, not the owner's
+                read_part((possessive[-1].end, last))
+            elif rest and all(u.kind == "agent" for u in rest):
                 if owner is not None:
                     self._owned_agent(rest, owner, context, emit)
             elif rest:  # "his Rwandan Patriotic Front": the words after "his" name their own actor
@@ -1663,7 +1672,8 @@ class Resolver:
         if owned.members or not (owned.country or owned.igo or owned.sector):
             return  # a stateless owner ("the rebels ... their leaders") may get a state later
         if head.text.lower() in HELD_BY_OTHERS:
-            # "their hostages", "his victims": people the owner holds or harms, not its own
+            # "their hostages", "his victims", "its proxies": people the owner holds, harms or
+            # arms, not its own
             actor = Actor(head.text, sector=head.entry.ref, role=_role(head.text))
             note = f"'{head.text}' → {head.entry.ref}; of {owned.name}, but not of its state"
             emit(units[0].start, units[-1].end, actor, "agent", note)
@@ -1692,7 +1702,10 @@ class Resolver:
         self, unit: Unit, tokens: list[_Token], context: _Context, emit: _Emitter
     ) -> Mention | None:
         word = unit.text.lower()
-        if word in PERSON_PRONOUNS:
+        earlier: Mention | None
+        if (owner := _conjunct_owner(tokens, unit, context)) is not None:
+            earlier = owner  # "the US and its proxies": the US
+        elif word in PERSON_PRONOUNS:
             earlier = _pronoun_antecedent(
                 context, emit.sentence.index, unit_start=tokens[unit.start].start
             )
@@ -2120,6 +2133,25 @@ def _holder_sector(sector: str | None, generic: bool, org: Organisation | None) 
     if org.kind is EntryKind.COMPANY and org.sector:
         return org.sector
     return PARTY if org.sector == PARTY and generic else sector or org.sector
+
+
+OWNER_PRONOUNS = {"its": False, "his": True, "her": True, "their": None}  # of a person?
+
+
+def _conjunct_owner(tokens: list[_Token], unit: Unit, context: _Context) -> Mention | None:
+    """ "the US and its Kurdish proxies", "Putin and his aides": a possessive right after "X
+    and" is X's, where X fits it (a person for "his", "her"; a state or body for "its")."""
+    person = OWNER_PRONOUNS.get(unit.text.lower(), False)
+    if unit.text.lower() not in OWNER_PRONOUNS or unit.start < 2:
+        return None
+    if tokens[unit.start - 1].text.lower() != "and":
+        return None
+    owner = _mention_ending_at(context, tokens[unit.start - 2].end)
+    if owner is None or owner.cue == "pronoun":
+        return None
+    if person is not None and (owner.actor.person is not None) != person:
+        return None
+    return owner
 
 
 def _mention_ending_at(context: _Context, end: int) -> Mention | None:
@@ -2550,8 +2582,8 @@ def _conjuncts(tokens: list[_Token], first: int, last: int) -> list[tuple[int, i
         return parts
     final_units = _units(tokens, *parts[-1])
     head = final_units[-1] if final_units else None
-    if head is None or head.kind != "agent":
-        return parts
+    if head is None or head.kind != "agent" or final_units[0].kind == "pronoun":
+        return parts  # "Iran and its army": two actors, the second Iran's
     merged = []
     for part in parts[:-1]:
         units = _units(tokens, *part)
@@ -2604,6 +2636,7 @@ def _specific_agent(units: list[Unit], head: Unit) -> Unit:
 ARMED_HEADS = frozenset(
     {"forces", "force", "fighters", "fighter", "combatants"}
     | {"militia", "militias", "militiaman", "militiamen", "militant", "militants"}
+    | {"proxy", "proxies"}
 )
 ARMED_SIDE_SECTORS = frozenset({"REB", "REL"})
 
@@ -3681,10 +3714,12 @@ def _acts_across_borders(org: Organisation) -> bool:
     )
 
 
-# Whom an owner holds, harms or opposes: not of the owner's state ("their hostages").
+# Whom an owner holds, harms, opposes or arms: not of the owner's state ("their hostages",
+# "Iran's proxies").
 HELD_BY_OTHERS = frozenset(
     """hostage hostages captive captives victim victims prisoner prisoners detainee detainees
-    enemy enemies foe foes opponent opponents critic critics rival rivals target targets""".split()
+    enemy enemies foe foes opponent opponents critic critics rival rivals target targets
+    proxy proxies""".split()
 )
 # Kin of a person: of the person's state ("the father of Shamima Begum").
 KIN_NOUNS = frozenset(
