@@ -1264,3 +1264,12 @@ def test_proxies_are_not_of_the_state_that_arms_them(resolver):  # type: ignore[
     mentions = resolve(resolver, "Iran and its proxies attacked Israel.", day=dt.date(2019, 1, 19))
     assert mentions["proxies"].actor.sector == "REB"
     assert mentions["proxies"].actor.country is None
+
+
+@pytest.mark.parametrize("phrase", ["Kurd-led border security force", "Kurdish-led forces"])
+def test_forces_led_by_a_stateless_people_are_its_armed_men(resolver, phrase):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria and Turkey clashed. Turkey attacked a Kurd-led border security force in Syria. "
+        "Kurdish-led forces advanced."
+    )
+    assert resolve(resolver, text, day=dt.date(2019, 1, 19))[phrase].actor.code == "SYRREB"

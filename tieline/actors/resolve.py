@@ -1549,6 +1549,17 @@ class Resolver:
         why = f"'{head.text}' → {head.entry.ref}"
         qualifier = _armed_qualifier(units, head)
         people = tokens[head.start - 1].text if head.start > first else ""
+        led = next(  # "a Kurd-led border security force", "Kurdish-led forces"
+            (
+                tokens[i].text
+                for i in range(first, head.start - 2)
+                if tokens[i].text.lower() in STATELESS_PEOPLES
+                and tokens[i + 1].text == "-"
+                and tokens[i + 2].text.lower() == "led"
+            ),
+            None,
+        )
+        people = led or people
         home, home_note = None, ""  # the state of "Kurdish fighters", "anti-regime rebels"
         if qualifier is not None and not former:
             sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
