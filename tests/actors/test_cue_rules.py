@@ -1273,3 +1273,14 @@ def test_forces_led_by_a_stateless_people_are_its_armed_men(resolver, phrase):  
         "Kurdish-led forces advanced."
     )
     assert resolve(resolver, text, day=dt.date(2019, 1, 19))[phrase].actor.code == "SYRREB"
+
+
+def test_a_royal_title_is_of_the_monarchy_the_article_names(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The US Justice Department and the FBI in Washington asked questions of the US court. "
+        "Britain was also named. Prince Andrew met Jeffrey Epstein in New York."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["Prince Andrew"].actor.country == "GBR"
+    assert "monarchy" in mentions["Prince Andrew"].evidence
+    assert mentions["Jeffrey Epstein"].actor.country == "USA"  # no title: the main state

@@ -55,10 +55,12 @@ def test_a_language_pool_carries_a_name_to_states_that_share_the_language() -> N
 
 def test_the_odds_must_beat_how_much_more_the_main_state_is_named() -> None:
     origins = _origins()
-    found = origins.likeliest("Tim", {"TUR": 1, "GBR": 1})
+    found = origins.likeliest("Tim Brown", {"TUR": 1, "GBR": 1})
     assert found is not None and found[0] == "GBR" and found[1] >= SWITCH_ODDS
     # named far more often, Turkey keeps a person whose name only leans British
-    assert origins.likeliest("Tim", {"TUR": int(found[1]) + 1, "GBR": 1}) is None
+    assert origins.likeliest("Tim Brown", {"TUR": int(found[1]) + 1, "GBR": 1}) is None
+    # one word is too little to go on
+    assert origins.likeliest("Tim", {"TUR": 1, "GBR": 1}) is None
 
 
 def test_the_real_tables_tell_english_from_turkish_and_arabic_names(resolver) -> None:  # type: ignore[no-untyped-def]
@@ -140,4 +142,4 @@ def test_a_surname_keeps_the_state_guessed_for_the_whole_name(resolver) -> None:
     mentions = resolver.resolve(text, day=DAY)
     [surname] = [m for m in mentions if m.text == "Robinson"]
     assert surname.actor.country == "GBR"
-    assert "placed earlier" in surname.evidence
+    assert "Joe Robinson, named earlier, of GBR" in surname.evidence

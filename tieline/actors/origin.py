@@ -107,11 +107,11 @@ class NameOrigins:
 
     def likeliest(self, name: str, named: Mapping[str, int]) -> tuple[str, float] | None:
         """Of the states an article names (with how often), the one a person so named is
-        likeliest from, and its odds over the most-named one, when some word of the name is
-        known at all and those odds reach `SWITCH_ODDS`; else None."""
+        likeliest from, and its odds over the most-named one, when the name has two words or
+        more, some of them known at all, and those odds reach `SWITCH_ODDS`; else None."""
         words = [w for w in name_words(name) if self.overall[w]]
-        if not words or len(named) < 2:
-            return None
+        if not words or len(name_words(name)) < 2 or len(named) < 2:
+            return None  # one word ("Stewart") is too little to go on
         scores = {
             country: math.log(count) + sum(math.log(self.likelihood(w, country)) for w in words)
             for country, count in named.items()

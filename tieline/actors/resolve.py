@@ -85,6 +85,7 @@ CONFIDENCE = {
     "acronym": 0.85,
     "org-name": 0.65,
     "context": 0.4,
+    "name-origin": 0.45,  # a guess from context that the name or its title narrowed
     "place": 0.6,
     "unknown-place": 0.35,
     "demonym": 0.8,
@@ -1332,13 +1333,16 @@ class Resolver:
                 evidence.append(f"the article is mainly about {country}")
                 named = {c: context.salience[c] for c in context.main_countries(3)}
                 origin = self.origins.likeliest(written, named) if len(named) > 1 else None
-                if antecedent is not None and antecedent.actor.country:
-                    # "Vindman", after "Alexander Vindman" was placed by his whole name: the
-                    # same guess, whose grounds the surname alone may lack
-                    country = antecedent.actor.country
-                    evidence[-1] = f"as {antecedent.actor.name} was placed earlier"
+                realm = self._realm(title, context) if title is not None else None
+                if realm is not None:
+                    # "Prince Andrew" in an American story: a royal of the monarchy it names
+                    evidence[-1] = (
+                        f"a royal title; of the states the article names, {realm} is a "
+                        f"monarchy and {country} is not"
+                    )
+                    country, cue = realm, "name-origin"
                 elif origin is not None:
-                    country = origin[0]
+                    country, cue = origin[0], "name-origin"
                     evidence[-1] = (
                         f"the article names {', '.join(named)}; a name like {written!r} is "
                         f"{origin[1]:.0f} times likelier from {country} than from {main[0]}"
@@ -1740,6 +1744,21 @@ class Resolver:
         )
         return earlier
 
+    def _realm(self, title: Unit, context: _Context) -> str | None:
+        """For a royal title ("Prince", "Queen"), the monarchy most named of the article's
+        states, if its most named one is none; None otherwise."""
+        if title.text.lower() not in ROYAL_TITLES:
+            return None
+        named = context.main_countries(5)
+
+        def monarchy(country: str) -> bool:
+            info = self.kb.countries.get(country)
+            return info is not None and info.form in MONARCHY_FORMS
+
+        if not named or monarchy(named[0]):
+            return None
+        return next((c for c in named if monarchy(c)), None)
+
     def _form(
         self, tokens: list[_Token], first: int, last: int, context: _Context, emit: _Emitter
     ) -> bool:
@@ -2096,6 +2115,12 @@ TITLE_NOUNS = frozenset(
 )
 
 
+# Cues of a person placed by a guess from the article: the state it names most, or the one their
+# name or title makes likelier.
+GUESSED_CUES = frozenset({"context", "name-origin"})
+# Titles only a monarchy gives, and the forms of state of the monarchies that give them.
+ROYAL_TITLES = frozenset("""prince princess king queen duke duchess emir sultan""".split())
+MONARCHY_FORMS = frozenset({"kingdom", "emirate", "sultanate", "principality", "grand duchy"})
 # Titles of courtesy written before a name (British news: "Mr Trump", "Ms Begum").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
@@ -3489,14 +3514,14 @@ def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], 
     for before, after in pairwise(here):
         first, second = context.mentions[before], context.mentions[after]
         between = text[first.end : second.start].strip()
-        if second.cue != "context" or not second.actor.person:
+        if second.cue not in GUESSED_CUES or not second.actor.person:
             continue
         people = (
             first.cue == "demonym" and first.actor.sector == "CVL" and between in (",", ", the")
         )
         if not people and (
             not first.actor.person
-            or (first.cue not in ("name+cue", "name+title", "context") and before not in shared)
+            or (first.cue not in {"name+cue", "name+title", *GUESSED_CUES} and before not in shared)
             or between not in (",", "and", ", and")
         ):
             continue
@@ -3785,9 +3810,12 @@ def _place_stateless(
     ]
     # "I tried to enter California but was caught by police": the state a place names, not
     # one guessed for an unknown speaker, unless the sentence has no other
-    states = {m.actor.country for m in placed if not _guessed(context, m)} or {
-        m.actor.country for m in placed
-    }
+    states = {m.actor.country for m in placed if not _guessed(context, m)}
+    if not states:
+        guesses = {m.actor.country for m in placed}
+        main = context.main_countries(1)
+        # people guessed to be of two states: the article's own, if one of them
+        states = guesses if len(guesses) < 2 else guesses & set(main)
     # "Iranian-backed militias attacked US troops"
     states |= context.backers.get(sentence.index, set())
     if len(states) == 1:
@@ -3857,11 +3885,13 @@ IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
 
 def _guessed(context: _Context, mention: Mention) -> bool:
     """Whether a mention's state is a guess, not written: a person the tables lack, placed by
-    the article's states and their name, or a pronoun that refers to one. Such a state is
-    not one the sentence names."""
-    if mention.cue == "pronoun" and mention.antecedent is not None:
+    the article's states and their name, or a pronoun or surname that refers back to one.
+    Such a state is not one the sentence names."""
+    for _ in range(4):  # "she" → "Campbell" → "Anna Campbell": the first naming decides
+        if mention.antecedent is None or mention.cue in GUESSED_CUES:
+            break
         mention = context.mentions[mention.antecedent]
-    return mention.cue == "context" and mention.actor.person is not None
+    return mention.cue in GUESSED_CUES and mention.actor.person is not None
 
 
 def _posted_to(sentence: Sentence, mention: Mention) -> bool:
@@ -3904,7 +3934,7 @@ PAIRED = re.compile(r"\b(?:two|both)\W+(?:\w+\W+)?$", re.I)  # "the two", "both 
 
 # Cues of mentions that read a name the tables lack (a person's, or a firm's by its suffix).
 NAME_CUES = frozenset(
-    {"name+cue", "name+apposition", "name+title", "context", "surname", "org-name"}
+    {"name+cue", "name+apposition", "name+title", "context", "name-origin", "surname", "org-name"}
 )
 
 
@@ -3917,7 +3947,7 @@ def _unknown_name(mention: Mention, people: Mapping[str, Person]) -> str | None:
     if actor.person is not None:
         name = None if actor.person in people else actor.person
     else:
-        name = _strip_article(actor.name) if mention.cue in ("org-name", "context") else None
+        name = _strip_article(actor.name) if mention.cue in ("org-name", *GUESSED_CUES) else None
     # "Blue Origin" and "Blue Origin Inc." are one firm
     return LEGAL_FORM.sub("", fold(name)) if name else None
 
