@@ -1284,3 +1284,12 @@ def test_a_royal_title_is_of_the_monarchy_the_article_names(resolver):  # type: 
     assert mentions["Prince Andrew"].actor.country == "GBR"
     assert "monarchy" in mentions["Prince Andrew"].evidence
     assert mentions["Jeffrey Epstein"].actor.country == "USA"  # no title: the main state
+
+
+def test_lawmakers_are_of_the_articles_state_among_those_a_sentence_names(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The US Congress and the White House in Washington argued again. The US House met. "
+        "Vindman told lawmakers that the White House had pressed Ukraine."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 19))
+    assert mentions["lawmakers"].actor.code == "USALEG"

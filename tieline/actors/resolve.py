@@ -3828,6 +3828,12 @@ def _place_stateless(
         state = where
         why, sectors = f"the sentence's events are in {state}", PEOPLE
         guessed = True
+    elif len(states) > 1 and (main := context.main_countries(1)) and main[0] in states:
+        # "Vindman told lawmakers ... the White House ... Ukraine": a legislature of the
+        # article's own state, which the sentence names among others
+        state = main[0]
+        why, sectors = f"of the states this sentence names, the article's is {state}", HOME_SECTORS
+        guessed = True
     elif not states and (main := context.main_countries(1)):
         state = main[0]
         why, sectors = f"the sentence names no state; the article is mainly about {state}", DOMESTIC
@@ -3929,6 +3935,7 @@ def _news_outlet(mention: Mention) -> bool:
 # none ("the jury", "lawmakers", "police", "officials"): not civilians, soldiers or armed
 # groups, who in news of war and migration are as often another state's.
 DOMESTIC = frozenset({"GOV", "LEG", "JUD", "COP"})
+HOME_SECTORS = frozenset({"LEG", "JUD", "COP"})  # legislatures, courts, police act at home
 PAIRED = re.compile(r"\b(?:two|both)\W+(?:\w+\W+)?$", re.I)  # "the two", "both their"
 
 
