@@ -1,12 +1,12 @@
-"""Write the ARTICLES.json of held-out set C from the Guardian sample in ../shared/data.
+"""Write the ARTICLES.json of held-out sets C and D from the Guardian sample in ../shared/data.
 
-    .venv/bin/python tools/guardian_articles.py [--data ../shared/data] [--set FOLDER]
+    .venv/bin/python tools/guardian_articles.py [--data ../shared/data] [--set FOLDER ...]
 
-Set C (tests/fixtures/heldout-actors-c) quotes its sentences from the NGEC Guardian sample,
-whose articles may not be redistributed (`ngec-guardian-sample/SOURCE.md`). The repository
-therefore keeps only the labelled sentences; this script puts the bodies of the articles they
-name beside them, as `tieline eval actors` reads them ({key: {"id", "date", "body"}}, the key
-being the CSV's index column). The file it writes is ignored by git.
+Sets C and D (tests/fixtures/heldout-actors-c, -d) quote their sentences from the NGEC Guardian
+sample, whose articles may not be redistributed (`ngec-guardian-sample/SOURCE.md`). The
+repository therefore keeps only the labelled sentences; this script puts the bodies of the
+articles they name beside them, as `tieline eval actors` reads them ({key: {"id", "date",
+"body"}}, the key being the CSV's index column). The files it writes are ignored by git.
 
 Offline only: the package never imports this script.
 """
@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SET_C = REPO / "tests" / "fixtures" / "heldout-actors-c"
+GUARDIAN_SETS = [REPO / "tests" / "fixtures" / f"heldout-actors-{name}" for name in ("c", "d")]
 SAMPLE = Path("ngec-guardian-sample") / "Guardian_SDF_sample.csv.zip"
 
 
@@ -48,18 +48,25 @@ def articles_of(records: list[dict[str, object]], rows: list[dict[str, str]]) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--set", type=Path, default=SET_C, help="the held-out set's folder")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        action="append",
+        help="a held-out set's folder (repeatable; default: sets C and D)",
+    )
     args = parser.parse_args()
     if not (args.data / SAMPLE).is_file():
         sys.exit(f"{args.data / SAMPLE} not found: the Guardian sample is in ../shared/data")
-    labels = args.set / "HELDOUT_ACTORS.json"
-    if not labels.is_file():
-        sys.exit(f"{labels} not found: --set names a held-out set's folder")
-    records = json.loads(labels.read_text(encoding="utf-8"))
-    articles = articles_of(records, guardian_rows(args.data))
-    out = args.set / "ARTICLES.json"
-    out.write_text(json.dumps(articles, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {len(articles)} articles to {out}")
+    rows = guardian_rows(args.data)
+    for folder in args.set or GUARDIAN_SETS:
+        labels = folder / "HELDOUT_ACTORS.json"
+        if not labels.is_file():
+            sys.exit(f"{labels} not found: --set names a held-out set's folder")
+        records = json.loads(labels.read_text(encoding="utf-8"))
+        articles = articles_of(records, rows)
+        out = folder / "ARTICLES.json"
+        out.write_text(json.dumps(articles, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {len(articles)} articles to {out}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The blind-labelled held-out actor sets (tests/fixtures/heldout-actors, -b and -c) and how
+"""The blind-labelled held-out actor sets (tests/fixtures/heldout-actors, -b, -c and -d) and how
 the actor evaluation reads sentences quoted from whole articles.
 
 The held-out set was labelled by a helper who never saw tieline's output; its first
@@ -69,20 +69,26 @@ def test_heldout_actor_accuracy(resolver, name) -> None:  # type: ignore[no-unty
         assert metrics[key] >= floor - EPSILON, (key, metrics)
 
 
-# Set C: Guardian articles on Syria and Iraq (ngec-guardian-sample), labelled by a third blind
-# helper. Its article bodies may not be redistributed, so tools/guardian_articles.py puts them
-# beside a copy of the labels from ../shared/data. Its even articles (`--half even`) are read
-# for development; its odd ones are not. Both halves' first figures, at e91b300, are in the
-# README; the floors are stop 15's last figures.
-SET_C = FIXTURES / "heldout-actors-c"
-SET_C_HALVES = {
-    "even": {
+# Sets C and D: Guardian articles on Syria and Iraq (ngec-guardian-sample), labelled by two more
+# blind helpers; D's articles are drawn from those C left out, and follow the PLOVER gold's
+# conventions where C's differ (places attacked are CVL, UN officials IGO GOV). Their article
+# bodies may not be redistributed, so tools/guardian_articles.py puts them beside a copy of the
+# labels from ../shared/data. Their even articles (`--half even`) are read for development;
+# their odd ones are not. The first figures (C at e91b300, D at fac5f76) are in the README; the
+# floors are the last figures.
+GUARDIAN_SETS = {
+    # sentences, articles, even and odd articles
+    "c": (160, 55, (28, 27)),
+    "d": (150, 50, (25, 25)),
+}
+GUARDIAN_FLOORS = {
+    ("c", "even"): {
         "source_country_accuracy": 0.7917,
         "source_sector_accuracy": 0.7396,
         "target_country_accuracy": 0.7656,
         "target_sector_accuracy": 0.6094,
     },
-    "odd": {
+    ("c", "odd"): {
         "source_country_accuracy": 0.6596,
         "source_sector_accuracy": 0.5638,
         # 0.7059 at stop 15; one target of 68 lost at stop 16 (unread), with names placed by
@@ -90,47 +96,72 @@ SET_C_HALVES = {
         "target_country_accuracy": 0.6912,
         "target_sector_accuracy": 0.4706,
     },
+    ("d", "even"): {
+        "source_country_accuracy": 0.8718,
+        "source_sector_accuracy": 0.7308,
+        "target_country_accuracy": 0.7581,
+        "target_sector_accuracy": 0.6129,
+    },
+    ("d", "odd"): {
+        "source_country_accuracy": 0.7250,
+        "source_sector_accuracy": 0.6125,
+        "target_country_accuracy": 0.7432,
+        "target_sector_accuracy": 0.6486,
+    },
 }
 
 
 @pytest.fixture(scope="module")
-def set_c(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
-    """Set C's labels, with the Guardian articles they quote beside them."""
+def guardian_sets(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str, Path]:
+    """Sets C's and D's labels, each with the Guardian articles it quotes beside it."""
     spec = importlib.util.spec_from_file_location(
         "guardian_articles", FIXTURES.parents[1] / "tools" / "guardian_articles.py"
     )
     assert spec is not None and spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    folder = tmp_path_factory.mktemp("heldout-actors-c")
-    records = json.loads((SET_C / "HELDOUT_ACTORS.json").read_text(encoding="utf-8"))
-    (folder / "HELDOUT_ACTORS.json").write_text(json.dumps(records), encoding="utf-8")
-    articles = tool.articles_of(records, tool.guardian_rows(data_dir))
-    (folder / "ARTICLES.json").write_text(json.dumps(articles), encoding="utf-8")
-    return folder / "HELDOUT_ACTORS.json"
+    rows = tool.guardian_rows(data_dir)
+    paths = {}
+    for name in GUARDIAN_SETS:
+        folder = tmp_path_factory.mktemp(f"heldout-actors-{name}")
+        labels = FIXTURES / f"heldout-actors-{name}" / "HELDOUT_ACTORS.json"
+        records = json.loads(labels.read_text(encoding="utf-8"))
+        (folder / "HELDOUT_ACTORS.json").write_text(json.dumps(records), encoding="utf-8")
+        articles = tool.articles_of(records, rows)
+        (folder / "ARTICLES.json").write_text(json.dumps(articles), encoding="utf-8")
+        paths[name] = folder / "HELDOUT_ACTORS.json"
+    return paths
 
 
-def test_set_c_sentences_are_quoted_from_their_guardian_articles(set_c: Path) -> None:
-    sentences = load_gold(set_c)
-    assert len(sentences) == 160
-    assert len({s.article for s in sentences}) == 55
+@pytest.mark.parametrize("name", GUARDIAN_SETS)
+def test_guardian_sentences_are_quoted_from_their_articles(
+    guardian_sets: dict[str, Path], name: str
+) -> None:
+    sentences = load_gold(guardian_sets[name])
+    count, articles, _ = GUARDIAN_SETS[name]
+    assert len(sentences) == count
+    assert len({s.article for s in sentences}) == articles
     assert all(s.article is not None and s.text in s.article for s in sentences)
     assert all(actor.text in s.text for s in sentences for actor in s.actors)
 
 
-def test_set_c_halves_split_by_article(set_c: Path) -> None:
+@pytest.mark.parametrize("name", GUARDIAN_SETS)
+def test_guardian_halves_split_by_article(guardian_sets: dict[str, Path], name: str) -> None:
+    sentences = load_gold(guardian_sets[name])
     halves = {
-        half: {s.article for s in select_half(load_gold(set_c), half, lambda s: s.article)}
+        half: {s.article for s in select_half(sentences, half, lambda s: s.article)}
         for half in ("even", "odd")
     }
-    assert (len(halves["even"]), len(halves["odd"])) == (28, 27)
+    assert (len(halves["even"]), len(halves["odd"])) == GUARDIAN_SETS[name][2]
     assert not halves["even"] & halves["odd"]
 
 
-@pytest.mark.parametrize("half", SET_C_HALVES)
-def test_set_c_actor_accuracy(resolver, set_c: Path, half: str) -> None:  # type: ignore[no-untyped-def]
-    metrics, _ = evaluate(set_c, lambda text, day: resolver.resolve(text, day=day), half)
-    for key, floor in SET_C_HALVES[half].items():
+@pytest.mark.parametrize(("name", "half"), GUARDIAN_FLOORS)
+def test_guardian_actor_accuracy(resolver, guardian_sets, name: str, half: str) -> None:  # type: ignore[no-untyped-def]
+    metrics, _ = evaluate(
+        guardian_sets[name], lambda text, day: resolver.resolve(text, day=day), half
+    )
+    for key, floor in GUARDIAN_FLOORS[name, half].items():
         assert metrics[key] >= floor - EPSILON, (key, metrics)
 
 

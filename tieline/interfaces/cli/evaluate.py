@@ -107,7 +107,7 @@ def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
     inside its article, on its date; its halves (--half) are of its articles, so that no
     article has sentences in both. For each gold source and target actor, the mention
     tieline resolved over its words is compared on country, and on country and sector
-    together. Set C's ARTICLES.json is written by tools/guardian_articles.py.
+    together. Sets C's and D's ARTICLES.json are written by tools/guardian_articles.py.
 
     \b
     Examples:
