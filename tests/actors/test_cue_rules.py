@@ -1293,3 +1293,16 @@ def test_lawmakers_are_of_the_articles_state_among_those_a_sentence_names(resolv
     )
     mentions = resolve(resolver, text, day=dt.date(2019, 11, 19))
     assert mentions["lawmakers"].actor.code == "USALEG"
+
+
+def test_a_leaders_surname_the_tagger_reads_as_a_noun_is_still_the_leader(resolver):  # type: ignore[no-untyped-def]
+    text = "The US pulled out. But when Trump abandons the fight, he errs."
+    mentions = resolve(resolver, text, day=dt.date(2018, 12, 30))
+    assert mentions["Trump"].actor.code == "USAGOV"
+    assert mentions["he"].actor.code == "USAGOV"
+
+
+def test_a_state_after_a_persons_possessive_is_not_theirs(resolver):  # type: ignore[no-untyped-def]
+    text = "James Mattis, who quit last week over Trump’s Syrian volte-face, understands this."
+    mentions = resolve(resolver, text, day=dt.date(2018, 12, 30))
+    assert mentions["Trump"].actor.code == "USAGOV"

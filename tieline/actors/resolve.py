@@ -1014,8 +1014,12 @@ class Resolver:
                 if _owned_by_person(tokens, unit):
                     self._owned_name(unit, tokens, context, emit)
                     continue
+                own_cues = cues
+                if unit.end < len(tokens) and tokens[unit.end].tag == "POS":
+                    # "Trump's Syrian volte-face": a state after the possessive is the thing's
+                    own_cues = _country_cues([u for u in units if u.start < unit.end], tokens)
                 self._person(
-                    unit, units, agents, cues, former, tokens, chunk, following, context, emit
+                    unit, units, agents, own_cues, former, tokens, chunk, following, context, emit
                 )
             for unit in orgs:
                 if _owned_by_person(tokens, unit):  # "Elon Musk's SpaceX": the firm too
@@ -1849,8 +1853,8 @@ class Resolver:
         for token in doc:
             if token.text not in candidates or _forced_capital(token):
                 continue
-            if token.tag_ != "NNP" and not (token.i == 0 and token.tag_ == "NN"):
-                continue  # "Trump urged...": a surname opening a sentence may be tagged NN
+            if token.tag_ not in ("NNP", "NN"):
+                continue  # "Trump urged...", "when Trump abandons": a surname may be tagged NN
             if day is None:
                 if self._undated_leader(token.text) is not None:
                     found.add(token.text)
@@ -2033,10 +2037,10 @@ def _proper_names(
     }
 
     def name_token(i: int) -> bool:
-        # The tagger may read a known surname opening a sentence as a common noun ("Trump
-        # urged...": NN): it is still the name.
+        # The tagger may read a known surname as a common noun ("Trump urged...", "when Trump
+        # abandons": NN): capitalised, it is still the name.
         token = tokens[i]
-        known = i == 0 and token.unit is None and token.text in surnames
+        known = token.unit is None and token.text in surnames and token.text[:1].isupper()
         return i not in titles and (_name_token(token) or known)
 
     i = 0
