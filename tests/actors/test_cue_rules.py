@@ -1306,3 +1306,27 @@ def test_a_state_after_a_persons_possessive_is_not_theirs(resolver):  # type: ig
     text = "James Mattis, who quit last week over Trump’s Syrian volte-face, understands this."
     mentions = resolve(resolver, text, day=dt.date(2018, 12, 30))
     assert mentions["Trump"].actor.code == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # an armed group's spokesman or commander acts for the group
+        ("Talal Selo, a SDF spokesman, said so.", "Talal Selo", "SYRREB"),
+        ("SDF commander Mazloum Abdi spoke.", "SDF commander Mazloum Abdi", "SYRREB"),
+        # a surname that is a town's name, after a given name, is the person's
+        (
+            "Mustafa Bali, spokesman of the Syrian Democratic Forces, agreed.",
+            "Mustafa Bali",
+            "SYRREB",
+        ),
+    ],
+)
+def test_officers_of_armed_groups(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day=dt.date(2018, 12, 30))[phrase].actor.code == code
+
+
+def test_a_journalist_held_by_an_armed_group_is_no_officer_of_it(resolver):  # type: ignore[no-untyped-def]
+    text = "Nicolas Henin, a French journalist held by Islamic State, spoke to the BBC."
+    henin = resolve(resolver, text, day=dt.date(2018, 12, 30))["Nicolas Henin"]
+    assert henin.actor.sector == "JRN"

@@ -512,7 +512,9 @@ class Resolver:
     ) -> Plan:
         """Which sentences of `text` `resolve` reads, and which of them it parses."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
-        hits = _without_first_names(text, self.gazetteer.find(text))
+        hits = _without_surnames(
+            text, _without_first_names(text, self.gazetteer.find(text)), self._given_names
+        )
         repeated = _repeated_names(text, hits)
         wanted, deep = self._plan(text, sentences, hits, worth_parsing, repeated)
         return Plan(hits, wanted, deep, repeated, sentences)
@@ -734,7 +736,9 @@ class Resolver:
         phrases in `text` when the caller has found them already."""
         context.policing = len(POLICE_WORDS.findall(text)) > len(MILITARY_WORDS.findall(text))
         if hits is None:
-            hits = _without_first_names(text, self.gazetteer.find(text))
+            hits = _without_surnames(
+                text, _without_first_names(text, self.gazetteer.find(text)), self._given_names
+            )
         for hit in _on_day(hits, context.day):
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
@@ -1281,8 +1285,13 @@ class Resolver:
                 if _intergovernmental(term):  # an officer of an organisation of states acts for it
                     igo = igo or term.igo
                     sector = sector if sector not in (None, "IGO") else "GOV"
-                if title is not None and title.text.lower() in GENERIC_AGENTS:
-                    sector = None  # "Hezbollah's leader Hassan Nasrallah": his office says more
+                if title is not None and (
+                    title.text.lower() in GENERIC_AGENTS
+                    or (term.sector == "REB" and sector in ARMED_SECTORS)
+                ):
+                    # "Hezbollah's leader Hassan Nasrallah": his office says more; "SDF
+                    # commander Mazloum Abdi" leads an armed group, not an army
+                    sector = None
                 sector = sector or term.sector
                 role = role or term.role or None
                 if igo is None:
@@ -2167,11 +2176,14 @@ def _holder_sector(sector: str | None, generic: bool, org: Organisation | None) 
     """The sector of someone titled as a body's: the title's (`sector`), else the body's; a
     party's leader or spokesman (a `generic` title) acts for the party ("Labour leader Jeremy
     Corbyn"), where its MP or minister keeps the office the title names. A firm's officer,
-    whatever the title, works for the firm ("Boeing chief executive", "BBC presenter")."""
+    whatever the title, works for the firm ("Boeing chief executive", "BBC presenter"), and an
+    armed group's officer acts for the group ("a SDF spokesman", "an IS commander": REB)."""
     if org is None:
         return sector
     if org.kind is EntryKind.COMPANY and org.sector:
         return org.sector
+    if org.kind is EntryKind.ARMED_GROUP and org.sector and (generic or sector in OFFICERS_OF_ARMS):
+        return org.sector  # not "a journalist held by Isis"
     return PARTY if org.sector == PARTY and generic else sector or org.sector
 
 
@@ -2310,6 +2322,22 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
         hyphen = _HYPHEN_AFTER.match(text, hit.end)
         if town and hyphen and hit.end + 1 not in starts:
             continue  # "Ben Murray-Bruce", not "the Aleppo-Latakia highway"
+        kept.append(hit)
+    return kept
+
+
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list[Hit]:
+    """The hits, less the towns' names that are a person's surname: right after a given name
+    of someone the tables know ("Mustafa Bali", not the island; "Omar Kabul")."""
+    kept = []
+    for hit in hits:
+        town = hit.first(*NAMED_PLACE_KINDS) is None and hit.first(EntryKind.CITY) is not None
+        before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start) if town else None
+        if before is not None and before.group(1) in given and not is_common_word(before.group(1)):
+            continue
         kept.append(hit)
     return kept
 
@@ -2679,6 +2707,9 @@ ARMED_HEADS = frozenset(
     | {"proxy", "proxies"}
 )
 ARMED_SIDE_SECTORS = frozenset({"REB", "REL"})
+ARMED_SECTORS = frozenset({"MIL", "UAF", "REB"})  # titles of armed men: "commander", "general"
+# Titles an armed group's officers hold: its spokesman and officials (GOV), its commanders.
+OFFICERS_OF_ARMS: frozenset[str | None] = frozenset({*ARMED_SECTORS, "GOV", None})
 
 
 def _armed_head(unit: Unit) -> bool:
