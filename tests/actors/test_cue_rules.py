@@ -1330,3 +1330,12 @@ def test_a_journalist_held_by_an_armed_group_is_no_officer_of_it(resolver):  # t
     text = "Nicolas Henin, a French journalist held by Islamic State, spoke to the BBC."
     henin = resolve(resolver, text, day=dt.date(2018, 12, 30))["Nicolas Henin"]
     assert henin.actor.sector == "JRN"
+
+
+def test_kurdish_authorities_are_of_the_kurdish_region_the_article_names(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's war went on. Kurdish officials said they had engaged in promising "
+        "negotiations with Britain and Canada."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["Kurdish officials"].actor.code == "SYRGOV"

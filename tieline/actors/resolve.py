@@ -271,6 +271,8 @@ STATELESS_PEOPLE_NOUNS = frozenset({"kurds"})  # the people itself: "the Kurds"
 # YPG and SDF, Iraq's peshmerga); Turkey's and Iran's Kurdish armed groups (the PKK, PJAK) are
 # named as such. "Kurdish fighters" in a story of one of these are its Kurds'.
 KURDISH_REGIONS = ("SYR", "IRQ")
+# Sectors of a Kurdish region's own authorities: "Kurdish officials", "Kurdish police".
+KURDISH_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 MANY_STATES = frozenset({"states", "republics", "countries", "nations"})
@@ -1589,6 +1591,9 @@ class Resolver:
         elif head.text.lower() in STATELESS_PEOPLE_NOUNS:
             home = _kurdish_region(context)  # "the advancing Kurds" in a story of Syria
             home_note = f"the Kurds of {home}, the Kurdish region the article names most"
+        elif people.lower() in STATELESS_PEOPLES and sector in KURDISH_AUTHORITIES:
+            home = _kurdish_region(context)  # "Kurdish officials" in a story of Syria
+            home_note = f"of the Kurdish region of {home}"
         if home is None and (regime := _for_or_against_government(tokens, first, head)):
             # "anti-regime rebels", "pro-government militias": the state of the government
             # the article is about, not a state named beside them ("US-backed")
