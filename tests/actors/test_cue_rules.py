@@ -1339,3 +1339,12 @@ def test_kurdish_authorities_are_of_the_kurdish_region_the_article_names(resolve
     )
     mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
     assert mentions["Kurdish officials"].actor.code == "SYRGOV"
+
+
+def test_forces_a_state_backs_are_a_non_state_armed_group(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's war went on in Syria and Syria's north. The Syrian city of Raqqa has fallen "
+        "to US-backed forces after a battle."
+    )
+    backed = resolve(resolver, text, day=dt.date(2017, 10, 20))["US-backed forces"]
+    assert backed.actor.code == "SYRREB"  # the article is about Syria

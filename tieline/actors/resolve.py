@@ -1623,6 +1623,14 @@ class Resolver:
             else:
                 cue_units.append(unit)
         end = max(head.end, units[-1].end)
+        patrons = {u.entry.ref for u in units if u.entry and _patron(tokens, u)}
+        if patrons and not cue_units and home is None and _armed_head(head) and not former:
+            # "US-backed forces", "Iranian-backed militias": a non-state group a state arms,
+            # fighting in the state the article is about, when it is about one not the backer
+            sector = "REB"
+            home = dominant if (dominant := context.dominant()) not in patrons else None
+            why += ", backed by a state: a non-state armed group (REB)"
+            home_note = f"of {home}, the state the article is about" if home else ""
         if not cue_units:
             cue_units, _ = _postmodifier_cues(tokens, last, following)
         if cue_units:
