@@ -1348,3 +1348,13 @@ def test_forces_a_state_backs_are_a_non_state_armed_group(resolver):  # type: ig
     )
     backed = resolve(resolver, text, day=dt.date(2017, 10, 20))["US-backed forces"]
     assert backed.actor.code == "SYRREB"  # the article is about Syria
+
+
+def test_the_n_year_old_is_the_person_named_last(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Jack Letts, a Briton, went to Syria in 2014. Kurdish officials said the 21-year-old "
+        "had been held since 2017."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["21-year-old"].actor.country == "GBR"
+    assert mentions["21-year-old"].actor.person == mentions["Jack Letts"].actor.person

@@ -129,9 +129,11 @@ PAIR_PHRASE = re.compile(
     r"^(?:(?:the\s+two|both(?:\s+the)?)\s+(?:men|women|brothers|sisters)|the\s+(?:pair|couple))$",
     re.I,
 )
+# "the 21-year-old": the person named last
+AGE_REFERENCE = re.compile(r"^the\s+\d+\s*-\s*year\s*-\s*old$")
 # Words that refer back to an actor without naming it.
 REFERRING = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
+    r"\bthe\s+\d+-year-old\b|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
     r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
     r"\b[Tt]he\s+(?:pair|couple|group)\b|"
     r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
@@ -967,6 +969,16 @@ class Resolver:
                 "group",
                 f"the two people named last: {earlier.actor.name} and {latest.actor.name}",
                 antecedent=_index(context, latest),
+            )
+            return
+        if AGE_REFERENCE.match(phrase) and (person := _last_person(context)) is not None:
+            emit(
+                after_the,
+                last + 1,
+                person.actor,
+                "description",
+                f"the person named last: {person.actor.name}",
+                antecedent=_index(context, person),
             )
             return
         if (
