@@ -1358,3 +1358,9 @@ def test_the_n_year_old_is_the_person_named_last(resolver):  # type: ignore[no-u
     mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
     assert mentions["21-year-old"].actor.country == "GBR"
     assert mentions["21-year-old"].actor.person == mentions["Jack Letts"].actor.person
+
+
+def test_a_place_rebels_hold_is_theirs(resolver):  # type: ignore[no-untyped-def]
+    text = "Turkey shelled the Syrian rebel-held province of Idlib."
+    mentions = resolve(resolver, text, day=dt.date(2018, 9, 1))
+    assert mentions["Syrian rebel-held province"].actor.code == "SYRREB"

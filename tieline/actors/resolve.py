@@ -1612,6 +1612,9 @@ class Resolver:
             main = context.main_countries(1)
             home = main[0] if main else None
             home_note = f"'{regime}': of the government of {home}, the article's main state"
+        if sector == "CVL" and _rebel_held(tokens, first, head.start):
+            sector = "REB"  # "the rebel-held province of Idlib": the rebels who hold it
+            why += ", held by rebels: theirs (REB)"
         if head.text.lower() in OFFICERS and sector == "MIL" and context.policing:
             sector = "COP"  # "Officers arrested Webb": in a police story, police officers
             why += ", in an article about the police: police (COP)"
@@ -2826,6 +2829,20 @@ PATRON_PARTICIPLES = frozenset(
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+REBEL_HOLDERS = frozenset({"rebel", "rebels", "opposition", "insurgent", "militant", "jihadist"})
+HELD = frozenset({"held", "controlled", "run"})
+
+
+def _rebel_held(tokens: list[_Token], first: int, end: int) -> bool:
+    """Whether "rebel-held", "opposition-controlled" … stands in tokens `first` to `end`."""
+    return any(
+        tokens[i].text.lower() in REBEL_HOLDERS
+        and tokens[i + 1].text in HYPHENS
+        and tokens[i + 2].text.lower() in HELD
+        for i in range(first, end - 2)
+    )
 
 
 def _kurdish_region(context: _Context) -> str | None:
