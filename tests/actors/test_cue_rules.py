@@ -1364,3 +1364,13 @@ def test_a_place_rebels_hold_is_theirs(resolver):  # type: ignore[no-untyped-def
     text = "Turkey shelled the Syrian rebel-held province of Idlib."
     mentions = resolve(resolver, text, day=dt.date(2018, 9, 1))
     assert mentions["Syrian rebel-held province"].actor.code == "SYRREB"
+
+
+def test_his_own_people_are_the_nearest_persons_citizens(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Peter Beaumont writes that chemical weapons were taboo, until Bashar al-Assad "
+        "allegedly used them against his own people."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2018, 4, 20))
+    assert mentions["his"].actor.person == mentions["Bashar al-Assad"].actor.person
+    assert mentions["people"].actor.code == "SYRCVL"

@@ -1734,7 +1734,9 @@ class Resolver:
             note = f"'{head.text}' → {head.entry.ref}; of {owned.name}, but not of its state"
             emit(units[0].start, units[-1].end, actor, "agent", note)
             return
-        generic = head.text.lower() in GENERIC_AGENTS
+        # "his own people" are his country's people, not his staff
+        own = head.start > 0 and emit.tokens[head.start - 1].text.lower() == "own"
+        generic = head.text.lower() in GENERIC_AGENTS and not own
         sector = owned.sector if generic and owned.sector else head.entry.ref
         actor = Actor(
             f"{owned.name}: {head.text}",
@@ -1762,8 +1764,9 @@ class Resolver:
         if (owner := _conjunct_owner(tokens, unit, context)) is not None:
             earlier = owner  # "the US and its proxies": the US
         elif word in PERSON_PRONOUNS:
+            own = unit.end < len(tokens) and tokens[unit.end].text.lower() == "own"
             earlier = _pronoun_antecedent(
-                context, emit.sentence.index, unit_start=tokens[unit.start].start
+                context, emit.sentence.index, unit_start=tokens[unit.start].start, reflexive=own
             )
         elif word in GROUP_PRONOUNS:
             earlier = _plural_antecedent(
@@ -3742,13 +3745,16 @@ def _person_with_role(context: _Context, role: str) -> Mention | None:
     return None
 
 
-def _pronoun_antecedent(context: _Context, sentence: int, unit_start: int) -> Mention | None:
+def _pronoun_antecedent(
+    context: _Context, sentence: int, unit_start: int, reflexive: bool = False
+) -> Mention | None:
     """He/she/his: the first person named earlier in this sentence, else the first person
-    (not a possessive) of the latest earlier sentence that names one."""
+    (not a possessive) of the latest earlier sentence that names one. A `reflexive` one ("his
+    own people") is the nearest person before it: the subject of its own clause."""
     people = [m for m in context.mentions if m.actor.person and m.start < unit_start]
     same = [m for m in people if m.sentence == sentence]
     if same:
-        return same[0]
+        return same[-1] if reflexive else same[0]
     for index in range(sentence - 1, -1, -1):
         earlier = [m for m in people if m.sentence == index]
         if earlier:
