@@ -222,6 +222,25 @@ def test_an_article_that_cannot_be_read_is_a_clear_error(tmp_path, articles, mes
         load_gold(path)
 
 
+def _evaluate_reading(
+    tmp_path: Path, gold: dict[str, object], read: dict[str, Actor]
+) -> tuple[dict[str, float | int], list[str]]:
+    """Score one gold record against a reading that finds each of `read`'s words as its actor;
+    returns the metrics and the words of the mention matched to each gold actor."""
+    path = tmp_path / "GOLD.json"
+    path.write_text(json.dumps([gold]), encoding="utf-8")
+
+    def resolve(sentence: str, day: dt.date | None) -> list[Mention]:
+        return [
+            Mention(at, at + len(words), words, actor, "test", "", 1.0, 0)
+            for words, actor in read.items()
+            if (at := sentence.find(words)) >= 0
+        ]
+
+    metrics, scores = evaluate(path, resolve)
+    return metrics, [s.found.text for s in scores if s.found]
+
+
 def test_the_gold_words_are_matched_to_their_head_not_a_qualifier(tmp_path: Path) -> None:
     text = (
         "His Turkish counterpart, Recep Tayyip Erdoğan, warned the US-backed Syrian Democratic "
@@ -239,8 +258,6 @@ def test_the_gold_words_are_matched_to_their_head_not_a_qualifier(tmp_path: Path
         "event": "THREATEN",
         "text": text,
     }  # fmt: skip
-    path = tmp_path / "GOLD.json"
-    path.write_text(json.dumps([gold]), encoding="utf-8")
     read = {
         "His": Actor("Vladimir Putin", country="RUS", sector="GOV"),
         "Recep Tayyip Erdoğan": Actor("Recep Tayyip Erdoğan", country="TUR", sector="GOV"),
@@ -248,26 +265,13 @@ def test_the_gold_words_are_matched_to_their_head_not_a_qualifier(tmp_path: Path
         "Syrian Democratic Forces": Actor("SDF", country="SYR", sector="REB"),
         "Islamic State fighters": Actor("Islamic State", sector="REB"),
     }
-
-    def resolve(sentence: str, day: dt.date | None) -> list[Mention]:
-        return [
-            Mention(at, at + len(words), words, actor, "test", "", 1.0, 0)
-            for words, actor in read.items()
-            if (at := sentence.find(words)) >= 0
-        ]
-
-    metrics, scores = evaluate(path, resolve)
-    assert [s.found.text for s in scores if s.found] == [
-        "Recep Tayyip Erdoğan",
-        "Syrian Democratic Forces",
-        "Islamic State fighters",
-    ]
+    metrics, found = _evaluate_reading(tmp_path, gold, read)
+    assert found == ["Recep Tayyip Erdoğan", "Syrian Democratic Forces", "Islamic State fighters"]
     # an armed group of no state (IMG) is right with REB, whether or not the gold repeats it
     assert metrics["target_sector_accuracy"] == 1.0
 
 
 def test_an_article_before_the_head_is_passed_over(tmp_path: Path) -> None:
-    text = "The parents of a former British soldier appealed to Turkey."
     gold = {
         "id": "T-3",
         "date": "2019-05-06",
@@ -275,23 +279,12 @@ def test_an_article_before_the_head_is_passed_over(tmp_path: Path) -> None:
                     "sector": "CVL"}],
         "target": [{"actorText": "Turkey", "code": "TUR"}],
         "event": "APPEAL",
-        "text": text,
+        "text": "The parents of a former British soldier appealed to Turkey.",
     }  # fmt: skip
-    path = tmp_path / "GOLD.json"
-    path.write_text(json.dumps([gold]), encoding="utf-8")
     read = {
         "parents": Actor("parents", country="GBR", sector="CVL"),
         "former British soldier": Actor("soldier", country="GBR", sector="ELI"),
         "Turkey": Actor("Turkey", country="TUR"),
     }
-
-    def resolve(sentence: str, day: dt.date | None) -> list[Mention]:
-        return [
-            Mention(at, at + len(words), words, actor, "test", "", 1.0, 0)
-            for words, actor in read.items()
-            if (at := sentence.find(words)) >= 0
-        ]
-
-    _, scores = evaluate(path, resolve)
     # "parents" is the head, though "former British soldier" overlaps the gold words more
-    assert [s.found.text for s in scores if s.found] == ["parents", "Turkey"]
+    assert _evaluate_reading(tmp_path, gold, read)[1] == ["parents", "Turkey"]
