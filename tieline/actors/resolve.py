@@ -448,6 +448,12 @@ class Resolver:
         """Where the names of the people the tables know come from: counted on first use."""
         return NameOrigins.build(self.kb.people.values(), self.kb.countries.values())
 
+    def _find(self, text: str) -> list[Hit]:
+        """The knowledge base's phrases in `text`, less the places' names that are a part of
+        a person's name ("Chad Wolf", "Mustafa Bali")."""
+        hits = _without_first_names(text, self.gazetteer.find(text))
+        return _without_surnames(text, hits, self._given_names)
+
     # -- public ------------------------------------------------------------------------------
 
     def resolve(
@@ -516,9 +522,7 @@ class Resolver:
     ) -> Plan:
         """Which sentences of `text` `resolve` reads, and which of them it parses."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
-        hits = _without_surnames(
-            text, _without_first_names(text, self.gazetteer.find(text)), self._given_names
-        )
+        hits = self._find(text)
         repeated = _repeated_names(text, hits)
         wanted, deep = self._plan(text, sentences, hits, worth_parsing, repeated)
         return Plan(hits, wanted, deep, repeated, sentences)
@@ -740,9 +744,7 @@ class Resolver:
         phrases in `text` when the caller has found them already."""
         context.policing = len(POLICE_WORDS.findall(text)) > len(MILITARY_WORDS.findall(text))
         if hits is None:
-            hits = _without_surnames(
-                text, _without_first_names(text, self.gazetteer.find(text)), self._given_names
-            )
+            hits = self._find(text)
         for hit in _on_day(hits, context.day):
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
@@ -1075,17 +1077,14 @@ class Resolver:
                     owner = self._pronoun(unit, tokens, context, emit)
             possessive = [u for u in units if u.kind == "pronoun" and tokens[u.start].tag == "PRP$"]
             rest = [u for u in units if possessive and u.start >= possessive[-1].end]
-            stateless = any(
-                tokens[i].text.lower() in STATELESS_PEOPLES
-                for i in range(
-                    possessive[-1].end if possessive else 0, rest[0].start if rest else 0
-                )
-            )
-            if rest and all(u.kind == "agent" for u in rest) and stateless:
-                # "its Kurdish proxies": a stateless people's armed men, not the owner's
-                read_part((possessive[-1].end, last))
-            elif rest and all(u.kind == "agent" for u in rest):
-                if owner is not None:
+            if rest and all(u.kind == "agent" for u in rest):
+                if any(
+                    tokens[i].text.lower() in STATELESS_PEOPLES
+                    for i in range(possessive[-1].end, rest[0].start)
+                ):
+                    # "its Kurdish proxies": a stateless people's armed men, not the owner's
+                    read_part((possessive[-1].end, last))
+                elif owner is not None:
                     self._owned_agent(rest, owner, context, emit)
             elif rest:  # "his Rwandan Patriotic Front": the words after "his" name their own actor
                 read_part((possessive[-1].end, last))
@@ -1359,7 +1358,6 @@ class Resolver:
                 cue = "context"
                 evidence.append(f"the article is mainly about {country}")
                 named = {c: context.salience[c] for c in context.main_countries(3)}
-                origin = self.origins.likeliest(written, named) if len(named) > 1 else None
                 realm = self._realm(title, context) if title is not None else None
                 if realm is not None:
                     # "Prince Andrew" in an American story: a royal of the monarchy it names
@@ -1368,7 +1366,7 @@ class Resolver:
                         f"monarchy and {country} is not"
                     )
                     country, cue = realm, "name-origin"
-                elif origin is not None:
+                elif (origin := self.origins.likeliest(written, named)) is not None:
                     country, cue = origin[0], "name-origin"
                     evidence[-1] = (
                         f"the article names {', '.join(named)}; a name like {written!r} is "
@@ -2224,9 +2222,10 @@ OWNER_PRONOUNS = {"its": False, "his": True, "her": True, "their": None}  # of a
 def _conjunct_owner(tokens: list[_Token], unit: Unit, context: _Context) -> Mention | None:
     """ "the US and its Kurdish proxies", "Putin and his aides": a possessive right after "X
     and" is X's, where X fits it (a person for "his", "her"; a state or body for "its")."""
-    person = OWNER_PRONOUNS.get(unit.text.lower(), False)
-    if unit.text.lower() not in OWNER_PRONOUNS or unit.start < 2:
+    word = unit.text.lower()
+    if word not in OWNER_PRONOUNS or unit.start < 2:
         return None
+    person = OWNER_PRONOUNS[word]
     if tokens[unit.start - 1].text.lower() != "and":
         return None
     owner = _mention_ending_at(context, tokens[unit.start - 2].end)
@@ -2336,7 +2335,7 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
     ends = {h.end for h in hits if h.first(EntryKind.AGENT)}
     kept = []
     for hit in hits:
-        town = hit.first(*NAMED_PLACE_KINDS) is None and hit.first(EntryKind.CITY) is not None
+        town = _town(hit)
         after = _NEXT_NAME.match(text, hit.end)
         named = (
             after is not None
@@ -2357,6 +2356,11 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+def _town(hit: Hit) -> bool:
+    """Whether a hit is only a town's name: no state, capital, person or body of that name."""
+    return hit.first(*NAMED_PLACE_KINDS) is None and hit.first(EntryKind.CITY) is not None
+
+
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
 
@@ -2365,7 +2369,7 @@ def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list
     of someone the tables know ("Mustafa Bali", not the island; "Omar Kabul")."""
     kept = []
     for hit in hits:
-        town = hit.first(*NAMED_PLACE_KINDS) is None and hit.first(EntryKind.CITY) is not None
+        town = _town(hit)
         before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start) if town else None
         if before is not None and before.group(1) in given and not is_common_word(before.group(1)):
             continue
