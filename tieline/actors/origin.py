@@ -109,8 +109,9 @@ class NameOrigins:
         """Of the states an article names (with how often), the one a person so named is
         likeliest from, and its odds over the most-named one, when the name has two words or
         more, some of them known at all, and those odds reach `SWITCH_ODDS`; else None."""
-        words = [w for w in name_words(name) if self.overall[w]]
-        if not words or len(name_words(name)) < 2 or len(named) < 2:
+        written = name_words(name)
+        words = [w for w in written if self.overall[w]]
+        if not words or len(written) < 2 or len(named) < 2:
             return None  # one word ("Stewart") is too little to go on
         scores = {
             country: math.log(count) + sum(math.log(self.likelihood(w, country)) for w in words)
