@@ -222,6 +222,18 @@ def test_an_article_that_cannot_be_read_is_a_clear_error(tmp_path, articles, mes
         load_gold(path)
 
 
+def test_a_missing_articles_file_names_the_tool_that_writes_it(tmp_path: Path) -> None:
+    path = _gold_file(tmp_path, with_article=True)
+    (tmp_path / "ARTICLES.json").unlink()
+    with pytest.raises(DatasetError, match=re.escape("tools/guardian_articles.py")):
+        load_gold(path)
+    # a file that lacks one article is no missing file
+    (tmp_path / "ARTICLES.json").write_text(json.dumps({"a2": {"body": "x"}}), encoding="utf-8")
+    with pytest.raises(DatasetError) as raised:
+        load_gold(path)
+    assert "guardian_articles" not in str(raised.value)
+
+
 def _evaluate_reading(
     tmp_path: Path, gold: dict[str, object], read: dict[str, Actor]
 ) -> tuple[dict[str, float | int], list[str]]:

@@ -56,6 +56,12 @@ _MARKUP = re.compile(r"\((SRC|TAR|SRC/TAR|TAR/SRC): ([^()]*(?:\([^()]*\)[^()]*)*
 # resolve(text, day): the mentions tieline finds in a text read on that day (None: undated)
 Resolve = Callable[[str, dt.date | None], list[Mention]]
 ARTICLES = "ARTICLES.json"  # beside a gold file whose sentences are quoted from articles
+# Where an ARTICLES.json is missing altogether: the held-out sets that quote the Guardian
+# sample keep no article text in the repository.
+MISSING_ARTICLES = (
+    f" (there is no {ARTICLES} beside it; for the held-out sets quoting the Guardian sample, "
+    "`.venv/bin/python tools/guardian_articles.py` writes it from ../shared/data)"
+)
 
 
 class DatasetError(ValueError):
@@ -142,7 +148,10 @@ def _article_of(
         return None
     article = articles.get(str(key))
     if article is None:
-        raise DatasetError(f"{path}: record {ident} names article {key!r}, not in its {ARTICLES}")
+        hint = "" if articles else MISSING_ARTICLES
+        raise DatasetError(
+            f"{path}: record {ident} names article {key!r}, not in its {ARTICLES}{hint}"
+        )
     if str(record["text"]) not in article:
         raise DatasetError(f"{path}: record {ident}'s sentence is not in article {key!r}")
     return article
