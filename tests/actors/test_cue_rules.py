@@ -1374,3 +1374,30 @@ def test_his_own_people_are_the_nearest_persons_citizens(resolver):  # type: ign
     mentions = resolve(resolver, text, day=dt.date(2018, 4, 20))
     assert mentions["his"].actor.person == mentions["Bashar al-Assad"].actor.person
     assert mentions["people"].actor.code == "SYRCVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kurdish militias in Afrin called on the government of Bashar al-Assad to act.", "SYRGOV"),
+        ("Turkey's neighbours watched. The government of Recep Tayyip Erdoğan said no.", "TURGOV"),
+        ("China and Russia back the regime of Kim Jong-un.", "PRKGOV"),
+    ],
+)
+def test_the_government_of_a_leader_is_of_the_state_they_lead(resolver, text, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, day=dt.date(2018, 2, 20))
+    government = next(m for m in mentions.values() if m.text in ("government", "regime"))
+    assert government.actor.code == code
+
+
+def test_the_government_is_the_articles_own_among_the_states_a_sentence_names(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Britain's Home Office said it was studying the case. The father of Shamima Begum, a "
+        "British-born teenager who travelled to Syria to join Islamic State, has urged the "
+        "government not to revoke her UK citizenship. British ministers declined to comment."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["government"].actor.code == "GBRGOV"
+    # "a government" names no state of its own
+    text = "Britain was named. A government could act, Britain and Syria said."
+    assert resolve(resolver, text, day=dt.date(2019, 2, 20))["government"].actor.country is None

@@ -1646,6 +1646,14 @@ class Resolver:
             home_note = f"of {home}, the state the article is about" if home else ""
         if not cue_units:
             cue_units, _ = _postmodifier_cues(tokens, last, following)
+        if (
+            not cue_units
+            and home is None
+            and head.text.lower() in LEADERS_GOVERNMENT_NOUNS
+            # "the government of Bashar al-Assad": of the state the person then led
+            and (led_by := self._government_of(tokens, last, following, context)) is not None
+        ):
+            home, home_note = led_by
         if cue_units:
             for n, unit in enumerate(cue_units):
                 assert unit.entry is not None
@@ -1713,6 +1721,29 @@ class Resolver:
             return
         actor = Actor(head.text, sector=sector, role=_role(head.text))
         emit(start, head.end, actor, "agent", f"{why}; no country stated")
+
+    def _government_of(
+        self,
+        tokens: list[_Token],
+        last: int,
+        following: list[tuple[int, int]],
+        context: _Context,
+    ) -> tuple[str, str] | None:
+        """The state of the leader named after "of" ("the government of Recep Tayyip Erdoğan")
+        and why; None when no one named there led a state on the day."""
+        if last + 1 >= len(tokens) or tokens[last + 1].text.lower() != "of" or not following:
+            return None
+        start, end = following[0]
+        if start != last + 2:
+            return None
+        for unit in _units(tokens, start, end):
+            if unit.kind != EntryKind.PERSON.value or unit.entry is None:
+                continue
+            person = self.kb.people.get(unit.entry.ref)
+            term = person.role_on(context.day) if person is not None else None
+            if person and term and term.country and term.role in LEADER_ROLES:
+                return term.country, f"the government of {_term_note(person, term)}"
+        return None
 
     def _owned_agent(
         self, units: list[Unit], owner: Mention, context: _Context, emit: _Emitter
@@ -3939,7 +3970,13 @@ def _place_stateless(
             or actor.members
             or actor.organisation in stateless
             or actor.sector == "NGO"  # a non-governmental body acts for no state
-            or (sectors is not None and actor.sector not in sectors)
+            or (
+                sectors is not None
+                and actor.sector not in sectors
+                # "has urged the government not to revoke her UK citizenship": the article's
+                # own state's government, where the sentence names it among others
+                and not (sectors is HOME_SECTORS and _the_government(sentence, mention))
+            )
             # "foreign volunteers" are no people of where they are; a name is read by its cues
             or (sectors is PEOPLE and (mention.cue != "agent" or "foreign" in mention.text.lower()))
             or (guessed and actor.person is not None)
@@ -3974,6 +4011,22 @@ HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
 CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _the_government(sentence: Sentence, mention: Mention) -> bool:
+    """Whether a mention is "the government" (or "the administration"): a state's government
+    named as the article's own, not "a government" or "governments"."""
+    before = sentence.text[: mention.start - sentence.start]
+    after = sentence.text[mention.end - sentence.start :]
+    return (
+        mention.cue == "agent"
+        and mention.text.lower() in THE_GOVERNMENT
+        and before.lower().endswith("the ")
+        and not after.startswith(" of ")  # "the government of Bashar al-Assad"
+    )
+
+
+THE_GOVERNMENT = frozenset({"government", "administration"})
 
 
 def _guessed(context: _Context, mention: Mention) -> bool:
