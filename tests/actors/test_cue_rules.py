@@ -1401,3 +1401,18 @@ def test_the_government_is_the_articles_own_among_the_states_a_sentence_names(re
     # "a government" names no state of its own
     text = "Britain was named. A government could act, Britain and Syria said."
     assert resolve(resolver, text, day=dt.date(2019, 2, 20))["government"].actor.country is None
+
+
+def test_the_words_ending_a_bodys_name_are_no_person(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "According to the Syrian Network for Human Rights, 8,349 people have been detained "
+        "and forcibly disappeared by Isis in all its territories."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert "Human Rights" not in mentions  # was read as a person, with "people" its apposition
+    assert mentions["people"].actor.code == "SYRCVL"
+    # "its" is Isis's: a demonym before a noun is no state "its" can refer to
+    assert mentions["its"].actor.organisation == mentions["Isis"].actor.organisation
+    # a name after a noun that only starts the sentence is still a name
+    text = "News of Yusuf Ahmed's plight is now spreading in Britain."
+    assert "Yusuf Ahmed" in resolve(resolver, text, day=dt.date(2019, 2, 20))

@@ -2144,6 +2144,9 @@ def _proper_names(
         if all(_honorific(t.text) for t in run):
             i = j + 1  # "intelligence chief Sir John Sawers": "Sir" alone names no one
             continue
+        if _of_a_body(tokens, i):
+            i = j + 1  # "the Syrian Network for Human Rights": the rest of a body's name
+            continue
         words = [t.text.lower() for t in run]
         if len(run) > 1 and _honorific(run[0].text):
             words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
@@ -2179,6 +2182,22 @@ def _proper_names(
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
     return found
+
+
+def _of_a_body(tokens: list[_Token], i: int) -> bool:
+    """Whether the capitalised words from `i` end a body's name, after its noun and "for",
+    "of", "on" or "against": "the Syrian Network for Human Rights", "the Council on Foreign
+    Relations" (not "News of Yusuf", where the noun starts the sentence)."""
+    return (
+        i >= 3
+        and (tokens[i - 3].text[:1].isupper() or tokens[i - 3].text.lower() == "the")
+        and tokens[i - 1].text.lower() in BODY_LINKS
+        and tokens[i - 2].text[:1].isupper()
+        and tokens[i - 2].text.lower() in NOT_NAME_WORDS
+    )
+
+
+BODY_LINKS = frozenset({"for", "of", "on", "against"})
 
 
 # Capitalised nouns of office that end a title, never a name: "UN Emergency Relief
@@ -3834,7 +3853,10 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     states = [
         m
         for m in candidates
-        if m.sentence == sentence and m.actor.sector is None and not m.actor.igo
+        if m.sentence == sentence
+        and m.actor.sector is None
+        and not m.actor.igo
+        and m.cue != "demonym"  # "the Syrian Network ... by Isis in all its territories"
     ]
     if states:
         return states[0]
