@@ -1416,3 +1416,36 @@ def test_the_words_ending_a_bodys_name_are_no_person(resolver):  # type: ignore[
     # a name after a noun that only starts the sentence is still a name
     text = "News of Yusuf Ahmed's plight is now spreading in Britain."
     assert "Yusuf Ahmed" in resolve(resolver, text, day=dt.date(2019, 2, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Syria's war went on. The foreign fighters have two choices, an SDF official said.",
+            "foreign fighters",
+        ),
+        (
+            "Britain's court agreed. Children of foreign nationals remain exposed in Britain.",
+            "foreign nationals",
+        ),
+        (
+            "Syria's war went on in Syria. Most governments balk at bringing them back.",
+            "Most governments",
+        ),
+        (
+            "Syria's war went on. Foreign states are using Syrian territory as a battlefield.",
+            "Foreign states",
+        ),
+    ],
+)
+def test_foreigners_and_many_governments_are_no_one_states(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, day=dt.date(2019, 2, 20))[phrase]
+    assert mention.actor.country is None
+
+
+def test_a_foreign_minister_is_of_the_state_named(resolver):  # type: ignore[no-untyped-def]
+    text = "Syria's war went on. The foreign minister said Syria would not yield."
+    assert (
+        resolve(resolver, text, day=dt.date(2019, 2, 20))["foreign minister"].actor.code == "SYRGOV"
+    )

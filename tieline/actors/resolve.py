@@ -277,7 +277,7 @@ KURDISH_REGIONS = ("SYR", "IRQ")
 KURDISH_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
-MANY_STATES = frozenset({"states", "republics", "countries", "nations"})
+MANY_STATES = frozenset({"states", "republics", "countries", "nations", "governments"})
 # Parts of the world that lie in no one state: neither a person nor a state's place ("the
 # 1983 missile standoff in Europe", "the Middle East").
 WORLD_REGIONS = frozenset(
@@ -4000,12 +4000,14 @@ def _place_stateless(
                 and not (sectors is HOME_SECTORS and _the_government(sentence, mention))
             )
             # "foreign volunteers" are no people of where they are; a name is read by its cues
-            or (sectors is PEOPLE and (mention.cue != "agent" or "foreign" in mention.text.lower()))
+            or (sectors is PEOPLE and mention.cue != "agent")
+            # "foreign nationals", "foreign states": of other states than the one named
+            or FOREIGNERS.search(mention.text) is not None
             or (guessed and actor.person is not None)
             # "the two prime ministers", "both governments": a pair of states, not one;
             # "former Soviet states", "other countries": many
             or (guessed and _paired(sentence, mention))
-            or (guessed and mention.text.split()[-1].lower() in MANY_STATES)
+            or mention.text.split()[-1].lower() in MANY_STATES
             # "special envoy to Ukraine": not of the state posted to
             or (mention.text.split()[-1].lower() in ENVOYS and _posted_to(sentence, mention))
         ):
@@ -4030,6 +4032,10 @@ FIRM_SECTORS = frozenset({"BUS", "JRN"})
 HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 
 
+# "foreign fighters", "foreign nationals", not "the foreign minister" or "foreign intelligence"
+FOREIGNERS = re.compile(
+    r"\bforeign\s+(?!minist|secretar|office|affairs|service|polic|intelligence|relations)", re.I
+)
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
 CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
