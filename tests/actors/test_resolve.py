@@ -311,6 +311,9 @@ def test_a_former_state_naming_where_a_state_came_from_is_no_actor(resolver):  #
         ("The city of light was dark.", []),  # "City of Light": Paris
         ("Turkey and China met in Chad.", ["Turkey", "China", "Chad"]),
         ("SEOUL said no.", ["SEOUL"]),
+        # British papers leave out an initial's full stop
+        ("George W Bush spoke.", ["George W Bush"]),
+        ("George W. Bush spoke.", ["George W. Bush"]),
     ],
 )
 def test_a_name_written_all_in_lower_case_is_a_common_word(resolver, text, found):  # type: ignore[no-untyped-def]

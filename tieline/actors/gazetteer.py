@@ -154,8 +154,12 @@ def _capitalised_name(entry: Entry) -> bool:
     return entry.kind in NAME_KINDS or (entry.kind in BODY_KINDS and " " not in entry.phrase)
 
 
+# An initial's full stop, which British papers leave out: "George W Bush", "Mary J Blige".
+_INITIAL_STOP = re.compile(r"(?:(?<=^)|(?<= ))([A-Z])\.(?= )")
+
+
 def _variants(phrase: str) -> set[str]:
-    variants = {phrase}
+    variants = {phrase, _INITIAL_STOP.sub(r"\1", phrase)}
     lowered = phrase.lower()
     for british, american in _SPELLINGS:
         for a, b in ((british, american), (american, british)):
