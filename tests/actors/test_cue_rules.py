@@ -1449,3 +1449,16 @@ def test_a_foreign_minister_is_of_the_state_named(resolver):  # type: ignore[no-
     assert (
         resolve(resolver, text, day=dt.date(2019, 2, 20))["foreign minister"].actor.code == "SYRGOV"
     )
+
+
+def test_an_american_county_places_a_story_that_names_no_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Harris County Sheriff's deputies arrested a man in Copperfield on Tuesday. Napa County "
+        "officials said the fire was contained."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["Harris County Sheriff"].actor.code == "USACOP"
+    assert mentions["Napa County officials"].actor.code == "USAGOV"
+    # "County Cork" is Irish style, and a text with no county places nothing
+    text = "Officials in County Cork said the fire was contained."
+    assert resolve(resolver, text, day=dt.date(2019, 2, 20))["Officials"].actor.country != "USA"

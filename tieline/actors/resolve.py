@@ -743,6 +743,10 @@ class Resolver:
         """Which states the article names, and how often; `hits` are the knowledge base's
         phrases in `text` when the caller has found them already."""
         context.policing = len(POLICE_WORDS.findall(text)) > len(MILITARY_WORDS.findall(text))
+        # "Harris County", "Napa County": an American county (Ireland and Britain write
+        # "County Cork"), a place of the United States as a town is
+        if counties := len(US_COUNTY.findall(text)):
+            context.towns["USA"] += counties
         if hits is None:
             hits = self._find(text)
         for hit in _on_day(hits, context.day):
@@ -4019,6 +4023,9 @@ def _place_stateless(
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
 
+
+# A county named before its noun, American style: "Harris County", "Los Angeles County".
+US_COUNTY = re.compile(r"\b[A-Z][a-z]+ County\b")
 
 # "Officers" are soldiers in the dictionaries; in a story of the police, police officers.
 OFFICERS = frozenset({"officer", "officers"})
