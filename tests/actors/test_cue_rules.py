@@ -1462,3 +1462,10 @@ def test_an_american_county_places_a_story_that_names_no_state(resolver):  # typ
     # "County Cork" is Irish style, and a text with no county places nothing
     text = "Officials in County Cork said the fire was contained."
     assert resolve(resolver, text, day=dt.date(2019, 2, 20))["Officials"].actor.country != "USA"
+
+
+def test_officers_in_a_story_of_prosecutors_are_police(resolver):  # type: ignore[no-untyped-def]
+    text = "The district attorney charged the officer with manslaughter."
+    assert resolve(resolver, text)["officer"].actor.sector == "COP"
+    text = "The army said the officer was killed in the fighting."
+    assert resolve(resolver, text)["officer"].actor.sector == "MIL"

@@ -4029,7 +4029,11 @@ US_COUNTY = re.compile(r"\b[A-Z][a-z]+ County\b")
 
 # "Officers" are soldiers in the dictionaries; in a story of the police, police officers.
 OFFICERS = frozenset({"officer", "officers"})
-POLICE_WORDS = re.compile(r"\b(?:police|policing|sheriff|troopers?|detectives?)\b", re.I)
+POLICE_WORDS = re.compile(
+    r"\b(?:police|policing|sheriff(?:'s)?|deput(?:y|ies)|troopers?|detectives?|"
+    r"district attorney|prosecutors?|charged with)\b",
+    re.I,
+)
 MILITARY_WORDS = re.compile(
     r"\b(?:military|army|troops|soldiers?|armed forces|navy|air force|marines|militar\w*)\b",
     re.I,
