@@ -15,6 +15,8 @@ DAY = dt.date(2012, 5, 1)
     ("text", "phrase", "code"),
     [
         ("A Kenyan bank lent the money.", "Kenyan bank", "KENBUS"),
+        ("Two old ladies in Germany gave her clothes.", "old ladies", "DEUCVL"),
+        ("Gov. Andrew Cuomo ordered schools closed in New York.", "Gov. Andrew Cuomo", "USAGOV"),
         ("The Kenyan central bank raised rates.", "Kenyan central bank", "KENGOV"),
         ("A Kenyan charity sent food.", "Kenyan charity", "KENNGO"),
         ("Kenyan aid agencies sent food.", "Kenyan aid agencies", "KENNGO"),
