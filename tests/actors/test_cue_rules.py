@@ -1469,3 +1469,26 @@ def test_officers_in_a_story_of_prosecutors_are_police(resolver):  # type: ignor
     assert resolve(resolver, text)["officer"].actor.sector == "COP"
     text = "The army said the officer was killed in the fighting."
     assert resolve(resolver, text)["officer"].actor.sector == "MIL"
+
+
+def test_an_office_named_before_a_known_person_out_of_office_is_theirs(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "They arrived in the UK in 2015, as four of the 20,000 Syrian refugees the then prime "
+        "minister, David Cameron, promised Britain would take."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 3, 1))
+    assert mentions["David Cameron"].actor.code == "GBRGOV"  # not GBRELI: the office he held
+    text = "David Cameron, who left office in 2016, spoke in London."
+    assert resolve(resolver, text, day=dt.date(2019, 3, 1))["David Cameron"].actor.code == "GBRELI"
+
+
+def test_a_firm_is_known_by_its_chief_executive_or_shareholders(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "SoftBank took control of WeWork in the United States. WeWork's chief executive "
+        "resigned, and WeWork said it would cut jobs."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 10, 1))
+    assert mentions["WeWork"].actor.sector == "BUS"
+    assert mentions["WeWork"].actor.person is None
+    text = "Michael Webb's shares fell in the United States. Webb denied it."
+    assert resolve(resolver, text, day=dt.date(2019, 10, 1))["Webb"].actor.sector != "BUS"

@@ -510,7 +510,7 @@ class Resolver:
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known, plan.repeated)
             self._read_sentence(tokens, sentence, context, field_name, text)
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
-        self._settle_names(context)
+        self._settle_names(context, text)
         return context.mentions
 
     def plan(
@@ -692,12 +692,13 @@ class Resolver:
                 )
             )
 
-    def _settle_names(self, context: _Context) -> None:
+    def _settle_names(self, context: _Context, text: str) -> None:
         """A name the tables lack, named several times in the article, is one actor: where
         one mention's cue gave it a sector, or a state (not a guess from context), the others
         that lack one take it ("Blue Origin" alone, after "the five companies — Blue Origin,
         ..."), as do the pronouns that refer to them. Where the cues disagree, each mention
-        keeps its own reading."""
+        keeps its own reading. A name whose chief executive or shareholders the text names
+        ("WeWork's chief executive"), and that begins with no known given name, is a firm's."""
         groups: dict[str, list[int]] = {}
         for i, mention in enumerate(context.mentions):
             key = _unknown_name(mention, self.kb.people)
@@ -706,6 +707,19 @@ class Resolver:
         changed: dict[int, Actor] = {}
         for members in groups.values():
             read = [context.mentions[i] for i in members]
+            if (
+                not any(m.actor.sector for m in read)
+                and re.search(re.escape(read[0].text) + FIRMS_OWN.pattern, text, re.I)
+                # "Michael Webb's shares": a person's, named by a given name
+                and read[0].actor.name.split()[0] not in self._given_names
+            ):
+                for i, mention in zip(members, read, strict=True):
+                    firm = replace(mention.actor, sector="BUS", person=None)
+                    note = (
+                        f"{mention.evidence}; its chief executive or shareholders are named: a firm"
+                    )
+                    context.mentions[i] = replace(mention, actor=firm, evidence=note)
+                read = [context.mentions[i] for i in members]
             sectors = {m.actor.sector for m in read if m.actor.sector}
             countries = {
                 m.actor.country
@@ -1324,7 +1338,8 @@ class Resolver:
         if former:
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
         held = None  # the mention of the office the name holds, named right before it
-        if person is None:
+        # (also a known person's whose terms the tables lack: "the UN ambassador, Nikki Haley")
+        if person is None or person.role_on(context.day) is None:
             held = _envoy_before(tokens, chunk, unit, context) or _title_before(
                 tokens, chunk, unit, context
             )
@@ -1336,6 +1351,10 @@ class Resolver:
             igo = igo or held.actor.igo
             cues, cue = [], "name+title"
             evidence.append(f"'{held.text}' named right before: the office the name holds")
+            if person is not None and person.country and country is None:
+                # "the UN ambassador, Nikki Haley": a known person's state sends them
+                country, igo = person.country, None
+                evidence.append(f"{person.name} is of {country}")
         extra = _apposition(tokens, chunk, following, self, context, emit.sentence.index)
         if person is None and (country is None or sector is None) and extra:
             country = country or extra[0]
@@ -3441,6 +3460,13 @@ def _last_person(context: _Context) -> Mention | None:
 
 
 # Nouns that, after "the", refer back to a firm named earlier ("the company said").
+# What a firm has and a person has not, after its name's possessive: "WeWork's chief executive".
+FIRMS_OWN = re.compile(
+    r"(?:['’]s)?\s+(?:(?:former|new|then)\s+)?(?:chief executive|ceo|chief financial officer|"
+    r"cfo|chief operating officer|shareholders|investors|shares|stock|valuation|executives|"
+    r"board of directors|co-?founders?|headquarters|revenues?)\b",
+    re.I,
+)
 FIRM_NOUNS = frozenset(
     {
         "company", "firm", "airline", "record label", "startup", "lender", "insurer",
@@ -4133,7 +4159,9 @@ def _unknown_name(mention: Mention, people: Mapping[str, Person]) -> str | None:
     if actor.person is not None:
         name = None if actor.person in people else actor.person
     else:
-        name = _strip_article(actor.name) if mention.cue in ("org-name", *GUESSED_CUES) else None
+        # a firm named by its suffix, or by an apposition ("Big Machine, the record label")
+        read_by_name = ("org-name", "name+apposition", *GUESSED_CUES)
+        name = _strip_article(actor.name) if mention.cue in read_by_name else None
     # "Blue Origin" and "Blue Origin Inc." are one firm
     return LEGAL_FORM.sub("", fold(name)) if name else None
 
