@@ -1492,3 +1492,24 @@ def test_a_firm_is_known_by_its_chief_executive_or_shareholders(resolver):  # ty
     assert mentions["WeWork"].actor.person is None
     text = "Michael Webb's shares fell in the United States. Webb denied it."
     assert resolve(resolver, text, day=dt.date(2019, 10, 1))["Webb"].actor.sector != "BUS"
+
+
+def test_we_in_a_quotation_is_whom_its_speaker_speaks_for(resolver):  # type: ignore[no-untyped-def]
+    text = "Syria's war went on. “They are killing us,” said Ahmed Ali, a resident of Raqqa."
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["us"].actor.code == "SYRCVL"
+    assert mentions["us"].actor.person is None  # those he speaks for, not Ahmed Ali himself
+    text = "Syria's war went on. “We are ready to help,” the UN refugee agency said."
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["We"].actor.igo == mentions["UN refugee agency"].actor.igo
+    text = "“We will win,” said the US president. The US sent troops."  # "US" is no "us"
+    assert "US" not in {m.text for m in resolver.resolve(text) if m.cue == "pronoun"}
+
+
+def test_a_state_bodys_name_names_its_state(resolver):  # type: ignore[no-untyped-def]
+    text = "The U.S. Army said on Monday it would send more troops. Officials declined to comment."
+    mentions = resolve(resolver, text, day=dt.date(2019, 10, 20))
+    assert mentions["Officials"].actor.code == "USAGOV"  # the article names the US in "U.S. Army"
+    # an armed group's name does not name its state: "Syrian Democratic Forces" is no Syria
+    text = "The Syrian Democratic Forces said they held the town. Officials declined to comment."
+    assert resolve(resolver, text, day=dt.date(2019, 10, 20))["Officials"].actor.country is None

@@ -768,6 +768,18 @@ class Resolver:
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
             places = _place_countries(hit)
+            if (
+                entry is None
+                and hit.first(EntryKind.INSTITUTION)
+                and (owner := self._country_in_name(hit.text))
+            ):
+                # "U.S. Securities and Exchange Commission", "the Russian Defence Ministry": a
+                # state body's name that names its state names the state (an armed group's,
+                # "Syrian Democratic Forces", does not)
+                context.salience[owner] += 1
+                context.named.add(owner)
+                context.first_seen.setdefault(owner, hit.start)
+                continue
             if entry is None or len(places) > 1:
                 if len(places) == 1:  # a city: "Sochi" names Russia, but is not about it
                     context.named.add(places[0])
@@ -3560,6 +3572,7 @@ FIRMS_TITLE = re.compile(rf"{FIRM_PLURALS}\s", re.I)  # read as a title: "compan
 
 
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")  # not "US"
 SPEECH_VERBS = re.compile(
     r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|insisted|insists|stated|"
     r"states|declared|declares|tweeted|tweets|warned|warns|explained|explains)\b"
@@ -3605,38 +3618,69 @@ def _quoted_speakers(
         first, last = sentence_at(a), sentence_at(b - 1)
         if a < spans[0][0] or last.index - first.index >= MAX_QUOTATION:
             continue
-        if not FIRST_PERSON.search(text, a, b):
-            continue  # nothing in it to read as its speaker
-        by_sentence: dict[int, list[int]] = {}
-        for i, mention in enumerate(context.mentions):
-            by_sentence.setdefault(mention.sentence, []).append(i)
-        speaker = _speaker(context, last, by_sentence, quoted)
-        if speaker is None:
-            speaker = _speaker(context, first, by_sentence, quoted)
-        if speaker is None:
-            continue
-        actor = context.mentions[speaker].actor
-        read = [(m.start, m.end) for m in context.mentions if m.start < b and m.end > a]
-        for match in FIRST_PERSON.finditer(text, a, b):
-            if any(start <= match.start() < end for start, end in read):
-                continue  # read already: "I" in a name
-            sentence = sentence_at(match.start())
-            at = _insert(
-                context,
-                Mention(
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    actor,
-                    "pronoun",
-                    f"the speaker of the quotation: {actor.name}",
-                    CONFIDENCE["pronoun"],
-                    sentence.index,
-                    field_name,
-                    speaker,
-                ),
-            )
-            speaker += at <= speaker  # the speaker's mention moved one place on
+        for pattern, speakers in ((FIRST_PERSON, _says_i), (FIRST_PERSON_PLURAL, _says_we)):
+            if not pattern.search(text, a, b):
+                continue  # nothing in it to read as its speaker
+            by_sentence: dict[int, list[int]] = {}
+            for i, mention in enumerate(context.mentions):
+                by_sentence.setdefault(mention.sentence, []).append(i)
+            speaker = _speaker(context, last, by_sentence, quoted, speakers)
+            if speaker is None:
+                speaker = _speaker(context, first, by_sentence, quoted, speakers)
+            if speaker is None:
+                continue
+            _read_speaker(context, speaker, pattern, (a, b), sentence_at, field_name, text)
+
+
+def _read_speaker(
+    context: _Context,
+    speaker: int,
+    pattern: re.Pattern[str],
+    quote: tuple[int, int],
+    sentence_at: Callable[[int], Sentence],
+    field_name: str,
+    text: str,
+) -> None:
+    """Read the words of `pattern` inside the quotation `quote` as its speaker: "I" as the
+    person, "we" as those they speak for (their state and sector, not the person)."""
+    a, b = quote
+    actor = context.mentions[speaker].actor
+    if pattern is FIRST_PERSON_PLURAL:
+        actor = replace(actor, person=None, role=None)
+    read = [(m.start, m.end) for m in context.mentions if m.start < b and m.end > a]
+    for match in pattern.finditer(text, a, b):
+        if any(start <= match.start() < end for start, end in read):
+            continue  # read already: "I" in a name
+        sentence = sentence_at(match.start())
+        at = _insert(
+            context,
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(),
+                actor,
+                "pronoun",
+                f"the speaker of the quotation: {actor.name}",
+                CONFIDENCE["pronoun"],
+                sentence.index,
+                field_name,
+                speaker,
+            ),
+        )
+        speaker += at <= speaker  # the speaker's mention moved one place on
+
+
+def _says_i(mention: Mention) -> bool:
+    """Whether a mention names a person, who may say "I"."""
+    return mention.actor.person is not None
+
+
+def _says_we(mention: Mention) -> bool:
+    """Whether a mention names someone who may say "we": a person, a body, a state's agent
+    ("an SDF commander", "the UN refugee agency said"); not a place or a bare state."""
+    actor = mention.actor
+    body = actor.igo or actor.organisation
+    return actor.person is not None or bool(body or (actor.country and actor.sector))
 
 
 def _speaker(
@@ -3644,9 +3688,11 @@ def _speaker(
     sentence: Sentence,
     by_sentence: Mapping[int, list[int]],
     quoted: Callable[[int], bool],
+    speaks: Callable[[Mention], bool] = _says_i,
 ) -> int | None:
-    """The index of the person a sentence names outside quotation marks, nearest its first
-    verb of saying outside them; None if it has no such verb or person."""
+    """The index of the mention a sentence names outside quotation marks that `speaks`,
+    nearest its first verb of saying outside them; None if it has no such verb or
+    mention."""
     verb = next(
         (
             sentence.start + m.start()
@@ -3660,7 +3706,7 @@ def _speaker(
     people = [
         i
         for i in by_sentence.get(sentence.index, [])
-        if context.mentions[i].actor.person and not quoted(context.mentions[i].start)
+        if speaks(context.mentions[i]) and not quoted(context.mentions[i].start)
     ]
     return min(people, key=lambda i: abs(context.mentions[i].start - verb)) if people else None
 
