@@ -137,7 +137,7 @@ def _exceptions() -> dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]]:
 
 EXCEPTIONS = _exceptions()
 
-SECTORS = {"GOV", "MIL", "PTY", "IGO", "OPP", "ELI", "REB"}
+SECTORS = {"GOV", "MIL", "PTY", "IGO", "OPP", "ELI", "REB", "LEG"}
 ROLES = set(CORE_ROLES) | {
     "party general secretary", "party president", "senate president", "vice president",
     "prime minister", "crown prince", "governor-general", "governor general", "secretary-general",
@@ -146,11 +146,14 @@ ROLES = set(CORE_ROLES) | {
     "interim president (disputed)", "chief of army staff", "chief of defence",
     "foreign ministry spokesperson", "defence ministry spokesperson", "presidential spokesperson",
     "press secretary", "spokesperson for the secretary-general",
+    "speaker of the house", "house majority leader", "house minority leader",
+    "ambassador to the united nations",
 }  # fmt: skip
 ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
     r"chairman of |chairperson of |commander-in-chief of |secretary of |director of |"
-    r"high representative for |special envoy for |leader of )[a-z ,'\-]+$"
+    r"high representative for |special envoy for |leader of |senator from |"
+    r"representative from |mayor of )[a-z ,'.\-]+$"
 )
 
 ORG_KINDS = {"igo": {"IGO", "NGO"},
