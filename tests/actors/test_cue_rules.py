@@ -1314,6 +1314,9 @@ def test_a_state_after_a_persons_possessive_is_not_theirs(resolver):  # type: ig
         # an armed group's spokesman or commander acts for the group
         ("Talal Selo, a SDF spokesman, said so.", "Talal Selo", "SYRREB"),
         ("SDF commander Mazloum Abdi spoke.", "SDF commander Mazloum Abdi", "SYRREB"),
+        ("An SDF commander said the town had fallen.", "SDF commander", "SYRREB"),
+        ("A Hezbollah commander was killed.", "Hezbollah commander", "LBNREB"),
+        ("Hezbollah MPs voted for the bill.", "Hezbollah MPs", "LBNLEG"),  # its MPs sit for it
         # a surname that is a town's name, after a given name, is the person's
         (
             "Mustafa Bali, spokesman of the Syrian Democratic Forces, agreed.",

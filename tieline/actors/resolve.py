@@ -1578,8 +1578,15 @@ class Resolver:
         sector = (agent.entry.ref if agent and agent.entry else None) or (
             org.sector if org else None
         )
-        if org and org.kind is EntryKind.ARMED_GROUP and agent is not None and _armed_head(agent):
-            sector = org.sector  # "Isis fighters", "Hamas gunmen": the armed group itself
+        if (
+            org
+            and org.kind is EntryKind.ARMED_GROUP
+            and agent is not None
+            and (_armed_head(agent) or sector in ARMED_GROUP_OFFICERS)
+        ):
+            # "Isis fighters", "Hamas gunmen": the armed group itself; "an SDF commander", "a
+            # Taliban spokesman": its officers, no state's soldiers or officials
+            sector = org.sector
         actor = Actor(
             org.name if org else unit.text,
             country=country,
@@ -4119,6 +4126,7 @@ HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 FOREIGNERS = re.compile(
     r"\bforeign\s+(?!minist|secretar|office|affairs|service|polic|intelligence|relations)", re.I
 )
+ARMED_GROUP_OFFICERS = frozenset({"MIL", "GOV", "COP", "SPY"})
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
 CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
