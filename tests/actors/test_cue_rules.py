@@ -1516,3 +1516,12 @@ def test_a_state_bodys_name_names_its_state(resolver):  # type: ignore[no-untype
     # an armed group's name does not name its state: "Syrian Democratic Forces" is no Syria
     text = "The Syrian Democratic Forces said they held the town. Officials declined to comment."
     assert resolve(resolver, text, day=dt.date(2019, 10, 20))["Officials"].actor.country is None
+
+
+def test_the_people_of_a_stateless_group_are_placed_in_no_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's war went on in Syria. Islamic State fighters and their followers fled to Baghuz."
+    )
+    followers = resolve(resolver, text, day=dt.date(2019, 3, 1))["followers"]
+    assert followers.actor.country is None
+    assert followers.actor.organisation == "armed:islamic-state"

@@ -283,6 +283,28 @@ def test_the_gold_words_are_matched_to_their_head_not_a_qualifier(tmp_path: Path
     assert metrics["target_sector_accuracy"] == 1.0
 
 
+def test_an_armed_groups_people_meet_its_stateless_code(tmp_path: Path) -> None:
+    gold = {
+        "id": "T-4",
+        "date": "2019-03-01",
+        "source": [{"actorText": "Islamic State fighters", "code": "IMG", "sector": "REB"}],
+        "target": [{"actorText": "their followers", "code": "IMG", "sector": "CVL"}],
+        "event": "APPEAL",
+        "text": "Islamic State fighters urged their followers to remain steadfast.",
+    }  # fmt: skip
+    group = "armed:islamic-state"
+    read = {
+        "Islamic State fighters": Actor("Islamic State", sector="REB", organisation=group),
+        "followers": Actor("followers", sector="CVL", organisation=group),
+    }
+    metrics, _ = _evaluate_reading(tmp_path, gold, read)
+    assert metrics["target_country_accuracy"] == metrics["target_sector_accuracy"] == 1.0
+    # civilians of no group are no armed group's
+    read["followers"] = Actor("followers", sector="CVL")
+    metrics, _ = _evaluate_reading(tmp_path, gold, read)
+    assert metrics["target_country_accuracy"] == 0.0
+
+
 def test_an_article_before_the_head_is_passed_over(tmp_path: Path) -> None:
     gold = {
         "id": "T-3",

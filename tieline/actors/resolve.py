@@ -1815,7 +1815,8 @@ class Resolver:
             sector=sector,
             role=_role(head.text),
             igo=owned.igo,
-            organisation=owned.organisation if generic else None,
+            # "their followers" of Isis: the group's, of no state as it is
+            organisation=owned.organisation if generic or not owned.country else None,
         )
         emit(
             units[0].start,

@@ -19,9 +19,10 @@ overlapping it most.
 ../shared/data/ngec-country-lists/text_to_CAMEO.agentnames.txt file international radicals,
 terrorists, rebels, insurgents and separatists under it; the Phoenix dictionaries code
 al-Qaeda IMG): an armed group acting for no state. It is met by a mention of an armed group
-(REB) with no country and no international organisation, and the code holds the sector: such a
-mention's REB is the gold's "no sector", while a gold sub-sector ("IMGGOV", its leaders) must be
-resolved as such.
+(REB), or of people read as the group's ("their followers", after "Isis fighters"), with no
+country and no international organisation, and the code holds the sector: such a mention's REB
+is the gold's "no sector", while a gold sub-sector ("IMGGOV", its leaders; "IMGCVL", its
+followers) must be resolved as such.
 
 A gold actor whose words no mention covers is counted wrong on both. The file's few non-ISO
 codes are read as the countries they stand for (JAP → JPN, ITL → ITA, VTN → VNM), and its
@@ -284,6 +285,7 @@ def _qualifier(mention: Mention, span: tuple[int, int], text: str) -> bool:
 
 # CAMEO's code for an international militarized group: an armed group of no state.
 STATELESS_ARMED_GROUP = "IMG"
+ARMED_GROUP_KEY = "armed:"  # the knowledge base's keys of armed groups
 
 
 def _country_ok(mention: Mention | None, code: str) -> bool:
@@ -291,9 +293,9 @@ def _country_ok(mention: Mention | None, code: str) -> bool:
         return False
     if code == STATELESS_ARMED_GROUP:
         actor = mention.actor
-        return (
-            not actor.country and actor.igo is None and not actor.members and actor.sector == "REB"
-        )
+        # the group itself (REB), or its people read as of it ("their followers": CVL)
+        of_group = actor.sector == "REB" or (actor.organisation or "").startswith(ARMED_GROUP_KEY)
+        return not actor.country and actor.igo is None and not actor.members and of_group
     return is_actor(mention.actor, code)
 
 
