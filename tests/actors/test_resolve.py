@@ -288,6 +288,9 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         # Northern Ireland is British; "Ireland" inside it is not the Republic.
         ("Riots broke out in Northern Ireland.", "Northern Ireland", "GBR"),
         ("The NPFL took Greenville.", "NPFL", "LBRREB"),
+        # ISO 3166 territories are their own codes, not the state that holds them (as COW has it)
+        ("Bonaire officials welcomed the ship.", "Bonaire officials", "BESGOV"),
+        ("Gibraltarians protested.", "Gibraltarians", "GIB"),
     ],
 )
 def test_people_places_and_groups(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
