@@ -291,6 +291,8 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         # ISO 3166 territories are their own codes, not the state that holds them (as COW has it)
         ("Bonaire officials welcomed the ship.", "Bonaire officials", "BESGOV"),
         ("Gibraltarians protested.", "Gibraltarians", "GIB"),
+        # a body's officers are the body's: police, not soldiers
+        ("Metropolitan Police officers arrested a man.", "Metropolitan Police officers", "GBRCOP"),
     ],
 )
 def test_people_places_and_groups(resolver, text, phrase, code):  # type: ignore[no-untyped-def]

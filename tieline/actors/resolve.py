@@ -1575,6 +1575,8 @@ class Resolver:
         )
         if org is not None and org.kind is EntryKind.COMPANY and agent is not None:
             agent, end = None, unit.end  # "Boeing jets", "Airbus engineers": the firm itself
+        if org is not None and agent is not None and agent.text.lower() in OFFICERS:
+            agent = None  # "Metropolitan Police officers", "FBI officers": the body's own
         sector = (agent.entry.ref if agent and agent.entry else None) or (
             org.sector if org else None
         )
