@@ -1525,3 +1525,12 @@ def test_the_people_of_a_stateless_group_are_placed_in_no_state(resolver):  # ty
     followers = resolve(resolver, text, day=dt.date(2019, 3, 1))["followers"]
     assert followers.actor.country is None
     assert followers.actor.organisation == "armed:islamic-state"
+
+
+def test_another_government_is_not_the_one_a_sentence_names(resolver):  # type: ignore[no-untyped-def]
+    text = "Turkey's regime locks up more journalists than any other government on Earth."
+    assert (
+        resolve(resolver, text, day=dt.date(2018, 1, 1))["other government"].actor.country is None
+    )
+    text = "Syria's war went on in Syria. Other children fled Raqqa."  # the same people's
+    assert resolve(resolver, text, day=dt.date(2018, 1, 1))["Other children"].actor.country == "SYR"

@@ -4089,6 +4089,8 @@ def _place_stateless(
             or (sectors is PEOPLE and mention.cue != "agent")
             # "foreign nationals", "foreign states": of other states than the one named
             or FOREIGNERS.search(mention.text) is not None
+            # "any other government", "key world leaders": not the state the sentence names
+            or OTHERS.search(_with_word_before(sentence, mention)) is not None
             or (guessed and actor.person is not None)
             # "the two prime ministers", "both governments": a pair of states, not one;
             # "former Soviet states", "other countries": many
@@ -4129,6 +4131,21 @@ HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 FOREIGNERS = re.compile(
     r"\bforeign\s+(?!minist|secretar|office|affairs|service|polic|intelligence|relations)", re.I
 )
+# Another state's government, or the world's: "any other government", "key world leaders" (not
+# "other women", who are as likely the people of the state named)
+OTHERS = re.compile(
+    r"\b(?:other|another|world)\s+(?:\w+\s+)?"
+    r"(?:governments?|regimes?|states?|countr(?:y|ies)|nations?|administrations?|leaders|powers)$",
+    re.I,
+)
+
+
+def _with_word_before(sentence: Sentence, mention: Mention) -> str:
+    """A mention's words and the word before it ("other government" → "any other government")."""
+    before = sentence.text[: mention.start - sentence.start].split()
+    return " ".join([*before[-1:], mention.text])
+
+
 ARMED_GROUP_OFFICERS = frozenset({"MIL", "GOV", "COP", "SPY"})
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
 CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
