@@ -1341,7 +1341,11 @@ def test_kurdish_authorities_are_of_the_kurdish_region_the_article_names(resolve
         "negotiations with Britain and Canada."
     )
     mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
-    assert mentions["Kurdish officials"].actor.code == "SYRGOV"
+    # Syria's Kurdish-led administration is recognised by no state: a non-state group's
+    assert mentions["Kurdish officials"].actor.code == "SYRREB"
+    text = "Iraq's war went on. Kurdish officials in Erbil met British envoys."
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["Kurdish officials"].actor.code == "IRQGOV"  # Iraq's Kurdistan Region
 
 
 def test_forces_a_state_backs_are_a_non_state_armed_group(resolver):  # type: ignore[no-untyped-def]

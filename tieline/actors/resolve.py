@@ -275,6 +275,10 @@ STATELESS_PEOPLE_NOUNS = frozenset({"kurds"})  # the people itself: "the Kurds"
 KURDISH_REGIONS = ("SYR", "IRQ")
 # Sectors of a Kurdish region's own authorities: "Kurdish officials", "Kurdish police".
 KURDISH_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+# Of those regions, the ones whose Kurdish authorities are not a recognised government: the
+# Autonomous Administration of North and East Syria (Iraq's Kurdistan Region is in its
+# constitution of 2005).
+UNRECOGNISED_KURDISH_AUTHORITIES = frozenset({"SYR"})
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 MANY_STATES = frozenset({"states", "republics", "countries", "nations", "governments"})
@@ -1648,6 +1652,11 @@ class Resolver:
         elif people.lower() in STATELESS_PEOPLES and sector in KURDISH_AUTHORITIES:
             home = _kurdish_region(context)  # "Kurdish officials" in a story of Syria
             home_note = f"of the Kurdish region of {home}"
+            if home in UNRECOGNISED_KURDISH_AUTHORITIES:
+                # Syria's Kurdish-led administration is no state's government: its officials
+                # are a non-state group's, as its forces are (Iraq's region is recognised)
+                sector = "REB"
+                home_note += ", whose Kurdish-led administration no state recognises (REB)"
         if home is None and (regime := _for_or_against_government(tokens, first, head)):
             # "anti-regime rebels", "pro-government militias": the state of the government
             # the article is about, not a state named beside them ("US-backed")
