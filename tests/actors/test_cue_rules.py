@@ -1538,3 +1538,10 @@ def test_another_government_is_not_the_one_a_sentence_names(resolver):  # type: 
     )
     text = "Syria's war went on in Syria. Other children fled Raqqa."  # the same people's
     assert resolve(resolver, text, day=dt.date(2018, 1, 1))["Other children"].actor.country == "SYR"
+
+
+def test_an_armed_groups_own_forces_are_the_group(resolver):  # type: ignore[no-untyped-def]
+    text = "Syria's war went on in Syria. The SDF said its forces had taken the town."
+    assert resolve(resolver, text, day=dt.date(2019, 2, 20))["forces"].actor.code == "SYRREB"
+    text = "Syria's war went on in Syria. The Syrian government said its forces had taken the town."
+    assert resolve(resolver, text, day=dt.date(2019, 2, 20))["forces"].actor.code == "SYRMIL"

@@ -1820,6 +1820,8 @@ class Resolver:
         own = head.start > 0 and emit.tokens[head.start - 1].text.lower() == "own"
         generic = head.text.lower() in GENERIC_AGENTS and not own
         sector = owned.sector if generic and owned.sector else head.entry.ref
+        if owned.sector == "REB" and sector in ARMED_GROUP_OFFICERS:
+            sector = "REB"  # "its forces", "their commanders" of an armed group: the group's
         actor = Actor(
             f"{owned.name}: {head.text}",
             country=owned.country,
