@@ -148,6 +148,9 @@ ROLES = set(CORE_ROLES) | {
     "press secretary", "spokesperson for the secretary-general",
     "speaker of the house", "house majority leader", "house minority leader",
     "ambassador to the united nations",
+    # British and American cabinet offices no form below covers
+    "chancellor of the exchequer", "chancellor of the duchy of lancaster",
+    "chief secretary to the treasury", "attorney general", "chief whip", "deputy prime minister",
 }  # fmt: skip
 ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
