@@ -1545,3 +1545,21 @@ def test_an_armed_groups_own_forces_are_the_group(resolver):  # type: ignore[no-
     assert resolve(resolver, text, day=dt.date(2019, 2, 20))["forces"].actor.code == "SYRREB"
     text = "Syria's war went on in Syria. The Syrian government said its forces had taken the town."
     assert resolve(resolver, text, day=dt.date(2019, 2, 20))["forces"].actor.code == "SYRMIL"
+
+
+def test_the_regime_is_the_one_named_earlier_with_its_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Turkey and Russia met on Monday in Turkey. The Assad regime has retaken Ghouta. The "
+        "talks were spared an assault by the regime last autumn."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    regime = next(m for m in mentions.values() if m.text == "regime")
+    assert regime.actor.code == "SYRGOV"
+    assert "Assad regime" in regime.evidence  # not the article's main state, Turkey
+
+
+def test_an_apposition_gives_a_known_person_out_of_office_the_office_it_names(resolver):  # type: ignore[no-untyped-def]
+    text = "Barack Obama, the US president at the time, spoke on Syria."
+    assert resolve(resolver, text, day=dt.date(2019, 2, 20))["Barack Obama"].actor.code == "USAGOV"
+    text = "Barack Obama, the former president, spoke on Syria."
+    assert resolve(resolver, text, day=dt.date(2019, 2, 20))["Barack Obama"].actor.code == "USAELI"

@@ -939,6 +939,7 @@ class Resolver:
         _firm_lists(context, sentence, text)
         _shared_titles(context, sentence, tokens, text)
         _place_kin(context, sentence, text)
+        _place_the_regime(context, sentence)
         _place_stateless(context, sentence, self._stateless)
 
     def _read_conjunct(
@@ -1372,8 +1373,15 @@ class Resolver:
                 country, igo = person.country, None
                 evidence.append(f"{person.name} is of {country}")
         extra = _apposition(tokens, chunk, following, self, context, emit.sentence.index)
-        if person is None and (country is None or sector is None) and extra:
+        # (a known person's too, on a day the tables give them no term: "Brandon Lewis, the
+        # Conservative party chairman")
+        unplaced = person is None or person.role_on(context.day) is None
+        # a known person out of office, whom the apposition gives an office of the day
+        retired = unplaced and person is not None and sector == ELITE and not former
+        if unplaced and (country is None or sector is None or retired) and extra:
             country = country or extra[0]
+            if retired and extra[1]:
+                sector, role = extra[1], None
             sector = sector or extra[1]
             igo = igo or extra[3]
             evidence.append(extra[2])
@@ -4022,6 +4030,33 @@ def _place_kin(context: _Context, sentence: Sentence, text: str) -> None:
                 evidence=f"{kin.evidence}; kin of {of.actor.name}, of {of.actor.country}",
                 confidence=min(of.confidence, CONFIDENCE["agent"]),
             )
+
+
+def _place_the_regime(context: _Context, sentence: Sentence) -> None:
+    """ "The regime", named by no state, is the regime the article named last with its state
+    ("the Assad regime", "the Syrian regime" ... "an assault by the regime and Russia").
+    Mentions of the sentences before this one count, not later ones."""
+    named = [
+        m
+        for m in context.mentions
+        if m.actor.country and m.actor.sector == "GOV" and m.text.lower().endswith("regime")
+    ]
+    if not named:
+        return
+    earlier = named[-1]
+    for i in _sentence_mentions(context, sentence.index):
+        mention = context.mentions[i]
+        if mention.cue == "agent" and not mention.actor.country and REGIME.match(mention.text):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(mention.actor, country=earlier.actor.country),
+                evidence=f"{mention.evidence}; the regime named earlier: '{earlier.text}'",
+                confidence=min(mention.confidence, CONFIDENCE["context"]),
+                antecedent=_index(context, earlier),
+            )
+
+
+REGIME = re.compile(r"^regime$", re.I)
 
 
 def _place_stateless(
