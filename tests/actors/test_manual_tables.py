@@ -156,7 +156,7 @@ ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
     r"chairman of |chairperson of |commander-in-chief of |secretary of |director of |"
     r"high representative for |special envoy for |leader of |senator from |"
-    r"representative from |mayor of )[a-z ,'.\-]+$"
+    r"representative from |mayor of |shadow )[a-z ,'.\-]+$"
 )
 
 ORG_KINDS = {"igo": {"IGO", "NGO"},
