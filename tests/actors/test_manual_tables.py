@@ -151,6 +151,8 @@ ROLES = set(CORE_ROLES) | {
     # British and American cabinet offices no form below covers
     "chancellor of the exchequer", "chancellor of the duchy of lancaster",
     "chief secretary to the treasury", "attorney general", "chief whip", "deputy prime minister",
+    "white house chief of staff", "trade representative",
+    "administrator of the environmental protection agency",
 }  # fmt: skip
 ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
