@@ -1563,3 +1563,22 @@ def test_an_apposition_gives_a_known_person_out_of_office_the_office_it_names(re
     assert resolve(resolver, text, day=dt.date(2019, 2, 20))["Barack Obama"].actor.code == "USAGOV"
     text = "Barack Obama, the former president, spoke on Syria."
     assert resolve(resolver, text, day=dt.date(2019, 2, 20))["Barack Obama"].actor.code == "USAELI"
+
+
+def test_a_person_charged_or_convicted_of_a_crime_is_a_criminal(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Police in Texas rescued a girl on Monday. The suspect, Michael Webb, was convicted of "
+        "kidnapping on Thursday. Webb grabbed the girl in May."
+    )
+    mentions = [m for m in resolver.resolve(text, day=dt.date(2019, 11, 18)) if "Webb" in m.text]
+    assert [m.actor.code for m in mentions] == ["USACRM", "USACRM"]
+    assert "was convicted" in mentions[0].evidence
+    # an activist keeps her sector; a charge of terrorism makes no one a criminal
+    text = "Police in Texas arrested an activist, Jane Ruddock. Ruddock was charged on Monday."
+    day = dt.date(2019, 11, 18)
+    assert resolve(resolver, text, day=day)["Jane Ruddock"].actor.sector != "CRM"
+    text = (
+        "Joe Robinson, who fought beside the YPG, was sentenced in Turkey on terrorism charges. "
+        "Robinson flew home to Britain."
+    )
+    assert resolve(resolver, text, day=day)["Joe Robinson"].actor.sector != "CRM"

@@ -724,6 +724,13 @@ class Resolver:
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
+            if read[0].actor.person and (accused := _accused(read, text)):
+                for i, mention in zip(members, read, strict=True):
+                    criminal = replace(mention.actor, sector="CRM")
+                    note = f"{mention.evidence}; '{accused}': charged with or convicted of a crime"
+                    context.mentions[i] = replace(mention, actor=criminal, evidence=note)
+                    changed[i] = criminal
+                read = [context.mentions[i] for i in members]
             sectors = {m.actor.sector for m in read if m.actor.sector}
             countries = {
                 m.actor.country
@@ -4268,6 +4275,63 @@ PAIRED = re.compile(r"\b(?:two|both)\W+(?:\w+\W+)?$", re.I)  # "the two", "both 
 NAME_CUES = frozenset(
     {"name+cue", "name+apposition", "name+title", "context", "name-origin", "surname", "org-name"}
 )
+
+
+# What the police and the courts do to a person named right before ("Webb, 51, was convicted
+# of kidnapping", "Carlineo pleaded guilty") or right after ("convicting Webb", "Officers
+# arrested Elizabeth A. Burton"): the person is a criminal (CRM) in CAMEO's sense, or said to be.
+ACCUSED_AFTER = (
+    r"(?:,[^,.;:]{1,40},|,)?\s+(?:(?:was|were|has been|had been|have been|is|are|is being|"
+    r"was being)\s+(?:(?:later|also|then|subsequently|previously|formally|first)\s+)?"
+    r"(?:arrested|charged|convicted|sentenced|indicted|jailed|imprisoned|found guilty)|"
+    r"(?:pleaded|pled|pleads) guilty|confessed to)\b"
+)
+ACCUSED_BEFORE = r"\b(?:arrest(?:ed|ing)|convicting|sentencing|indicting|jail(?:ed|ing))\s+"
+# Charges a state brings against its critics, or against foreigners who fought its enemies: the
+# person is not thereby a criminal ("sentenced on terrorism charges after he volunteered for the
+# YPG", "jailed for insulting the president")
+POLITICAL_CHARGES = re.compile(
+    r"\b(?:terror\w*|spy\w*|espionage|treason|insult\w*|propaganda|sedition|blasphem\w*|"
+    r"protest\w*|dissent\w*|activist|journalist|opposition|coup|extremis\w*)\b",
+    re.I,
+)
+# Nouns that make a person a civilian in no way a charge could overrule ("The suspect, Michael
+# Webb", "the child, Michael Webb" read as an office): a charged activist or journalist keeps
+# their sector.
+PLAIN_PERSONS = frozenset(
+    {
+        *("man", "woman", "men", "women", "person", "people", "child", "boy", "girl", "teenager"),
+        *("teen", "suspect", "suspects", "defendant", "defendants", "accused"),
+    }
+)
+
+
+def _accused(read: list[Mention], text: str) -> str | None:
+    """The words that say that the person the mentions `read` name (a person the tables lack,
+    read with no sector, or as a civilian only for being a man, a woman or a child) was
+    arrested, charged, convicted or jailed; None if the text says no such thing."""
+    sectors = {m.actor.sector for m in read} - {None}
+    if sectors - {"CVL"}:
+        return None
+    # the nouns that made them a civilian
+    nouns = {
+        "".join(found).casefold()
+        for m in read
+        for found in re.findall(r"'([^']+)' named right before|apposition '([^']+)'", m.evidence)
+    }
+    if sectors and (not nouns or nouns - PLAIN_PERSONS):
+        return None
+    names = {m.text for m in read if m.cue != "pronoun" and m.text[:1].isupper()}
+    accused = None
+    for name in sorted(names, key=len, reverse=True):
+        written = re.escape(name)
+        pattern = rf"(?<![\w.]){written}{ACCUSED_AFTER}|{ACCUSED_BEFORE}{written}\b"
+        for found in re.finditer(pattern, text):
+            # what the charge is, said near it
+            if POLITICAL_CHARGES.search(text, max(found.start() - 300, 0), found.end() + 300):
+                return None
+            accused = accused or " ".join(found.group().split())
+    return accused
 
 
 def _unknown_name(mention: Mention, people: Mapping[str, Person]) -> str | None:
