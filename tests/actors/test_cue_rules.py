@@ -1582,3 +1582,15 @@ def test_a_person_charged_or_convicted_of_a_crime_is_a_criminal(resolver):  # ty
         "Robinson flew home to Britain."
     )
     assert resolve(resolver, text, day=day)["Joe Robinson"].actor.sector != "CRM"
+
+
+def test_a_named_star_is_one_of_the_elites_and_singers_are_civilians(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Taylor Swift, the pop star, sued her label in Nashville, Tennessee. Actress Emma Stone "
+        "said the singers had marched."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["Taylor Swift"].actor.code == "USAELI"
+    assert "pop star" in mentions["Taylor Swift"].evidence
+    assert mentions["Actress Emma Stone"].actor.sector == "ELI"
+    assert mentions["singers"].actor.sector == "CVL"

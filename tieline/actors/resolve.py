@@ -1426,6 +1426,11 @@ class Resolver:
                         f"the article names {', '.join(named)}; a name like {written!r} is "
                         f"{origin[1]:.0f} times likelier from {country} than from {main[0]}"
                     )
+        if sector == "CVL" and (famous := _celebrity(title, held, evidence)):
+            # "Actress Emma Stone", "Taylor Swift, the pop star": CAMEO's elites include the
+            # famous (the gold codes Archbishop Desmond Tutu ELI); singers in general are CVL
+            sector = ELITE
+            evidence.append(f"'{famous}' names someone famous: ELI")
         own = _without_honorific(written)  # "Dr. Ronny Jackson" is Ronny Jackson
         name = person.name if person else (antecedent.actor.name if antecedent else own)
         if title:
@@ -4304,6 +4309,28 @@ PLAIN_PERSONS = frozenset(
         *("teen", "suspect", "suspects", "defendant", "defendants", "accused"),
     }
 )
+
+
+# Words for the famous, before or beside a name: the person is one of CAMEO's elites (ELI)
+CELEBRITIES = frozenset(
+    {
+        *("singer", "actor", "actress", "rapper", "star", "superstar", "pop star", "celebrity"),
+        *("comedian", "singer-songwriter", "film star", "movie star"),  # not any musician
+        *("supermodel", "tv personality", "television personality", "talk show host"),
+    }
+)
+
+
+def _celebrity(title: Unit | None, held: Mention | None, evidence: list[str]) -> str | None:
+    """The word that says the person a name names is famous, from its title, the office named
+    right before it, or its apposition; None if none does."""
+    words = [title.text if title else "", held.text if held else ""]
+    words += [w for note in evidence for w in re.findall(r"apposition '([^']+)'", note)]
+    for word in words:
+        folded = word.casefold()
+        if folded in CELEBRITIES or folded.split(" ")[-1] in CELEBRITIES:
+            return word
+    return None
 
 
 def _accused(read: list[Mention], text: str) -> str | None:
