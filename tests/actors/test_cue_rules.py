@@ -1594,3 +1594,10 @@ def test_a_named_star_is_one_of_the_elites_and_singers_are_civilians(resolver): 
     assert "pop star" in mentions["Taylor Swift"].evidence
     assert mentions["Actress Emma Stone"].actor.sector == "ELI"
     assert mentions["singers"].actor.sector == "CVL"
+
+
+def test_a_newspaper_named_after_its_town_is_a_newspaper_not_the_town(resolver):  # type: ignore[no-untyped-def]
+    text = "The Houston Chronicle said the mayor of Houston, Texas, had lied."
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["Houston Chronicle"].actor.code == "USAJRN"
+    assert mentions["Houston"].actor.code == "USACVL"  # the town named later is the town

@@ -196,7 +196,15 @@ ORG_SECTOR_WORDS = (
         "CVL",
     ),
     (re.compile(r"\b(?:front|movement|brigades?|militia|liberation)\b", re.I), "REB"),
-    (re.compile(r"\b(?:newspaper|news agency|television|radio|times|post|herald)\b", re.I), "JRN"),
+    (
+        re.compile(
+            r"\b(?:newspaper|news agency|television|radio|times|post|herald|chronicle|gazette|"
+            r"tribune|journal|telegraph|courier|inquirer|enquirer|dispatch|sentinel|examiner|"
+            r"argus|globe)\b",
+            re.I,
+        ),
+        "JRN",
+    ),
     (re.compile(r"\b(?:party)\b", re.I), "PTY"),
 )
 HOUSE_COMMITTEE = re.compile(r"(?:the\s+)?House\s+(?:[A-Z][\w'’-]*\s+){0,4}Committee$", re.I)
@@ -230,6 +238,12 @@ COMPANY_SUFFIXES = (
 )
 COMPANY_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}" + COMPANY_SUFFIXES + r"(?!\s+(?:of|for)\b)"
+)
+# A newspaper's name: capitalised words and a newspaper's word ("the Houston Chronicle", "the
+# Fort Worth Star-Telegram", "the Sioux Falls Argus Leader"); the town in it is no place here.
+NEWSPAPER_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Chronicle|Gazette|Tribune|Journal|Star-Telegram|Courier|"
+    r"Inquirer|Enquirer|Dispatch|Sentinel|Examiner|Argus(?:\s+Leader)?|Globe)\b(?![-‐])"
 )
 NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 # "that", "which", "who": a relative clause starts; the noun phrase before it ends.
@@ -847,11 +861,11 @@ class Resolver:
             entry = _preferred(hit)
             if entry.kind is not EntryKind.AGENT:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
-        for pattern in (INSTITUTION_NAME, COMPANY_NAME):
+        for pattern in (INSTITUTION_NAME, COMPANY_NAME, NEWSPAPER_NAME):
             for match in pattern.finditer(sentence.text):
                 leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
                 start = base + match.start() + leading
-                if pattern is COMPANY_NAME:
+                if pattern is not INSTITUTION_NAME:
                     owner = re.search(r".*['’]s\s+", match.group()[leading:])
                     if owner is not None:
                         start += owner.end()  # "Braun's Ithaca Holdings": the name after it
@@ -866,7 +880,10 @@ class Resolver:
                     ) or token.start >= base + match.end():
                         break
                     start = token.end + 1
-                if pattern is COMPANY_NAME and " " not in sentence.text[start - base : match.end()]:
+                if (
+                    pattern is not INSTITUTION_NAME
+                    and " " not in sentence.text[start - base : match.end()]
+                ):
                     continue  # "the Astana Group", "the Lima Group": a place's name, no firm's
                 end = base + match.end()
                 while not claim(start, end, kind="org") and pattern is INSTITUTION_NAME:
