@@ -1601,3 +1601,23 @@ def test_a_newspaper_named_after_its_town_is_a_newspaper_not_the_town(resolver):
     mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
     assert mentions["Houston Chronicle"].actor.code == "USAJRN"
     assert mentions["Houston"].actor.code == "USACVL"  # the town named later is the town
+
+
+def test_a_capitals_name_after_a_given_name_is_a_surname_there_and_later(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Cannabis use rose in Colorado and Oregon. Ian Hamilton, an expert at the University of "
+        "York, spoke. Hamilton said the risk was real. Officials in Washington said so."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 18))
+    assert not any(m.actor.country == "BMU" for m in mentions)  # Bermuda's capital
+    hamilton = [m for m in mentions if m.text == "Hamilton"]
+    assert [m.actor.person for m in hamilton] == ["Ian Hamilton"]
+    assert any(m.text == "Washington" and m.actor.country == "USA" for m in mentions)
+
+
+def test_a_given_name_alone_is_no_known_person_of_that_given_name(resolver):  # type: ignore[no-untyped-def]
+    text = "He and his wife Kimberly went home to Iowa."  # not Kimberly Reynolds, its governor
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["wife Kimberly"].actor.role is None
+    text = "Hun Sen met officials in Cambodia. Hun said so."  # a family name written first
+    assert resolve(resolver, text, day=dt.date(2019, 11, 18))["Hun"].actor.code == "KHMGOV"

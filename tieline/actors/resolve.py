@@ -541,7 +541,17 @@ class Resolver:
         """Which sentences of `text` `resolve` reads, and which of them it parses."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         hits = self._find(text)
-        repeated = _repeated_names(text, hits)
+        # one-word names used twice, and the surnames of people named in full by a known given
+        # name ("Ian Hamilton"), who may be named by them alone later ("Hamilton said")
+        taken = {h.start for h in hits}
+        repeated = _repeated_names(text, hits) | {
+            m.group(2)
+            for m in _GIVEN_AND_SURNAME.finditer(text)
+            if m.group(1) in self._given_names
+            and m.start(2) not in taken
+            and not m.group(2).endswith(("ish", "ese"))  # "Kurdish": a people's word
+            and m.group(2).lower() not in NOT_NAME_WORDS | WORLD_REGIONS | FAITH_WORDS
+        }
         wanted, deep = self._plan(text, sentences, hits, worth_parsing, repeated)
         return Plan(hits, wanted, deep, repeated, sentences)
 
@@ -566,10 +576,12 @@ class Resolver:
         return wanted, deep
 
     def _names_someone(self, sentence: str) -> bool:
-        """Whether a sentence holds a capitalised word that is the surname of someone the
-        knowledge base knows ("Trump said the strikes had worked"): it may name them alone."""
+        """Whether a sentence holds a capitalised word that is the surname or a given name of
+        someone the knowledge base knows ("Trump said the strikes had worked", "Mike Beauvais
+        said"): it may name them alone, or someone the tables lack."""
         return any(
-            word.casefold() in self._surnames and not is_common_word(word)
+            (word.casefold() in self._surnames or word in self._given_names)
+            and not is_common_word(word)
             for word in _CAPITALISED.findall(sentence)
         )
 
@@ -2505,17 +2517,33 @@ def _town(hit: Hit) -> bool:
 
 
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|outside|around)\s+$", re.I)
 
 
 def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list[Hit]:
-    """The hits, less the towns' names that are a person's surname: right after a given name
-    of someone the tables know ("Mustafa Bali", not the island; "Omar Kabul")."""
+    """The hits, less the towns' and capitals' names that are a person's surname: right after
+    a given name of someone the tables know ("Mustafa Bali", not the island; "Omar Kabul";
+    "Ian Hamilton", not Bermuda's government), and the same word later ("Hamilton said")."""
     kept = []
-    for hit in hits:
-        town = _town(hit)
+    surnames: set[str] = set()
+    for hit in sorted(hits, key=lambda h: h.start):
+        town = _town(hit) or (
+            hit.first(EntryKind.CAPITAL) is not None
+            and hit.first(EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.PERSON) is None
+        )
         before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start) if town else None
-        if before is not None and before.group(1) in given and not is_common_word(before.group(1)):
+        if (
+            before is not None
+            and before.group(1) in given
+            and not is_common_word(before.group(1))
+            # "Margaret Owen London •": a surname before the town, which is where she writes
+            and not (hit.first(EntryKind.CAPITAL) and _NAME_BEFORE.search(text, 0, before.start()))
+        ):
+            surnames.add(hit.text)
             continue
+        if town and hit.text in surnames and not _PLACE_BEFORE.search(text, 0, hit.start):
+            continue  # the surname again, not "officials in Washington"
         kept.append(hit)
     return kept
 
@@ -2579,6 +2607,7 @@ def _owned_by_person(tokens: list[_Token], unit: Unit) -> bool:
 
 # A capitalised word inside a sentence, after a small word or a comma, that is not the
 # first of a longer name: "investigating WeWork, according to", "talks with Tribune".
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z][\w'’-]+)\b(?!\s+[A-Z])")
 _MID_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][\w’'-]{2,}?)(?:['’]s)?\b(?!\s+[A-Z])")
 
 
@@ -3470,6 +3499,20 @@ def _term_note(person: Person, term: Term) -> str:
 ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w{3})", re.I)  # "al-Baghdadi", "el-Sisi"
 
 
+# States whose people's names, written in English, put the family name first ("Xi Jinping",
+# "Hun Sen", "Kim Jong Un", "Orbán Viktor" in Hungarian only, so not Hungary).
+FAMILY_NAME_FIRST = frozenset(
+    {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "SGP", "MNG"}
+)
+
+
+# The Arab League's members: their leaders are named by their given names alone ("Saddam")
+ARAB_STATES = frozenset(
+    """DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE
+    YEM""".split()
+)
+
+
 def _surname_index(people: Iterable[Person]) -> dict[str, list[Person]]:
     index: dict[str, list[Person]] = {}
     for person in people:
@@ -3478,7 +3521,14 @@ def _surname_index(people: Iterable[Person]) -> dict[str, list[Person]]:
             if len(words) > 1:
                 # "Baghdadi" for "Abu Bakr al-Baghdadi": the surname without its article too
                 last = ARABIC_ARTICLE.sub("", words[-1])
-                for key in {words[-1].casefold(), words[0].casefold(), last.casefold()}:
+                keys = {words[-1].casefold(), last.casefold()}
+                if person.country in FAMILY_NAME_FIRST or (
+                    person.country in ARAB_STATES
+                    and any(t.role in LEADER_ROLES for t in person.terms)
+                ):
+                    # "Xi" for Xi Jinping, "Saddam", "Bashar"; not "Kimberly" for the governor
+                    keys.add(words[0].casefold())
+                for key in keys:
                     bucket = index.setdefault(key, [])
                     if person not in bucket:
                         bucket.append(person)
