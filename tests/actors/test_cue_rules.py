@@ -1621,3 +1621,16 @@ def test_a_given_name_alone_is_no_known_person_of_that_given_name(resolver):  # 
     assert mentions["wife Kimberly"].actor.role is None
     text = "Hun Sen met officials in Cambodia. Hun said so."  # a family name written first
     assert resolve(resolver, text, day=dt.date(2019, 11, 18))["Hun"].actor.code == "KHMGOV"
+
+
+def test_a_name_with_a_capital_inside_is_a_firms(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The New York attorney general sued the startup in New York. She said WeWork had misled "
+        "investors, and that Adam Neumann and WeWork would answer. Ron DeSantis said so."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 18))
+    firms = [m for m in mentions if m.text == "WeWork"]
+    assert firms and all(m.actor.sector == "BUS" for m in firms)
+    assert "capital inside one word" in firms[0].evidence
+    desantis = next(m for m in mentions if m.text == "Ron DeSantis")
+    assert desantis.actor.sector == "GOV"

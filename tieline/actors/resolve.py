@@ -737,16 +737,20 @@ class Resolver:
         changed: dict[int, Actor] = {}
         for members in groups.values():
             read = [context.mentions[i] for i in members]
-            if (
-                not any(m.actor.sector for m in read)
-                and re.search(re.escape(read[0].text) + FIRMS_OWN.pattern, text, re.I)
-                # "Michael Webb's shares": a person's, named by a given name
-                and read[0].actor.name.split()[0] not in self._given_names
+            if not any(m.actor.sector for m in read) and (
+                (
+                    re.search(re.escape(read[0].text) + FIRMS_OWN.pattern, text, re.I)
+                    # "Michael Webb's shares": a person's, named by a given name
+                    and read[0].actor.name.split()[0] not in self._given_names
+                )
+                or CAMEL_CASE.match(read[0].actor.name)
             ):
                 for i, mention in zip(members, read, strict=True):
                     firm = replace(mention.actor, sector="BUS", person=None)
-                    note = (
-                        f"{mention.evidence}; its chief executive or shareholders are named: a firm"
+                    note = f"{mention.evidence}; " + (
+                        "a capital inside one word: a firm's or a brand's name"
+                        if CAMEL_CASE.match(read[0].actor.name)
+                        else "its chief executive or shareholders are named: a firm"
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
@@ -3579,6 +3583,9 @@ def _last_person(context: _Context) -> Mention | None:
     return None
 
 
+# One word with a capital inside it, as firms and brands write their names ("WeWork",
+# "SoftBank", "JetBlue"), and people's do not but after a particle ("McDonald", "DeSantis").
+CAMEL_CASE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’]))[A-Z][a-z]+[A-Z]\w*$")
 # Nouns that, after "the", refer back to a firm named earlier ("the company said").
 # What a firm has and a person has not, after its name's possessive: "WeWork's chief executive".
 FIRMS_OWN = re.compile(
