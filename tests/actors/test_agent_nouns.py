@@ -47,3 +47,15 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
 def test_a_union_of_states_is_no_labour_union(resolver):  # type: ignore[no-untyped-def]
     mentions = resolver.resolve("The Soviet Union signed a customs union accord.", day=DAY)
     assert all(m.actor.sector != "LAB" for m in mentions)
+
+
+def test_an_attorney_general_holds_a_government_office(resolver):  # type: ignore[no-untyped-def]
+    # PLOVER_agents: ATTORNEY_GENERAL and STATE_ATTORNEY_GENERAL [~GOV]
+    mentions = {
+        m.text: m
+        for m in resolver.resolve(
+            "The New York State Attorney General sued the firm in New York.",
+            day=dt.date(2019, 11, 18),
+        )
+    }
+    assert mentions["New York State Attorney General"].actor.code == "USAGOV"
