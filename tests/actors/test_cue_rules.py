@@ -1634,3 +1634,12 @@ def test_a_name_with_a_capital_inside_is_a_firms(resolver):  # type: ignore[no-u
     assert "capital inside one word" in firms[0].evidence
     desantis = next(m for m in mentions if m.text == "Ron DeSantis")
     assert desantis.actor.sector == "GOV"
+
+
+def test_an_international_body_with_a_field_takes_its_sector(resolver):  # type: ignore[no-untyped-def]
+    text = "NATO warned Syria. The WHO warned Syria. The UN refugee agency said. The UN met."
+    mentions = resolve(resolver, text, day=dt.date(2018, 11, 18))
+    assert mentions["NATO"].actor.code == "IGOMIL"  # as the PLOVER gold codes it
+    assert mentions["WHO"].actor.code == "IGOMED"
+    assert mentions["UN refugee agency"].actor.code == "IGOREF"
+    assert mentions["UN"].actor.code == "IGO"

@@ -161,7 +161,7 @@ ROLE_FORMS = re.compile(
     r"representative from |mayor of |shadow )[a-z ,'.\-]+$"
 )
 
-ORG_KINDS = {"igo": {"IGO", "NGO"},
+ORG_KINDS = {"igo": {"IGO", "NGO", "MIL", "MED", "REF"},
              "institution": {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "PTY"},
              "company": {"BUS", "JRN"}, "armed_group": {"REB"}}  # fmt: skip
 

@@ -1618,6 +1618,8 @@ class Resolver:
             name = org.name if org else unit.text
             if agent and agent.entry:  # "an Amnesty researcher"
                 sector = self._officer_sector(unit.entry.ref, agent.entry.ref)
+            elif org is not None and org.sector not in ("IGO", "NGO"):
+                sector = org.sector  # NATO, an alliance (MIL); the WHO (MED); UNHCR (REF)
             else:  # "the Security Council"; a non-governmental council governs nothing
                 sector = None if unit.entry.ref.startswith("ngo:") else _igo_body_sector(name)
             actor = Actor(name, sector=sector, igo=unit.entry.ref, organisation=unit.entry.ref)
