@@ -1365,8 +1365,22 @@ class Resolver:
                 sector = sector or other.actor.sector
                 role = role or other.actor.role
                 evidence.append(f"counterpart of {other.actor.name}")
+        # "Saddam Hussein gassed Kurdish villages in 1988": the office held in the year the
+        # sentence says its events happened, not on the article's day
+        # (only for someone out of office on the article's day, who held one then: "Trump"
+        # acts today in a sentence about a map of 2015)
+        day = _year_told(emit.sentence.text, context.day)
+        if day != context.day and (
+            person is None
+            or _in_office(person, context.day)
+            or not (then := person.role_on(day))
+            or then.sector == ELITE
+        ):
+            day = context.day
+        elif day != context.day and day is not None:
+            evidence.append(f"the sentence tells of {day.year}")
         if person is not None:
-            term = person.role_on(context.day)
+            term = person.role_on(day)
             if term is not None:
                 if title and MILITARY_RANKS.match(title.text) and term.sector == "GOV":
                     sector = None  # a general who heads the government acts for it
@@ -1385,7 +1399,7 @@ class Resolver:
                 if igo is None:
                     country = country or term.country
                 evidence.append(_term_note(person, term))
-            elif sector is None and (out_of_office := _former_official(person, context.day)):
+            elif sector is None and (out_of_office := _former_official(person, day)):
                 sector, role = ELITE, FORMER_OFFICIAL  # Barack Obama in 2018
                 evidence.append(out_of_office)
             if igo is None:
@@ -1396,7 +1410,7 @@ class Resolver:
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
         held = None  # the mention of the office the name holds, named right before it
         # (also a known person's whose terms the tables lack: "the UN ambassador, Nikki Haley")
-        if person is None or person.role_on(context.day) is None:
+        if person is None or person.role_on(day) is None:
             held = _envoy_before(tokens, chunk, unit, context) or _title_before(
                 tokens, chunk, unit, context
             )
@@ -4395,6 +4409,32 @@ CELEBRITIES = frozenset(
         *("supermodel", "tv personality", "television personality", "talk show host"),
     }
 )
+
+
+# A year the sentence places its events in: "in 1988", "during the 2003 invasion" is not read
+YEAR_TOLD = re.compile(
+    r"\b(?:in|since|during|from|until|by)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b"
+    r"(?![-–/]\d)",
+    re.I,
+)
+
+
+# The year of an office's end, not of what the person did in it: "who left office in 2016"
+OFFICE_ENDED = re.compile(
+    r"\b(?:left|leaving|quit|resign\w*|step(?:ped|s)? down|ousted|toppled|overthrown|deposed|"
+    r"born|died|retired|until|out of office)\b",
+    re.I,
+)
+
+
+def _year_told(sentence: str, day: dt.date | None) -> dt.date | None:
+    """The middle of the one year before `day` (the article's) that the sentence says its
+    events happened in ("in 1988"); `day` itself where it names none, or several."""
+    years = {int(y) for y in YEAR_TOLD.findall(sentence)}
+    if day is None or len(years) != 1 or OFFICE_ENDED.search(sentence):
+        return day
+    [year] = years
+    return dt.date(year, 7, 1) if year < day.year else day
 
 
 def _celebrity(title: Unit | None, held: Mention | None, evidence: list[str]) -> str | None:
