@@ -484,3 +484,14 @@ def test_a_non_governmental_organisation_is_coded_ngo_not_igo(resolver):  # type
     assert mentions["Amnesty International"].actor.code == "NGO"
     mentions = resolve(resolver, "The United Nations said the trial in Iran was unfair.")
     assert mentions["United Nations"].actor.code == "IGO"
+
+
+def test_of_two_people_of_one_name_the_one_in_office_on_the_day(resolver):  # type: ignore[no-untyped-def]
+    # John Rankin: governor of Bermuda 2016-2020, of the British Virgin Islands 2021-2024
+    text = "Governor John Rankin spoke on Monday."
+    assert resolve(resolver, text, day=dt.date(2022, 5, 1))["Governor John Rankin"].actor.code == (
+        "VGBGOV"
+    )
+    assert resolve(resolver, text, day=dt.date(2018, 5, 1))["Governor John Rankin"].actor.code == (
+        "BMUGOV"
+    )

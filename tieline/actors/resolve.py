@@ -516,7 +516,7 @@ class Resolver:
                 strict=True,
             )
         )
-        hits = _in_context(_on_day(plan.hits, day), context)
+        hits = self._holders_first(_in_context(_on_day(plan.hits, day), context), day)
         for sentence in plan.wanted:
             doc = docs.get(sentence.index)
             if doc is None:
@@ -574,6 +574,25 @@ class Resolver:
         ]
         deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
         return wanted, deep
+
+    def _holders_first(self, hits: list[Hit], day: dt.date | None) -> list[Hit]:
+        """The hits, with the people of one name who held an office on `day` before those
+        who did not ("Governor John Rankin" in 2022 is the British Virgin Islands', not
+        Bermuda's of 2016-2020)."""
+        if day is None:
+            return hits
+
+        def idle(entry: Entry) -> bool:
+            person = self.kb.people.get(entry.ref) if entry.kind is EntryKind.PERSON else None
+            return person is not None and person.role_on(day) is None
+
+        out = []
+        for hit in hits:
+            people = [e for e in hit.entries if e.kind is EntryKind.PERSON]
+            if len(people) > 1 and any(idle(e) for e in people):
+                hit = replace(hit, entries=tuple(sorted(hit.entries, key=idle)))
+            out.append(hit)
+        return out
 
     def _names_someone(self, sentence: str) -> bool:
         """Whether a sentence holds a capitalised word that is the surname or a given name of
