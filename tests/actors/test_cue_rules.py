@@ -1573,15 +1573,15 @@ def test_a_person_charged_or_convicted_of_a_crime_is_a_criminal(resolver):  # ty
     mentions = [m for m in resolver.resolve(text, day=dt.date(2019, 11, 18)) if "Webb" in m.text]
     assert [m.actor.code for m in mentions] == ["USACRM", "USACRM"]
     assert "was convicted" in mentions[0].evidence
-    # an activist keeps her sector; a charge of terrorism makes no one a criminal
+    # an activist keeps her sector; a charge of insult makes no one a criminal
     text = "Police in Texas arrested an activist, Jane Ruddock. Ruddock was charged on Monday."
     day = dt.date(2019, 11, 18)
     assert resolve(resolver, text, day=day)["Jane Ruddock"].actor.sector != "CRM"
     text = (
-        "Joe Robinson, who fought beside the YPG, was sentenced in Turkey on terrorism charges. "
-        "Robinson flew home to Britain."
+        "Ayse Demirtas was jailed in Turkey for insulting the president. Demirtas was freed "
+        "in Ankara, Turkey."
     )
-    assert resolve(resolver, text, day=day)["Joe Robinson"].actor.sector != "CRM"
+    assert resolve(resolver, text, day=day)["Ayse Demirtas"].actor.sector != "CRM"
 
 
 def test_a_named_star_is_one_of_the_elites_and_singers_are_civilians(resolver):  # type: ignore[no-untyped-def]

@@ -4401,12 +4401,12 @@ ACCUSED_AFTER = (
     r"(?:pleaded|pled|pleads) guilty|confessed to)\b"
 )
 ACCUSED_BEFORE = r"\b(?:arrest(?:ed|ing)|convicting|sentencing|indicting|jail(?:ed|ing))\s+"
-# Charges a state brings against its critics, or against foreigners who fought its enemies: the
-# person is not thereby a criminal ("sentenced on terrorism charges after he volunteered for the
-# YPG", "jailed for insulting the president")
+# Charges a state brings against its critics: the person is not thereby a criminal ("jailed for
+# insulting the president"). A charge of terrorism is a crime's: set C codes Joe Robinson,
+# convicted in Turkey of the YPG's terrorism, CRM.
 POLITICAL_CHARGES = re.compile(
-    r"\b(?:terror\w*|spy\w*|espionage|treason|insult\w*|propaganda|sedition|blasphem\w*|"
-    r"protest\w*|dissent\w*|activist|journalist|opposition|coup|extremis\w*)\b",
+    r"\b(?:spy\w*|espionage|treason|insult\w*|propaganda|sedition|blasphem\w*|"
+    r"protest\w*|dissent\w*|activist|journalist|opposition|coup)\b",
     re.I,
 )
 # Nouns that make a person a civilian in no way a charge could overrule ("The suspect, Michael
