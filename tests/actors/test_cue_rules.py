@@ -1643,3 +1643,11 @@ def test_an_international_body_with_a_field_takes_its_sector(resolver):  # type:
     assert mentions["WHO"].actor.code == "IGOMED"
     assert mentions["UN refugee agency"].actor.code == "IGOREF"
     assert mentions["UN"].actor.code == "IGO"
+
+
+def test_a_place_that_sues_or_speaks_is_its_local_government(resolver):  # type: ignore[no-untyped-def]
+    text = "The city sued the firm in Texas. Those in the town refused to leave Texas."
+    mentions = resolve(resolver, text, day=dt.date(2018, 11, 18))
+    assert mentions["city"].actor.code == "USAGOV"
+    assert "local government" in mentions["city"].evidence
+    assert mentions["town"].actor.code == "USACVL"  # where people are, not who acts

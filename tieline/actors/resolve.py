@@ -528,6 +528,7 @@ class Resolver:
             tokens = self._tokens(doc, sentence, hits, context.acronyms, known, plan.repeated)
             self._read_sentence(tokens, sentence, context, field_name, text)
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
+        _local_governments(context, text)
         self._settle_names(context, text)
         return context.mentions
 
@@ -4466,6 +4467,46 @@ def _celebrity(title: Unit | None, held: Mention | None, evidence: list[str]) ->
         if folded in CELEBRITIES or folded.split(" ")[-1] in CELEBRITIES:
             return word
     return None
+
+
+# "The city said", "the county sued", "the town has agreed": a place that speaks, sues or
+# decides is its local government (GOV), as "Tokyo said" is Japan's; "the city" that is hit,
+# or lived in, stays its people (CVL).
+LOCALITIES = frozenset({"city", "county", "town", "borough", "township", "village", "parish"})
+ACTS_AS_BODY = re.compile(
+    r"\s+(?:(?:has|have|had|will|would|also|then|later|quickly|previously|already)\s+){0,2}"
+    r"(?:said|says|announced|announces|sued|sues|agreed|agrees|approved|approves|declined|"
+    r"declines|refused|refuses|ordered|orders|filed|files|issued|issues|decided|decides|voted|"
+    r"votes|paid|pays|settled|settles|denied|denies|argued|argues|responded|plans|planned|"
+    r"appealed|appeals|fined|fines|banned|bans|warned|warns|rejected|rejects|hired|fired|"
+    r"awarded|awards|signed|signs|released|releases)\b"
+)
+
+
+IN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|at|near|of|into|across|outside|around)\s+(?:the\s+|this\s+|that\s+)?"
+    r"(?:[\w'’-]+\s+)?$",
+    re.I,
+)
+
+
+def _local_governments(context: _Context, text: str) -> None:
+    """Places named by a common noun ("the city") that act as a body: their governments."""
+    for i, mention in enumerate(context.mentions):
+        actor = mention.actor
+        if (
+            mention.cue in ("agent", "agent+country")
+            and actor.sector == "CVL"
+            and mention.text.split()[-1].casefold() in LOCALITIES
+            and ACTS_AS_BODY.match(text, mention.end)
+            # its subject: not "those still in the town refused"
+            and not IN_PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        ):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(actor, sector="GOV"),
+                evidence=f"{mention.evidence}; it acts as a body: its local government",
+            )
 
 
 def _accused(read: list[Mention], text: str) -> str | None:
