@@ -1651,3 +1651,10 @@ def test_a_place_that_sues_or_speaks_is_its_local_government(resolver):  # type:
     assert mentions["city"].actor.code == "USAGOV"
     assert "local government" in mentions["city"].evidence
     assert mentions["town"].actor.code == "USACVL"  # where people are, not who acts
+
+
+def test_a_former_business_title_keeps_its_sector(resolver):  # type: ignore[no-untyped-def]
+    text = "WeWork's former CEO Adam Neumann sued in New York. Former President Barack Obama spoke."
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["former CEO Adam Neumann"].actor.code == "USABUS"
+    assert mentions["Former President Barack Obama"].actor.code == "USAELI"  # a public office

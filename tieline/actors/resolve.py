@@ -1426,8 +1426,10 @@ class Resolver:
                 country = country or person.country
             if titles or cues:
                 cue = "kb:person+cue"
-        if former:
+        if former and (sector is None or sector in OFFICES):
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
+        elif former:  # "former CEO Adam Neumann" is a businessman still, not of the elite
+            role = f"former {role}" if role else None
         held = None  # the mention of the office the name holds, named right before it
         # (also a known person's whose terms the tables lack: "the UN ambassador, Nikki Haley")
         if person is None or person.role_on(day) is None:
