@@ -1658,3 +1658,15 @@ def test_a_former_business_title_keeps_its_sector(resolver):  # type: ignore[no-
     mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
     assert mentions["former CEO Adam Neumann"].actor.code == "USABUS"
     assert mentions["Former President Barack Obama"].actor.code == "USAELI"  # a public office
+
+
+def test_a_spokesman_for_a_firm_is_of_the_firms_sector(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "A spokesman for Boeing said the jet was safe in Ohio. A lawyer for the family said so. "
+        "A spokesman for the Pentagon said so."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 18))
+    spokesmen = [m for m in mentions if m.text == "spokesman"]
+    assert [m.actor.sector for m in spokesmen] == ["BUS", "GOV"]
+    assert "speaks for" in spokesmen[0].evidence
+    assert next(m for m in mentions if m.text == "lawyer").actor.sector == "JUD"

@@ -529,6 +529,7 @@ class Resolver:
             self._read_sentence(tokens, sentence, context, field_name, text)
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
+        _speakers_for(context, text)
         self._settle_names(context, text)
         return context.mentions
 
@@ -4490,6 +4491,43 @@ IN_PLACE_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+)?$",
     re.I,
 )
+
+
+# "A spokesman for Boeing", "a spokeswoman for the company", "a lawyer for the family": one
+# who speaks for the body named next is of its state and its sector.
+SPEAKS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "lawyer"}
+    | {"lawyers", "attorney", "attorneys", "representatives", "adviser", "advisor"}
+)
+FOR_BEFORE_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?$", re.I)
+BODY_SECTORS = frozenset({"BUS", "JRN", "NGO", "EDU", "MED", "LAB", "REL", "PTY", "HRI", "REB"})
+
+
+def _speakers_for(context: _Context, text: str) -> None:
+    """Spokesmen and lawyers for a firm, a newspaper, a school, a party or an armed group: of
+    its sector, and of its state where they have none."""
+    mentions = context.mentions
+    for i, mention in enumerate(mentions[:-1]):
+        after = mentions[i + 1]
+        if (
+            mention.cue == "agent"
+            and mention.text.split()[-1].casefold() in SPEAKS_FOR
+            and after.sentence == mention.sentence
+            and after.cue != "pronoun"
+            and after.actor.sector in BODY_SECTORS
+            and after.start > mention.end
+            and FOR_BEFORE_BODY.match(text[mention.end : after.start])
+        ):
+            actor = replace(
+                mention.actor,
+                sector=after.actor.sector,
+                country=after.actor.country or mention.actor.country,
+            )
+            mentions[i] = replace(
+                mention,
+                actor=actor,
+                evidence=f"{mention.evidence}; speaks for {after.actor.name} ({after.text!r})",
+            )
 
 
 def _local_governments(context: _Context, text: str) -> None:
