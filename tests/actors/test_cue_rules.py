@@ -1670,3 +1670,12 @@ def test_a_spokesman_for_a_firm_is_of_the_firms_sector(resolver):  # type: ignor
     assert [m.actor.sector for m in spokesmen] == ["BUS", "GOV"]
     assert "speaks for" in spokesmen[0].evidence
     assert next(m for m in mentions if m.text == "lawyer").actor.sector == "JUD"
+
+
+def test_the_people_of_a_firm_named_before_them_are_its(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "WeWork Inc. said it would cut jobs in New York. A WeWork spokesperson declined to comment."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 10, 1))
+    assert mentions["WeWork spokesperson"].actor.code == "USABUS"
+    assert "of WeWork" in mentions["WeWork spokesperson"].evidence

@@ -812,6 +812,7 @@ class Resolver:
         for i, mention in enumerate(context.mentions):
             if mention.cue == "pronoun" and mention.antecedent in changed:
                 context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
+        _firms_own_people(context)
 
     # -- salience ----------------------------------------------------------------------------
 
@@ -4528,6 +4529,36 @@ def _speakers_for(context: _Context, text: str) -> None:
                 actor=actor,
                 evidence=f"{mention.evidence}; speaks for {after.actor.name} ({after.text!r})",
             )
+
+
+def _firms_own_people(context: _Context) -> None:
+    """ "A WeWork spokesperson", "WeWork executives": the people of a firm or news outlet the
+    article names, written before them, are of its sector (and state), once the firm is read."""
+    firms = {
+        LEGAL_FORM.sub("", fold(_strip_article(m.text))): m.actor
+        for m in context.mentions
+        if m.actor.sector in ("BUS", "JRN")
+        and m.cue not in ("pronoun", "agent", "agent+country", "agent+owner", "description")
+        and (m.actor.organisation or m.actor.person is None)
+    }
+    for i, mention in enumerate(context.mentions):
+        words = mention.text.split()
+        if mention.cue != "agent" or len(words) < 2:
+            continue
+        owner = fold(
+            _strip_article(" ".join(w for w in words[:-1] if w.lower() not in ("a", "an")))
+        )
+        firm = firms.get(owner)
+        if firm is None or firm.sector == mention.actor.sector:
+            continue
+        context.mentions[i] = replace(
+            mention,
+            # the state the sentence gave them, else the firm's (often a guess from context)
+            actor=replace(
+                mention.actor, sector=firm.sector, country=mention.actor.country or firm.country
+            ),
+            evidence=f"{mention.evidence}; of {firm.name}, named in the article",
+        )
 
 
 def _local_governments(context: _Context, text: str) -> None:
