@@ -137,7 +137,7 @@ def _exceptions() -> dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]]:
 
 EXCEPTIONS = _exceptions()
 
-SECTORS = {"GOV", "MIL", "PTY", "IGO", "OPP", "ELI", "REB", "LEG"}
+SECTORS = {"GOV", "MIL", "PTY", "IGO", "OPP", "ELI", "REB", "LEG", "COP"}
 ROLES = set(CORE_ROLES) | {
     "party general secretary", "party president", "senate president", "vice president",
     "prime minister", "crown prince", "governor-general", "governor general", "secretary-general",
@@ -158,7 +158,7 @@ ROLE_FORMS = re.compile(
     r"^(minister of |second minister of |deputy minister of |governor of |president of |"
     r"chairman of |chairperson of |commander-in-chief of |secretary of |director of |"
     r"high representative for |special envoy for |leader of |senator from |"
-    r"representative from |mayor of |shadow )[a-z ,'.\-]+$"
+    r"representative from |mayor of |shadow |attorney general of |police chief of )[a-z ,'.\-]+$"
 )
 
 ORG_KINDS = {"igo": {"IGO", "NGO", "MIL", "MED", "REF"},
