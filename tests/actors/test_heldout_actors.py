@@ -32,10 +32,10 @@ SETS = {
     "heldout-actors": (
         185,
         {
-            "source_country_accuracy": 0.9154,
-            "source_sector_accuracy": 0.7512,
-            "target_country_accuracy": 0.8439,
-            "target_sector_accuracy": 0.6936,
+            "source_country_accuracy": 0.9204,
+            "source_sector_accuracy": 0.7662,
+            "target_country_accuracy": 0.8671,
+            "target_sector_accuracy": 0.7168,
         },
     ),
     "heldout-actors-b": (
@@ -43,7 +43,7 @@ SETS = {
         {
             "source_country_accuracy": 0.7062,
             "source_sector_accuracy": 0.3955,
-            "target_country_accuracy": 0.7154,
+            "target_country_accuracy": 0.7231,
             "target_sector_accuracy": 0.4769,
         },
     ),
