@@ -531,6 +531,7 @@ class Resolver:
         _local_governments(context, text)
         _speakers_for(context, text)
         self._settle_names(context, text)
+        _firms_own_people(context)  # once the firms are known
         return context.mentions
 
     def plan(
@@ -543,17 +544,7 @@ class Resolver:
         """Which sentences of `text` `resolve` reads, and which of them it parses."""
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         hits = self._find(text)
-        # one-word names used twice, and the surnames of people named in full by a known given
-        # name ("Ian Hamilton"), who may be named by them alone later ("Hamilton said")
-        taken = {h.start for h in hits}
-        repeated = _repeated_names(text, hits) | {
-            m.group(2)
-            for m in _GIVEN_AND_SURNAME.finditer(text)
-            if m.group(1) in self._given_names
-            and m.start(2) not in taken
-            and not m.group(2).endswith(("ish", "ese"))  # "Kurdish": a people's word
-            and m.group(2).lower() not in NOT_NAME_WORDS | WORLD_REGIONS | FAITH_WORDS
-        }
+        repeated = _repeated_names(text, hits, self._given_names)
         wanted, deep = self._plan(text, sentences, hits, worth_parsing, repeated)
         return Plan(hits, wanted, deep, repeated, sentences)
 
@@ -758,19 +749,20 @@ class Resolver:
         changed: dict[int, Actor] = {}
         for members in groups.values():
             read = [context.mentions[i] for i in members]
+            camel = CAMEL_CASE.match(read[0].actor.name) is not None
             if not any(m.actor.sector for m in read) and (
                 (
                     re.search(re.escape(read[0].text) + FIRMS_OWN.pattern, text, re.I)
                     # "Michael Webb's shares": a person's, named by a given name
                     and read[0].actor.name.split()[0] not in self._given_names
                 )
-                or CAMEL_CASE.match(read[0].actor.name)
+                or camel
             ):
                 for i, mention in zip(members, read, strict=True):
                     firm = replace(mention.actor, sector="BUS", person=None)
                     note = f"{mention.evidence}; " + (
                         "a capital inside one word: a firm's or a brand's name"
-                        if CAMEL_CASE.match(read[0].actor.name)
+                        if camel
                         else "its chief executive or shareholders are named: a firm"
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
@@ -812,7 +804,6 @@ class Resolver:
         for i, mention in enumerate(context.mentions):
             if mention.cue == "pronoun" and mention.antecedent in changed:
                 context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
-        _firms_own_people(context)
 
     # -- salience ----------------------------------------------------------------------------
 
@@ -1391,16 +1382,18 @@ class Resolver:
         # sentence says its events happened, not on the article's day
         # (only for someone out of office on the article's day, who held one then: "Trump"
         # acts today in a sentence about a map of 2015)
-        day = _year_told(emit.sentence.text, context.day)
-        if day != context.day and (
-            person is None
-            or _in_office(person, context.day)
-            or not (then := person.role_on(day))
-            or then.sector == ELITE
+        day = context.day
+        told = _year_told(emit.sentence.text, day)
+        if (
+            told != day
+            and told is not None
+            and person is not None
+            and not _in_office(person, day)
+            and (then := person.role_on(told))
+            and then.sector != ELITE
         ):
-            day = context.day
-        elif day != context.day and day is not None:
-            evidence.append(f"the sentence tells of {day.year}")
+            day = told
+            evidence.append(f"the sentence tells of {told.year}")
         if person is not None:
             term = person.role_on(day)
             if term is not None:
@@ -1497,7 +1490,7 @@ class Resolver:
                         f"the article names {', '.join(named)}; a name like {written!r} is "
                         f"{origin[1]:.0f} times likelier from {country} than from {main[0]}"
                     )
-        if sector == "CVL" and (famous := _celebrity(title, held, evidence)):
+        if sector == "CVL" and (famous := _celebrity(title, evidence)):
             # "Actress Emma Stone", "Taylor Swift, the pop star": CAMEO's elites include the
             # famous (the gold codes Archbishop Desmond Tutu ELI); singers in general are CVL
             sector = ELITE
@@ -2582,11 +2575,18 @@ def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list
             and before.group(1) in given
             and not is_common_word(before.group(1))
             # "Margaret Owen London •": a surname before the town, which is where she writes
-            and not (hit.first(EntryKind.CAPITAL) and _NAME_BEFORE.search(text, 0, before.start()))
+            and not (
+                hit.first(EntryKind.CAPITAL)
+                and _NAME_BEFORE.search(text, max(0, before.start() - 40), before.start())
+            )
         ):
             surnames.add(hit.text)
             continue
-        if town and hit.text in surnames and not _PLACE_BEFORE.search(text, 0, hit.start):
+        if (
+            town
+            and hit.text in surnames
+            and not _PLACE_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+        ):
             continue  # the surname again, not "officials in Washington"
         kept.append(hit)
     return kept
@@ -2655,21 +2655,37 @@ _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z][\w'’-]+)\b(?!\
 _MID_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][\w’'-]{2,}?)(?:['’]s)?\b(?!\s+[A-Z])")
 
 
-def _repeated_names(text: str, hits: list[Hit]) -> frozenset[str]:
+def _repeated_names(
+    text: str, hits: list[Hit], given: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """One-word names the text uses twice or more inside sentences and the tables lack
     ("WeWork", "Tribune", "Giuffre"): a name the story is about, to be read wherever it
-    stands, though no title or cue comes with it."""
+    stands, though no title or cue comes with it. So is the surname of someone named in full
+    by a `given` name the tables know ("Ian Hamilton"), who may be named by it alone later
+    ("Hamilton said")."""
     taken = {h.start for h in hits}
+
+    def may_name(match: re.Match[str], group: int) -> bool:
+        word = match.group(group)
+        return (
+            match.start(group) not in taken
+            and not word.endswith(("ish", "ese"))  # "Kurdish": a people's word
+            and word.lower() not in NOT_NAME_WORDS | WORLD_REGIONS | FAITH_WORDS
+        )
+
     counts = Counter(
         m.group(1)
         for m in _MID_NAME.finditer(text)
-        if m.start(1) not in taken
+        if may_name(m, 1)
         and not is_common_word(m.group(1))
         and not m.group(1).isupper()  # "SNC", "IRC": a body's acronym, not a person's name
-        and not m.group(1).endswith(("ish", "ese"))  # "Kurdish": a people's word
-        and m.group(1).lower() not in NOT_NAME_WORDS | WORLD_REGIONS | FAITH_WORDS
     )
-    return frozenset(word for word, n in counts.items() if n >= REPEATED)
+    surnames = {
+        m.group(2)
+        for m in _GIVEN_AND_SURNAME.finditer(text)
+        if m.group(1) in given and may_name(m, 2)
+    }
+    return frozenset(word for word, n in counts.items() if n >= REPEATED) | surnames
 
 
 REPEATED = 2  # uses of a one-word name that make it one of the story's
@@ -4461,22 +4477,31 @@ def _year_told(sentence: str, day: dt.date | None) -> dt.date | None:
     return dt.date(year, 7, 1) if year < day.year else day
 
 
-def _celebrity(title: Unit | None, held: Mention | None, evidence: list[str]) -> str | None:
+# How `_person` quotes the noun that gave a name its office or its sector in the evidence:
+# "'child' named right before: the office the name holds", "apposition 'activist' → CVL"
+QUOTED_NOUN = re.compile(r"'([^']+)' named right before|apposition '([^']+)'")
+
+
+def _quoted_nouns(evidence: Iterable[str]) -> list[str]:
+    """The nouns named right before a name or in apposition to it, as its evidence quotes
+    them."""
+    return ["".join(found) for note in evidence for found in QUOTED_NOUN.findall(note)]
+
+
+def _celebrity(title: Unit | None, evidence: list[str]) -> str | None:
     """The word that says the person a name names is famous, from its title, the office named
     right before it, or its apposition; None if none does."""
-    words = [title.text if title else "", held.text if held else ""]
-    words += [w for note in evidence for w in re.findall(r"apposition '([^']+)'", note)]
-    for word in words:
+    for word in [title.text if title else "", *_quoted_nouns(evidence)]:
         folded = word.casefold()
         if folded in CELEBRITIES or folded.split(" ")[-1] in CELEBRITIES:
             return word
     return None
 
 
-# "The city said", "the county sued", "the town has agreed": a place that speaks, sues or
-# decides is its local government (GOV), as "Tokyo said" is Japan's; "the city" that is hit,
-# or lived in, stays its people (CVL).
-LOCALITIES = frozenset({"city", "county", "town", "borough", "township", "village", "parish"})
+# "The city said", "the town has agreed": a place that speaks, sues or decides is its local
+# government (GOV), as "Tokyo said" is Japan's; "the city" that is hit, or lived in, stays its
+# people (CVL). The agent nouns for places ("county" is none: "Harris County Sheriff").
+LOCALITIES = frozenset({"city", "town", "village"})
 ACTS_AS_BODY = re.compile(
     r"\s+(?:(?:has|have|had|will|would|also|then|later|quickly|previously|already)\s+){0,2}"
     r"(?:said|says|announced|announces|sued|sues|agreed|agrees|approved|approves|declined|"
@@ -4588,11 +4613,7 @@ def _accused(read: list[Mention], text: str) -> str | None:
     if sectors - {"CVL"}:
         return None
     # the nouns that made them a civilian
-    nouns = {
-        "".join(found).casefold()
-        for m in read
-        for found in re.findall(r"'([^']+)' named right before|apposition '([^']+)'", m.evidence)
-    }
+    nouns = {noun.casefold() for noun in _quoted_nouns(m.evidence for m in read)}
     if sectors and (not nouns or nouns - PLAIN_PERSONS):
         return None
     names = {m.text for m in read if m.cue != "pronoun" and m.text[:1].isupper()}
