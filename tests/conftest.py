@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import shutil
@@ -25,7 +26,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 # The user's own local actor tables (tieline.actors.local) must not change what the tests see:
 # point them at an empty folder, for this process and the workers it starts.
-os.environ["TIELINE_TABLES"] = tempfile.mkdtemp(prefix="tieline-no-local-tables-")
+# The folder goes when the process that made it exits.
+_NO_LOCAL_TABLES = tempfile.mkdtemp(prefix="tieline-no-local-tables-")
+atexit.register(shutil.rmtree, _NO_LOCAL_TABLES, ignore_errors=True)
+os.environ["TIELINE_TABLES"] = _NO_LOCAL_TABLES
 SAMPLE = REPO / "examples" / "phnompenhpost-cambodia-japan-upgrade-bilateral-ties.txt"
 SAMPLE_PUBLISHED = "2022-04-25"  # the page carries no date; see examples/README.md
 
