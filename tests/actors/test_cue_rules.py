@@ -464,8 +464,8 @@ def test_a_hyphenated_title_after_a_name_is_no_firm(resolver):  # type: ignore[n
             "RUSGOV",
         ),
         ("Britain's ambassador to Washington, Kim Darroch, resigned.", "Kim Darroch", "GBRGOV"),
-        # ... but not a name after a state in another phrase.
-        ("Trade with Britain, Alexander Yakovenko said, grew.", "Alexander Yakovenko", "GBR"),
+        # ... but not a name after a state in another phrase (a person of no known office).
+        ("Trade with Britain, Alexander Yakovenko said, grew.", "Alexander Yakovenko", "GBRCVL"),
     ],
 )
 def test_an_envoy_named_after_the_state_they_serve_in(resolver, text, name, code):  # type: ignore[no-untyped-def]
@@ -613,7 +613,7 @@ def test_firms_named_by_trade_words_and_lists(resolver, text, phrase, code):  # 
 def test_a_list_of_people_stays_people(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "In Texas, Paul Jones, Mary Brown and Ann Lee met.", UK_DAY)
     assert mentions["Mary Brown"].actor.person == "Mary Brown"
-    assert mentions["Mary Brown"].actor.sector is None
+    assert mentions["Mary Brown"].actor.sector == "CVL"  # a person of no known office
 
 
 def test_the_company_is_the_firm_named_last(resolver):  # type: ignore[no-untyped-def]
@@ -946,7 +946,7 @@ def test_a_quotation_over_several_sentences_is_its_speakers(resolver, text):  # 
     mentions = resolver.resolve(text, day=UK_DAY)
     speaker = [m for m in mentions if m.text in ("I", "me")]
     assert [m.text for m in speaker] == ["I", "me"]
-    assert {m.actor.code for m in speaker} == {"KEN"}
+    assert {m.actor.country for m in speaker} == {"KEN"}
     assert {m.actor.person for m in speaker} == {"Otieno Kamau"}
     assert all(mentions[m.antecedent].text == "Otieno Kamau" for m in speaker)  # type: ignore[index]
     places = [(m.sentence, m.start) for m in mentions]
@@ -1679,3 +1679,18 @@ def test_the_people_of_a_firm_named_before_them_are_its(resolver):  # type: igno
     mentions = resolve(resolver, text, day=dt.date(2019, 10, 1))
     assert mentions["WeWork spokesperson"].actor.code == "USABUS"
     assert "of WeWork" in mentions["WeWork spokesperson"].evidence
+
+
+def test_a_person_of_no_known_office_is_a_civilian(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Residents of Cleveland, Ohio, protested. Mike Beauvais said the plant had closed. "
+        "He said so. Trump Tower was lit. Singh Jabarjung said: “I was deported.”"
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 1, 1))
+    assert mentions["Mike Beauvais"].actor.code == "USACVL"
+    assert "no known office" in mentions["Mike Beauvais"].evidence
+    assert mentions["He"].actor.code == "USACVL"
+    # no known given name, but "I" in his quotation refers to him
+    assert mentions["Singh Jabarjung"].actor.sector == "CVL"
+    # a capitalised phrase only guessed to be a name is no person
+    assert mentions["Trump Tower"].actor.sector is None

@@ -267,3 +267,28 @@ def test_eval_actors_prints_metrics_as_last_line(tmp_path: Path):
     assert metrics["n"] == 1
     assert metrics["source_country_accuracy"] == 1.0
     assert metrics["target_sector_accuracy"] == 1.0
+
+
+def test_eval_actors_counts_misses_by_kind(tmp_path: Path):
+    sentence = {
+        "id": "T-2",
+        "date": "2023-01-01",
+        "text": "Japanese Prime Minister Fumio Kishida met Cambodian officials. Cambodia grew.",
+        "source": [
+            {"actorText": "Japanese Prime Minister Fumio Kishida", "code": "JPN", "sector": "GOV"},
+            {"actorText": "met", "code": "JPN", "sector": "GOV"},  # no mention over "met"
+            {"actorText": "Cambodia", "code": "KHM", "sector": "BUS"},  # read with no sector
+        ],
+        "target": [
+            {"actorText": "Cambodian officials", "code": "VNM", "sector": "GOV"},  # KHM read
+            {"actorText": "Cambodian officials", "code": "KHM", "sector": "MIL"},  # GOV read
+        ],
+    }
+    path = tmp_path / "PLOVER_GSR_CAMEO.txt"
+    path.write_text(json.dumps([sentence]))
+    metrics = last_json(tieline("eval", "actors", str(tmp_path), "--json"))
+    assert (metrics["source_no_mention"], metrics["source_no_sector"]) == (1, 1)
+    assert (metrics["target_wrong_country"], metrics["target_wrong_sector"]) == (1, 1)
+    assert metrics["source_wrong_country"] == metrics["target_no_mention"] == 0
+    shown = tieline("eval", "actors", str(tmp_path)).stdout
+    assert "source actors missed: no mention 1, wrong country 0, no sector 1" in shown

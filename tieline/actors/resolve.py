@@ -532,6 +532,7 @@ class Resolver:
         _speakers_for(context, text)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
+        _private_people(context, text, self.kb.people, self._given_names)
         return context.mentions
 
     def plan(
@@ -4583,6 +4584,75 @@ def _firms_own_people(context: _Context) -> None:
                 mention.actor, sector=firm.sector, country=mention.actor.country or firm.country
             ),
             evidence=f"{mention.evidence}; of {firm.name}, named in the article",
+        )
+
+
+# A capitalised word right before a name, inside a sentence: a title ("Rapporteur Agnes").
+UNKNOWN_TITLE = re.compile(r"[^.!?:;\"“‘\s]\s+[A-Z][\w-]*\s+$")
+# How a person named with no title, apposition or other cue is read: by the article's states,
+# by the name's likely origin, by a surname or a pronoun that refers back.
+UNTITLED_CUES = frozenset({"context", "name-origin", "surname", "pronoun"})
+# Pronouns only a person is referred to by.
+PERSONAL_PRONOUNS = frozenset("he him his she her hers i me my".split())
+
+
+def _private_people(
+    context: _Context, text: str, known: Mapping[str, object], given_names: frozenset[str]
+) -> None:
+    """A person the tables lack, of a known state, whom nothing names to an office, a trade
+    or a group: a civilian (CVL). "Patrick Carlineo Jr." (a known given name and a surname)
+    or "Mr Robinson" (a title of courtesy), or one that "he", "she" or a quoted "I" refers
+    to, and the surnames and pronouns that refer back to them; not a capitalised phrase only
+    guessed to be a name ("Trump Tower", "The House"), nor one named beside an office or a
+    description, known or not ("The group's leader, Karim Nassouh", "Special Rapporteur Agnes
+    Callamard", "Vanessa Cramond, the medical coordinator"), or as the owner of a firm or a body
+    ("Jeff Bezos’s Blue Origin")."""
+    agents_end = {m.end for m in context.mentions if m.cue.startswith("agent")}
+    starts = {m.start for m in context.mentions}
+    titled = {  # an office, a trade or a group is named beside them somewhere
+        m.actor.person
+        for m in context.mentions
+        if m.cue not in UNTITLED_CUES
+        or (
+            m.cue != "pronoun"
+            and (
+                UNKNOWN_TITLE.search(text, max(0, m.start - 40), m.start)
+                # "The group's leader, Karim Nassouh"
+                or any(m.start - gap in agents_end for gap in (1, 2))
+                # "Jeff Bezos’s Blue Origin": its owner
+                or (text.startswith(("’s ", "'s "), m.end) and m.end + 3 in starts)
+            )
+        )
+    }
+    people = {
+        m.actor.person
+        for m in context.mentions
+        if m.actor.person is not None
+        and m.actor.person not in titled
+        and (
+            # "he", "her", "I" in a quote: a person's pronoun refers to them
+            m.text.casefold() in PERSONAL_PRONOUNS
+            if m.cue == "pronoun"
+            else _honorific(m.text.split()[0])
+            or (len(words := m.text.split()) > 1 and words[0] in given_names)
+        )
+    }
+    for i, mention in enumerate(context.mentions):
+        actor = mention.actor
+        if (
+            actor.person not in people
+            or actor.person in known
+            or actor.sector
+            or not actor.country
+            or actor.igo
+            or actor.organisation
+            or actor.members
+        ):
+            continue
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(actor, sector="CVL"),
+            evidence=f"{mention.evidence}; a person of no known office: a civilian",
         )
 
 

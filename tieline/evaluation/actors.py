@@ -95,6 +95,23 @@ class ActorScore:
     country_ok: bool
     sector_ok: bool
 
+    @property
+    def failure(self) -> str | None:
+        """Why the actor was missed, if it was: one of `FAILURES`."""
+        if self.sector_ok:
+            return None
+        if self.found is None:
+            return "no_mention"
+        if not self.country_ok:
+            return "wrong_country"
+        return "no_sector" if not self.found.actor.sector else "wrong_sector"
+
+
+# Why a gold actor is missed: no mention over its words; a mention of another country; the
+# right country with no sector; the right country with another sector (or a sector where the
+# gold has none).
+FAILURES = ("no_mention", "wrong_country", "no_sector", "wrong_sector")
+
 
 def load_gold(path: Path) -> list[GoldSentence]:
     """Read PLOVER_GSR_CAMEO.txt (a JSON list despite its name), or the folder holding it."""
@@ -325,6 +342,8 @@ def score(
         metrics[f"{role}_country_accuracy"] = _share(sum(r.country_ok for r in mine), len(mine))
         metrics[f"{role}_sector_accuracy"] = _share(sum(r.sector_ok for r in mine), len(mine))
         metrics[f"n_{role}"] = len(mine)
+        for failure in FAILURES:
+            metrics[f"{role}_{failure}"] = sum(r.failure == failure for r in mine)
     metrics["n"] = len(sentences)
     return metrics, results
 

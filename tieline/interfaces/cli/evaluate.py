@@ -107,7 +107,9 @@ def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
     inside its article, on its date; its halves (--half) are of its articles, so that no
     article has sentences in both. For each gold source and target actor, the mention
     tieline resolved over its words is compared on country, and on country and sector
-    together. Sets C's and D's ARTICLES.json are written by tools/guardian_articles.py.
+    together; the misses are counted by kind (no mention over the words, another country, no
+    sector, another sector). Sets C's and D's ARTICLES.json are written by
+    tools/guardian_articles.py.
 
     \b
     Examples:
@@ -134,6 +136,12 @@ def eval_actors(dataset: Path, as_json: bool, half: str, errors: int) -> None:
             f"target country {metrics['target_country_accuracy']}, "
             f"+sector {metrics['target_sector_accuracy']} (n {metrics['n_target']})"
         )
+        for role in ("source", "target"):
+            missed = ", ".join(
+                f"{failure.replace('_', ' ')} {metrics[f'{role}_{failure}']}"
+                for failure in actor_eval.FAILURES
+            )
+            out.print(f"  {role} actors missed: {missed}")
         wrong = [s for s in scores if not s.sector_ok][:errors]
         for s in wrong:
             got = (
