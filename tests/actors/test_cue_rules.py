@@ -23,6 +23,15 @@ def test_transnational_armed_group_keeps_no_state(resolver):  # type: ignore[no-
     assert mention.actor.sector == "REB"
 
 
+def test_a_date_is_no_group_named_by_a_date(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "He flew to Athens on May 15 and on 17 November. "
+        "The Revolutionary Organization 17 November struck."
+    )
+    groups = [m.text for m in resolver.resolve(text, day=DAY) if m.actor.sector == "REB"]
+    assert groups == ["Revolutionary Organization 17 November"]
+
+
 def test_group_filed_under_a_region_takes_the_sentences_state(resolver):  # type: ignore[no-untyped-def]
     # Phoenix files the Islamic Salvation Front under a regional code, not as stateless.
     mentions = resolve(resolver, "Algeria said the Islamic Salvation Front would disarm.")

@@ -819,6 +819,15 @@ def _with_manual_names(derived: list[Row], manual: list[Row]) -> list[Row]:
     ]
 
 
+# A group named by a date alone ("May 15", "17 November"): found far more often as a date;
+# its full name ("Revolutionary Organization 17 November") still names it.
+DATE_NAME = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$",
+    re.I,
+)
+
+
 def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
     """One entry per phrase and what it names: country names (with the table's own case
     flags), organisations, people by full name only, and agent nouns. The tables and the
@@ -832,7 +841,7 @@ def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
             entries.append(Entry(row["phrase"], kind, row["iso3"], case, row["source"]))
     for org in kb.organisations.values():
         for phrase in (org.name, *org.aliases):
-            if len(phrase) < 2:
+            if len(phrase) < 2 or DATE_NAME.match(phrase):
                 continue
             if phrase in org.written:
                 entries.append(Entry(phrase, org.kind, org.key, True, org.source))
