@@ -1703,3 +1703,15 @@ def test_a_person_of_no_known_office_is_a_civilian(resolver):  # type: ignore[no
     assert mentions["Singh Jabarjung"].actor.sector == "CVL"
     # a capitalised phrase only guessed to be a name is no person
     assert mentions["Trump Tower"].actor.sector is None
+
+
+def test_a_camelcase_word_read_as_a_common_noun_is_a_firms_name(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "WeWork is reportedly being investigated by the New York State Attorney General. "
+        "A spokesperson for the MoD said so. Sharing songs on YouTube, he cited #MeToo."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["WeWork"].actor.code == "USABUS"  # the tagger reads it as NN
+    assert "MoD" not in mentions  # an abbreviation, not a firm's name
+    assert "MeToo" not in mentions  # a hashtag
+    assert "he" not in mentions  # a firm is no "he"

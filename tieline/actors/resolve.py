@@ -2321,6 +2321,14 @@ def _proper_names(
                     and run[0].tag == "NNP"
                     and not _before_noun(tokens, j)
                 )
+                # a CamelCase word: a firm's or a brand's name ("WeWork", "BlackRock"), not
+                # a hashtag ("#MeToo")
+                or (
+                    len(run) == 1
+                    and _firm_word(run[0])
+                    and not _before_noun(tokens, j)
+                    and not (i > 0 and tokens[i - 1].text == "#")
+                )
             ):
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
@@ -2501,12 +2509,23 @@ def _hyphenated_part(tokens: list[_Token], j: int) -> bool:
 
 
 def _name_token(token: _Token) -> bool:
+    """A word the tagger reads as a proper noun, or a firm's CamelCase name it reads as a
+    common noun ("WeWork is being investigated": NN)."""
     return (
         token.unit is None
-        and token.tag in ("NNP", "NNPS")
+        and (token.tag in ("NNP", "NNPS") or (token.tag in ("NN", "NNS") and _firm_word(token)))
         and token.text[:1].isupper()
         and not any(c.isdigit() for c in token.text)
     )
+
+
+# A CamelCase word whose last part is a word ("WeWork", "BlackRock", "DoorDash"), not an
+# abbreviation ("MoD", "IoT", "GaN").
+FIRM_WORD = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)*[A-Z][a-z]{2,}$")
+
+
+def _firm_word(token: _Token) -> bool:
+    return FIRM_WORD.match(token.text) is not None and CAMEL_CASE.match(token.text) is not None
 
 
 # States whose name is also a given name: before a capitalised word, a person's ("Chad Wolf").
@@ -4053,7 +4072,13 @@ def _pronoun_antecedent(
     """He/she/his: the first person named earlier in this sentence, else the first person
     (not a possessive) of the latest earlier sentence that names one. A `reflexive` one ("his
     own people") is the nearest person before it: the subject of its own clause."""
-    people = [m for m in context.mentions if m.actor.person and m.start < unit_start]
+    people = [
+        m
+        for m in context.mentions
+        if m.actor.person
+        and m.start < unit_start
+        and CAMEL_CASE.match(m.actor.name) is None  # "WeWork" is no "he"
+    ]
     same = [m for m in people if m.sentence == sentence]
     if same:
         return same[-1] if reflexive else same[0]
