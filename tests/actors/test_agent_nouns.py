@@ -37,6 +37,10 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan student protesters marched.", "Kenyan student protesters", "KENCVL"),
         ("Kenyan riot police dispersed the crowd.", "Kenyan riot police", "KENCOP"),
         ("Kenyan lawmakers approved the bill.", "Kenyan lawmakers", "KENLEG"),
+        ("Kenyan wireless providers raised prices.", "Kenyan wireless providers", "KENBUS"),
+        ("Kenyan health care providers were paid.", "Kenyan health care providers", "KENMED"),
+        ("A Kenyan music label signed her.", "Kenyan music label", "KENBUS"),
+        ("Kenyan hedge funds sold the bonds.", "Kenyan hedge funds", "KENBUS"),
     ],
 )
 def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
