@@ -1715,3 +1715,32 @@ def test_a_camelcase_word_read_as_a_common_noun_is_a_firms_name(resolver):  # ty
     assert "MoD" not in mentions  # an abbreviation, not a firm's name
     assert "MeToo" not in mentions  # a hashtag
     assert "he" not in mentions  # a firm is no "he"
+
+
+def test_fighters_in_an_article_about_a_stateless_group_are_its(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Isis lost Baghuz in Syria. Isis had held it for years. Women fled Isis on Monday. "
+        "In Syria, the fighters who remained fought on. In Syria, local fighters manned "
+        "checkpoints, and fighters allied to the army waited."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 3, 1))
+    fighters = [m for m in mentions if m.text.endswith("fighters")]
+    assert [(m.text, m.actor.country) for m in fighters] == [
+        ("fighters", None),  # Islamic State's: the article is about it
+        ("local fighters", "SYR"),
+        ("fighters", "SYR"),
+    ]
+    assert "Islamic State" in fighters[0].evidence
+    # in an article about a state's war, its fighters are of the state the sentence names
+    other = resolve(resolver, "In Syria, the fighters fought on.", day=dt.date(2019, 3, 1))
+    assert other["fighters"].actor.country == "SYR"
+
+
+def test_my_kin_in_a_quotation_are_of_the_speakers_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Jack Letts went to Syria from Britain in 2014. Turkey and Syria argued. "
+        "“I miss my mum. I miss pasties,” Jack Letts told reporters."
+    )
+    mum = resolve(resolver, text, day=dt.date(2019, 1, 1))["mum"]
+    assert mum.actor.code == "GBRCVL"
+    assert "the speaker's, Jack Letts's" in mum.evidence

@@ -83,16 +83,22 @@ GUARDIAN_SETS = {
 }
 GUARDIAN_FLOORS = {
     ("c", "even"): {
-        "source_country_accuracy": 0.8229,
-        "source_sector_accuracy": 0.7708,
-        "target_country_accuracy": 0.8281,
-        "target_sector_accuracy": 0.6719,
+        "source_country_accuracy": 0.8438,
+        "source_sector_accuracy": 0.7917,
+        # 0.8281 and 0.6719 at stop 18: one target of 64 lost when Islamic State's "They"
+        # took no state, and "my brother" after it none either (two sources won)
+        "target_country_accuracy": 0.8125,
+        "target_sector_accuracy": 0.6562,
     },
     ("c", "odd"): {
         "source_country_accuracy": 0.6702,
         "source_sector_accuracy": 0.5957,
-        "target_country_accuracy": 0.7059,
-        "target_sector_accuracy": 0.5000,
+        # 0.7059 and 0.5000 at stop 18: one target of 68 lost (unread) at stop 19 when an
+        # article's unqualified "fighters" and "militants" were placed with the stateless
+        # armed group it is about (Islamic State), as the even half and the unlabelled pool
+        # had them right more often than not
+        "target_country_accuracy": 0.6912,
+        "target_sector_accuracy": 0.4853,
     },
     ("d", "even"): {
         "source_country_accuracy": 0.9231,

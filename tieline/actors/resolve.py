@@ -422,6 +422,8 @@ class _Context:
     )  # states named as backers, by sentence
     towns: Counter[str] = field(default_factory=Counter)  # states of the towns named, by count
     policing: bool = False  # the article speaks of police more than of soldiers
+    armed: Counter[str] = field(default_factory=Counter)  # armed groups named, by count
+    stateless_lead: str | None = None  # the name of the stateless armed group named most
 
     def main_countries(self, n: int) -> list[str]:
         """The states the article is mainly about, most named first. An article that names
@@ -819,6 +821,8 @@ class Resolver:
         if hits is None:
             hits = self._find(text)
         for hit in _on_day(hits, context.day):
+            if (group := hit.first(EntryKind.ARMED_GROUP)) is not None:
+                context.armed[group.ref] += 1
             entry = hit.first(
                 EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.CAPITAL, EntryKind.PERSON
             )
@@ -849,6 +853,15 @@ class Resolver:
                 context.salience[country] += 1
                 context.named.add(country)
                 context.first_seen.setdefault(country, hit.start)
+        ranked = context.armed.most_common(2)
+        if (
+            ranked
+            and ranked[0][0] in self._stateless
+            and ranked[0][1] >= STATELESS_LEAD
+            and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        ):
+            # an article about Islamic State: its "fighters" and "militants" are the group's
+            context.stateless_lead = self.kb.organisations[ranked[0][0]].name
 
     def _person_country(self, key: str, day: dt.date | None) -> str | None:
         person = self.kb.people.get(key)
@@ -3859,6 +3872,22 @@ def _read_speaker(
             ),
         )
         speaker += at <= speaker  # the speaker's mention moved one place on
+    if pattern is FIRST_PERSON and actor.country:
+        # "“They came to get my brother,” said Moussa": his kin and things, of his state
+        for i, mention in enumerate(context.mentions):
+            if (
+                a <= mention.start < b
+                and mention.cue == "agent"
+                and not mention.actor.country
+                and text[max(a, mention.start - 3) : mention.start].lower() == "my "
+            ):
+                context.mentions[i] = replace(
+                    mention,
+                    actor=replace(mention.actor, country=actor.country),
+                    evidence=f"{mention.evidence}; the speaker's, {actor.name}'s, of "
+                    f"{actor.country}",
+                    antecedent=speaker,
+                )
 
 
 def _says_i(mention: Mention) -> bool:
@@ -4227,6 +4256,15 @@ def _place_the_regime(context: _Context, sentence: Sentence) -> None:
 REGIME = re.compile(r"^regime$", re.I)
 
 
+# Times an armed group of no state is named for an article to be about it, above all others.
+STATELESS_LEAD = 3
+# Words for an armed group's members that say nothing of which group or state.
+ARMED_MEMBERS = frozenset("fighters militants jihadists jihadis extremists insurgents".split())
+
+
+ALLIED_AFTER = re.compile(r"\s+(?:allied|loyal|linked|backed)\b", re.I)
+
+
 def _place_stateless(
     context: _Context, sentence: Sentence, stateless: frozenset[str] = frozenset()
 ) -> None:
@@ -4313,6 +4351,22 @@ def _place_stateless(
             # "special envoy to Ukraine": not of the state posted to
             or (mention.text.split()[-1].lower() in ENVOYS and _posted_to(sentence, mention))
         ):
+            continue
+        if (
+            context.stateless_lead is not None
+            and mention.cue == "agent"
+            and actor.sector == "REB"
+            and mention.text.split()[-1].lower() in ARMED_MEMBERS
+            # "local fighters manning checkpoints", "fighters allied to the SDF": others
+            and "local" not in mention.text.lower().split()
+            and not ALLIED_AFTER.match(sentence.text, mention.end - sentence.start)
+        ):
+            # "the fighters who remained", in an article about Islamic State: its own
+            context.mentions[i] = replace(
+                mention,
+                evidence=f"{mention.evidence}; of no state: the armed group the article names "
+                f"most, {context.stateless_lead}, is of none",
+            )
             continue
         context.mentions[i] = replace(
             mention,
