@@ -25,7 +25,7 @@ def test_transnational_armed_group_keeps_no_state(resolver):  # type: ignore[no-
 
 def test_a_date_is_no_group_named_by_a_date(resolver):  # type: ignore[no-untyped-def]
     text = (
-        "He flew to Athens on May 15 and on 17 November. "
+        "He flew to Athens on May 15 and on 17 November, and shopped on Black Friday. "
         "The Revolutionary Organization 17 November struck."
     )
     groups = [m.text for m in resolver.resolve(text, day=DAY) if m.actor.sector == "REB"]
@@ -1744,3 +1744,16 @@ def test_my_kin_in_a_quotation_are_of_the_speakers_state(resolver):  # type: ign
     mum = resolve(resolver, text, day=dt.date(2019, 1, 1))["mum"]
     assert mum.actor.code == "GBRCVL"
     assert "the speaker's, Jack Letts's" in mum.evidence
+
+
+def test_a_town_the_tables_lack_is_no_persons_name_and_its_state_counts(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "SPRINGFIELD, Ill. — A man was hurt in Springfield on Monday. "
+        "Springfield Mayor Misty Buscher said she was troubled."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2024, 6, 4))
+    # "Springfield", used twice, is the place the story is told from: no person
+    assert not [m for m in mentions if m.actor.person == "Springfield"]
+    mayor = next(m for m in mentions if m.actor.person == "Misty Buscher")
+    # "Ill.", the Associated Press's abbreviation, puts the story in the United States
+    assert mayor.actor.code == "USAGOV"

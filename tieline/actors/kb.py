@@ -819,11 +819,13 @@ def _with_manual_names(derived: list[Row], manual: list[Row]) -> list[Row]:
     ]
 
 
-# A group named by a date alone ("May 15", "17 November"): found far more often as a date;
-# its full name ("Revolutionary Organization 17 November") still names it.
+# A group named by a date or a day alone ("May 15", "17 November", "Black Friday"): found
+# far more often as a date; its full name ("Revolutionary Organization 17 November") still
+# names it. (Tuesday Morning Corp and Ruby Tuesday, firms, keep theirs.)
 DATE_NAME = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
-    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$",
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|(?:black|cyber|bloody|good) (?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
     re.I,
 )
 

@@ -815,8 +815,9 @@ class Resolver:
         phrases in `text` when the caller has found them already."""
         context.policing = len(POLICE_WORDS.findall(text)) > len(MILITARY_WORDS.findall(text))
         # "Harris County", "Napa County": an American county (Ireland and Britain write
-        # "County Cork"), a place of the United States as a town is
-        if counties := len(US_COUNTY.findall(text)):
+        # "County Cork"), a place of the United States as a town is, and so is a town with
+        # its state's abbreviation ("Springfield, Ill.")
+        if counties := len(US_COUNTY.findall(text)) + len(US_STATE_AFTER.findall(text)):
             context.towns["USA"] += counties
         if hits is None:
             hits = self._find(text)
@@ -2706,12 +2707,17 @@ def _repeated_names(
             and word.lower() not in NOT_NAME_WORDS | WORLD_REGIONS | FAITH_WORDS
         )
 
+    # "in Springfield", and a dateline's "SPRINGFIELD, Ill. —": a place the tables lack
+    places = {m.group(1) for m in _AT_PLACE.finditer(text)}
+    if dateline := _DATELINE.match(text):
+        places.add(dateline.group(1).title())
     counts = Counter(
         m.group(1)
         for m in _MID_NAME.finditer(text)
         if may_name(m, 1)
         and not is_common_word(m.group(1))
         and not m.group(1).isupper()  # "SNC", "IRC": a body's acronym, not a person's name
+        and m.group(1) not in places
     )
     surnames = {
         m.group(2)
@@ -2722,6 +2728,8 @@ def _repeated_names(
 
 
 REPEATED = 2  # uses of a one-word name that make it one of the story's
+_AT_PLACE = re.compile(r"\b(?:in|near)\s+([A-Z][a-z]+)\b(?![’'-])")
+_DATELINE = re.compile(r"\s*([A-Z]{3,})\b[^\n]{0,30}?\s[—–-]")
 FAITH_WORDS = frozenset({"god", "allah", "islam", "christianity", "judaism", "buddhism"})
 
 
@@ -4378,6 +4386,13 @@ def _place_stateless(
 
 # A county named before its noun, American style: "Harris County", "Los Angeles County".
 US_COUNTY = re.compile(r"\b[A-Z][a-z]+ County\b")
+# A town and the Associated Press's abbreviation of its American state: "Springfield, Ill.",
+# "Fresno, Calif.", "Sen. Bernie Sanders, I-Vt." (a lawmaker's party and state).
+US_STATE_AFTER = re.compile(
+    r"(?:\b[A-Z][A-Za-z]+,|\b[DRI]-)\s?(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|"
+    r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|"
+    r"R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.(?=[\s,)])"
+)
 
 # "Officers" are soldiers in the dictionaries; in a story of the police, police officers.
 OFFICERS = frozenset({"officer", "officers"})
