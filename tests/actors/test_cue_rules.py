@@ -1757,3 +1757,20 @@ def test_a_town_the_tables_lack_is_no_persons_name_and_its_state_counts(resolver
     mayor = next(m for m in mentions if m.actor.person == "Misty Buscher")
     # "Ill.", the Associated Press's abbreviation, puts the story in the United States
     assert mayor.actor.code == "USAGOV"
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("City Council member", "USAGOV"),  # not the body "City Council" and a "member"
+        ("Pastor", "USAREL"),
+        ("the Rev.", "USAREL"),
+        ("Special Agent", "USACOP"),
+        ("Comptroller", "USAGOV"),
+        ("School board member", "USAEDU"),
+    ],
+)
+def test_local_titles_before_a_name(resolver, title, code):  # type: ignore[no-untyped-def]
+    text = f"In Ohio, {title} John Whitaker said on Monday that it was over."
+    [person] = [m for m in resolver.resolve(text, day=DAY) if m.actor.person == "John Whitaker"]
+    assert person.actor.code == code

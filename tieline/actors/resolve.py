@@ -905,23 +905,25 @@ class Resolver:
             entry = _preferred(hit)
             if entry.kind is not EntryKind.AGENT:
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        agent_spans = [(h.start, h.end) for h in in_sentence if h.first(EntryKind.AGENT)]
         for pattern in (INSTITUTION_NAME, COMPANY_NAME, NEWSPAPER_NAME):
             for match in pattern.finditer(sentence.text):
                 leading = len(match.group()) - len(re.sub(r"^(?:The|A|An)\s+", "", match.group()))
                 start = base + match.start() + leading
+                end = base + match.end()
+                if any(start <= a < end < b for a, b in agent_spans):
+                    continue  # "City Council member Ann Lee": a title running on past the name
                 if pattern is not INSTITUTION_NAME:
                     owner = re.search(r".*['’]s\s+", match.group()[leading:])
                     if owner is not None:
                         start += owner.end()  # "Braun's Ithaca Holdings": the name after it
-                    _release_towns(tokens, start, base + match.end(), match.group())
+                    _release_towns(tokens, start, end, match.group())
                 # Words before the body's head that name its state stay cues ("Laotian",
                 # "Japan's").
                 for token in tokens:
                     if token.end <= start:
                         continue
-                    if (
-                        token.unit is None and token.tag != "POS"
-                    ) or token.start >= base + match.end():
+                    if (token.unit is None and token.tag != "POS") or token.start >= end:
                         break
                     start = token.end + 1
                 if (
@@ -929,7 +931,6 @@ class Resolver:
                     and " " not in sentence.text[start - base : match.end()]
                 ):
                     continue  # "the Astana Group", "the Lima Group": a place's name, no firm's
-                end = base + match.end()
                 while not claim(start, end, kind="org") and pattern is INSTITUTION_NAME:
                     # "the Department of Justice and the FBI": the name ends before "and"
                     cut = sentence.text.rfind(" and ", start - base, end - base)
