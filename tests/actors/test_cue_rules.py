@@ -1774,3 +1774,28 @@ def test_local_titles_before_a_name(resolver, title, code):  # type: ignore[no-u
     text = f"In Ohio, {title} John Whitaker said on Monday that it was over."
     [person] = [m for m in resolver.resolve(text, day=DAY) if m.actor.person == "John Whitaker"]
     assert person.actor.code == code
+
+
+def test_a_dated_office_outranks_phoenixs_undated_elite(resolver):  # type: ignore[no-untyped-def]
+    # Phoenix files António Guterres as a Portuguese elite "… – today"; the hand-kept table
+    # has him as the UN's Secretary-General from 2017.
+    guterres = resolve(resolver, "António Guterres spoke.", day=dt.date(2019, 6, 4))
+    assert guterres["António Guterres"].actor.igo == "UN"
+    earlier = resolve(resolver, "António Guterres spoke.", day=dt.date(2005, 6, 4))
+    assert earlier["António Guterres"].actor.code == "PRTELI"
+
+
+def test_a_hyphenated_word_before_a_name_is_no_title(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "In Texas, 29-year-old Kevin Brooks will be sentenced.")
+    assert "Kevin Brooks" in mentions  # not "old Kevin Brooks"
+
+
+def test_courts_and_police_of_the_story_not_of_a_place_named(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "A Fort Worth man was jailed in Texas. The U.S. Attorney's Office in Texas said so. "
+        "Prosecutors said Ortiz led a network that moved drugs from Mexico. "
+        "A spokeswoman for Tarrant County Sheriff Bill Waybourn said the jail held him."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2023, 6, 4))
+    assert mentions["Prosecutors"].actor.code == "USAJUD"
+    assert mentions["spokeswoman"].actor.code == "USACOP"  # speaks for the sheriff

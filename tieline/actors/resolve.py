@@ -435,13 +435,16 @@ class _Context:
 
     def dominant(self) -> str | None:
         """The state the article is about when it is about one: named more than once, and at
-        least twice as often as all others together."""
+        least twice as often as all others together, counting its own towns."""
         main = self.main_countries(1)
         named = self.salience or self.towns  # an article naming only towns is about theirs
         if not main:
             return None
         mine = named[main[0]]
-        return main[0] if mine > 1 and mine >= 2 * (sum(named.values()) - mine) else None
+        others = sum(named.values()) - mine
+        if self.salience:
+            mine += self.towns[main[0]]  # and its own towns ("Fort Worth", "Springfield, Ill.")
+        return main[0] if mine > 1 and mine >= 2 * others else None
 
 
 class Resolver:
@@ -574,18 +577,26 @@ class Resolver:
     def _holders_first(self, hits: list[Hit], day: dt.date | None) -> list[Hit]:
         """The hits, with the people of one name who held an office on `day` before those
         who did not ("Governor John Rankin" in 2022 is the British Virgin Islands', not
-        Bermuda's of 2016-2020)."""
+        Bermuda's of 2016-2020), and a dated office before Phoenix's undated elite ("António
+        Guterres" in 2019 is the UN's Secretary-General, not Portugal's elite)."""
         if day is None:
             return hits
 
-        def idle(entry: Entry) -> bool:
+        def idle(entry: Entry) -> int:
+            """0: in a dated office on the day; 1: only in Phoenix's undated one (an elite
+            "… – today"); 2: in none (not a person: 0)."""
             person = self.kb.people.get(entry.ref) if entry.kind is EntryKind.PERSON else None
-            return person is not None and person.role_on(day) is None
+            if person is None:
+                return 0
+            term = person.role_on(day)
+            if term is None:
+                return 2
+            return 1 if term.start is None else 0
 
         out = []
         for hit in hits:
             people = [e for e in hit.entries if e.kind is EntryKind.PERSON]
-            if len(people) > 1 and any(idle(e) for e in people):
+            if len(people) > 1 and len({idle(e) for e in people}) > 1:
                 hit = replace(hit, entries=tuple(sorted(hit.entries, key=idle)))
             out.append(hit)
         return out
@@ -3326,6 +3337,13 @@ def _title_start(tokens: list[_Token], first: int, unit_start: int) -> int:
             break
         if before.unit is None and before.text.lower() in TIME_NOUNS | PERIOD_NOUNS:
             break  # "Last month Mr Erdoğan said": a time, not a title
+        if (
+            before.unit is None
+            and i >= 2
+            and tokens[i - 2].text == "-"
+            and tokens[i - 2].start == before.start - 1
+        ):
+            break  # "29-year-old Kevin Brooks", "US-born": a hyphenated word, no title
         i -= 1
     return i
 
@@ -4377,10 +4395,21 @@ def _place_stateless(
                 f"most, {context.stateless_lead}, is of none",
             )
             continue
+        own, note = state, why
+        if (
+            len(states) == 1
+            and actor.sector in HOME_SECTORS
+            and (home := context.dominant()) is not None
+            and home != state
+            and not guessed
+        ):
+            # "Prosecutors said Ortiz moved drugs from Mexico", in a story of the United
+            # States: its courts and police, not those of a state named as a place
+            own, note = home, f"{why}, but the article is about {home}, where courts act"
         context.mentions[i] = replace(
             mention,
-            actor=replace(actor, country=state),
-            evidence=f"{mention.evidence}; {why}",
+            actor=replace(actor, country=own),
+            evidence=f"{mention.evidence}; {note}",
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
 
@@ -4621,13 +4650,17 @@ SPEAKS_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "lawyer"}
     | {"lawyers", "attorney", "attorneys", "representatives", "adviser", "advisor"}
 )
-FOR_BEFORE_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?$", re.I)
+# "a spokesman for the", "a spokeswoman for Tarrant County" (a place's words before the body)
+FOR_BEFORE_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
 BODY_SECTORS = frozenset({"BUS", "JRN", "NGO", "EDU", "MED", "LAB", "REL", "PTY", "HRI", "REB"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+OFFICE_SECTORS = frozenset({"COP", "MIL", "JUD", "LEG", "SPY"})  # a government's is GOV already
 
 
 def _speakers_for(context: _Context, text: str) -> None:
-    """Spokesmen and lawyers for a firm, a newspaper, a school, a party or an armed group: of
-    its sector, and of its state where they have none."""
+    """Spokesmen and lawyers for a firm, a newspaper, a school, a party or an armed group, and
+    spokesmen for the police, an army, a court or a legislature: of its sector, and of its
+    state where they have none."""
     mentions = context.mentions
     for i, mention in enumerate(mentions[:-1]):
         after = mentions[i + 1]
@@ -4636,7 +4669,14 @@ def _speakers_for(context: _Context, text: str) -> None:
             and mention.text.split()[-1].casefold() in SPEAKS_FOR
             and after.sentence == mention.sentence
             and after.cue != "pronoun"
-            and after.actor.sector in BODY_SECTORS
+            and (
+                after.actor.sector in BODY_SECTORS
+                # "a spokeswoman for Sheriff Bill Waybourn", "for the army": an office's voice
+                or (
+                    mention.text.split()[-1].casefold() in SPOKESPEOPLE
+                    and after.actor.sector in OFFICE_SECTORS
+                )
+            )
             and after.start > mention.end
             and FOR_BEFORE_BODY.match(text[mention.end : after.start])
         ):
