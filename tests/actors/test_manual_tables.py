@@ -500,3 +500,9 @@ def test_organisations_cover_the_sample_page_and_the_brief(orgs):
         "Diet",
     ):
         assert ambiguous not in by_phrase, f"{ambiguous!r} is ambiguous: leave it to the resolver"
+
+
+def test_a_hand_kept_firm_moves_phoenixs_misfiled_one(resolver):  # type: ignore[no-untyped-def]
+    # Phoenix files Tesco under Canada; the hand-kept row (Wikipedia: Tesco) is British.
+    [tesco] = [m for m in resolver.resolve("Tesco said staff were shaken.") if m.text == "Tesco"]
+    assert tesco.actor.code == "GBRBUS"
