@@ -1799,3 +1799,28 @@ def test_courts_and_police_of_the_story_not_of_a_place_named(resolver):  # type:
     mentions = resolve(resolver, text, day=dt.date(2023, 6, 4))
     assert mentions["Prosecutors"].actor.code == "USAJUD"
     assert mentions["spokeswoman"].actor.code == "USACOP"  # speaks for the sheriff
+
+
+@pytest.mark.parametrize(
+    ("title", "police", "army"),
+    [
+        ("Sgt.", "USACOP", "USAMIL"),  # a rank police forces share with armies
+        ("Lt.", "USACOP", "USAMIL"),
+        ("Capt.", "USACOP", "USAMIL"),
+        ("Det.", "USACOP", "USACOP"),  # only the police's
+        ("Brig. Gen.", "USAMIL", "USAMIL"),  # only an army's
+        ("Cpl.", "USAMIL", "USAMIL"),
+    ],
+)
+def test_abbreviated_ranks_before_a_name(resolver, title, police, army):  # type: ignore[no-untyped-def]
+    # The tokenizer keeps "Capt." whole and the sentence goes on after it.
+    name = f"{title} Tom Walsh said patrols would increase."
+    stories = [
+        (police, f"Police arrested a man in Ohio. Detectives said so. {name}"),
+        (army, f"US troops fought a battle in Ohio. Soldiers said so. {name}"),
+    ]
+    for code, text in stories:
+        mentions = resolver.resolve(text, day=dt.date(2023, 6, 4))
+        [walsh] = [m for m in mentions if m.actor.person == "Tom Walsh"]
+        assert walsh.text == f"{title} Tom Walsh"
+        assert walsh.actor.code == code

@@ -1362,6 +1362,14 @@ class Resolver:
         if title is not None and _shadowed(tokens, title):
             sector = OPPOSITION  # "Shadow International Development Secretary Kate Osamor"
             evidence.append("'shadow' before the title: the opposition's")
+        if (
+            title is not None
+            and sector == "MIL"
+            and context.policing
+            and title.text.lower().split()[-1] in POLICE_RANKS
+        ):
+            sector = "COP"  # "Sgt. Mark Young" in a story of the police: a police sergeant
+            evidence.append(f"'{title.text}' in an article about the police: a police rank")
         # "Arab League Secretary-General Chedli Klibi", "U.N. mediator Diego Cordovez": the
         # organisation named before the title is the one the person acts for.
         # "Amnesty's director Samah Hadid", "NATO's Jens Stoltenberg": its officer. A state
@@ -4426,6 +4434,10 @@ US_STATE_AFTER = re.compile(
 
 # "Officers" are soldiers in the dictionaries; in a story of the police, police officers.
 OFFICERS = frozenset({"officer", "officers"})
+# Ranks police forces share with armies ("Lt. Sarah Hughes of the Springfield police").
+POLICE_RANKS = frozenset(
+    "sergeant sgt sgt. lieutenant lt lt. captain capt capt. major maj maj. commander".split()
+)
 POLICE_WORDS = re.compile(
     r"\b(?:police|policing|sheriff(?:'s)?|deput(?:y|ies)|troopers?|detectives?|"
     r"district attorney|prosecutors?|charged with)\b",

