@@ -1824,3 +1824,25 @@ def test_abbreviated_ranks_before_a_name(resolver, title, police, army):  # type
         [walsh] = [m for m in mentions if m.actor.person == "Tom Walsh"]
         assert walsh.text == f"{title} Tom Walsh"
         assert walsh.actor.code == code
+
+
+def test_former_firms_and_their_chiefs_are_still_businesses(resolver):  # type: ignore[no-untyped-def]
+    # "former" makes a minister of the elite, not a record label or a chief executive; a
+    # CamelCase firm before a title is the firm of its holder, not a person "WeWork".
+    text = (
+        "Taylor Swift said her former record label Big Machine blocked the show in Nashville. "
+        "Ousted WeWork CEO Adam Neumann can still name directors in New York. "
+        "A former US defense secretary criticised the plan. "
+        "The former Secretary of State John Kerry agreed."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 20))
+    [label] = [m for m in mentions if "label" in m.text]
+    assert label.actor.sector == "BUS"
+    [neumann] = [m for m in mentions if "Neumann" in m.text]
+    assert (neumann.text, neumann.actor.sector) == ("CEO Adam Neumann", "BUS")
+    assert not [m for m in mentions if m.text == "WeWork"]
+    [secretary] = [m for m in mentions if "defense secretary" in m.text]
+    assert secretary.actor.code == "USAELI"
+    # "former Secretary" is no phrase of its own before a longer one
+    [kerry] = [m for m in mentions if "Kerry" in m.text]
+    assert (kerry.text, kerry.actor.code) == ("former Secretary of State John Kerry", "USAELI")

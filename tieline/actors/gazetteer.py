@@ -127,12 +127,21 @@ class Gazetteer:
             ((last - value[0] + 1, value) for last, value in self._automaton.iter(padded)),
             key=lambda item: (item[0], -item[1][0]),
         )
+        ends = {start: start + value[0] - 2 for start, value in reversed(found)}  # longest
         hits: list[Hit] = []
         reach = -1
         for start, (length, entries, cased, lower) in found:
             if start < reach and not overlapping:
                 continue
             end = start + length - 2
+            if (
+                not overlapping
+                and (second := _after_former(text, start)) is not None
+                and ends.get(second, -1) > end
+            ):
+                # "former Secretary of State Hillary Clinton": the longer phrase after
+                # "former" is read, and "former" with it by the resolver
+                continue
             written = text[start:end]
             if lower is not None and written.islower():
                 entries = lower
@@ -145,6 +154,11 @@ class Gazetteer:
             hits.append(Hit(start, end, written, entries))
             reach = end
         return hits
+
+
+def _after_former(text: str, start: int) -> int | None:
+    """Where the word after "former " is, when the text at `start` opens with it."""
+    return start + 7 if text[start : start + 7].lower() == "former " else None
 
 
 def _capitalised_name(entry: Entry) -> bool:

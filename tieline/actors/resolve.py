@@ -1714,13 +1714,21 @@ class Resolver:
             # "Isis fighters", "Hamas gunmen": the armed group itself; "an SDF commander", "a
             # Taliban spokesman": its officers, no state's soldiers or officials
             sector = org.sector
+        note = _org_note(org, unit.entry)
+        if (
+            sector in OFFICES
+            and OFFICE_NAME.search(org.name if org else unit.text)
+            and any(tokens[i].text.lower() in FORMER for i in range(start, unit.start))
+        ):
+            # "a former US defense secretary": someone once in the office, now of the elite
+            sector, note = ELITE, f"{note}; 'former': out of the office (ELI)"
         actor = Actor(
             org.name if org else unit.text,
             country=country,
             sector=sector,
             organisation=unit.entry.ref,
         )
-        emit(start, end, actor, "kb:organisation", _org_note(org, unit.entry))
+        emit(start, end, actor, "kb:organisation", note)
         self._define_acronym(tokens, unit, actor, context)
 
     def _agent_phrase(
@@ -1743,7 +1751,9 @@ class Resolver:
             # of their own, and no former officials.
             units = [u for u in units if u.kind != "demonym"]
             former = False
-        sector = "ELI" if former else head.entry.ref
+        # "former ministers" are of the elite; a "former CEO", "her former label", "former
+        # jihadists" are still of what they were
+        sector = ELITE if former and head.entry.ref in OFFICES else head.entry.ref
         why = f"'{head.text}' → {head.entry.ref}"
         qualifier = _armed_qualifier(units, head)
         people = tokens[head.start - 1].text if head.start > first else ""
@@ -2361,6 +2371,8 @@ def _proper_names(
                     len(run) == 1
                     and _firm_word(run[0])
                     and not _before_noun(tokens, j)
+                    # "WeWork CEO Adam Neumann": the firm of the title's holder, read with it
+                    and j + 1 not in titles
                     and not (i > 0 and tokens[i - 1].text == "#")
                 )
             ):
@@ -2551,6 +2563,14 @@ def _name_token(token: _Token) -> bool:
         and token.text[:1].isupper()
         and not any(c.isdigit() for c in token.text)
     )
+
+
+# A body's name that names an office held by one person ("US Secretary of Defense").
+OFFICE_NAME = re.compile(
+    r"\b(?:secretary|minister|president|premier|chancellor|ambassador|governor|mayor|"
+    r"attorney general|prosecutor|commissioner|envoy|chief of staff|speaker)\b",
+    re.I,
+)
 
 
 # A CamelCase word whose last part is a word ("WeWork", "BlackRock", "DoorDash"), not an
