@@ -1846,3 +1846,21 @@ def test_former_firms_and_their_chiefs_are_still_businesses(resolver):  # type: 
     # "former Secretary" is no phrase of its own before a longer one
     [kerry] = [m for m in mentions if "Kerry" in m.text]
     assert (kerry.text, kerry.actor.code) == ("former Secretary of State John Kerry", "USAELI")
+
+
+def test_the_head_of_a_body_that_governs_nothing(resolver):  # type: ignore[no-untyped-def]
+    # "President" is GOV alone; after a firm's, an association's or a union's name, the
+    # holder heads that body. An organisation of states' president is still its officer.
+    text = (
+        "National Rifle Association President Wayne LaPierre spoke in Dallas. "
+        "Pinewood Holdings President Mark Jones agreed. "
+        "Dockers Union President Jane Hill objected. "
+        "European Union President Ursula von der Leyen spoke."
+    )
+    read = resolver.resolve(text, day=dt.date(2021, 5, 4))
+    mentions = {m.actor.person: m.actor for m in read}
+    assert mentions["Wayne LaPierre"].sector == "CVL"
+    assert mentions["Mark Jones"].sector == "BUS"
+    assert mentions["Jane Hill"].sector == "LAB"
+    [leyen] = [m.actor for m in read if "Leyen" in m.text]
+    assert (leyen.igo, leyen.sector) == ("igo:european-union", "GOV")

@@ -1370,6 +1370,17 @@ class Resolver:
         ):
             sector = "COP"  # "Sgt. Mark Young" in a story of the police: a police sergeant
             evidence.append(f"'{title.text}' in an article about the police: a police rank")
+        if (
+            title is not None
+            and sector in (None, "GOV", ELITE)
+            and not any(u.kind == "igo" and u.end <= title.start for u in units)
+            and (body_name := _body_before(tokens, chunk[0], title.start)) is not None
+            and (of_body := self._head_of_body_sector(body_name)) is not None
+        ):
+            # "National Rifle Association President Wayne LaPierre", "Pinewood Holdings
+            # chairman Mark Jones": the head of a body that governs nothing
+            sector = of_body
+            evidence.append(f"'{body_name}' before the title: its head, {of_body}")
         # "Arab League Secretary-General Chedli Klibi", "U.N. mediator Diego Cordovez": the
         # organisation named before the title is the one the person acts for.
         # "Amnesty's director Samah Hadid", "NATO's Jens Stoltenberg": its officer. A state
@@ -2160,6 +2171,15 @@ class Resolver:
         sector = _org_sector(name)
         return sector, f"'{name}' reads as {sector}" if sector else f"'{name}' is a named body"
 
+    def _head_of_body_sector(self, name: str) -> str | None:
+        """The sector of one who heads the body `name` (`_body_before`), when it is no part of
+        a government: a firm's (BUS), an association's or a club's (CVL), a union's (LAB)."""
+        sector = self._named_body_sector(name)[0]
+        if sector is None:
+            last = name.split()[-1]
+            sector = "LAB" if last == "Union" else "BUS" if last in FIRM_WORDS else "CVL"
+        return None if sector in GOVERNMENT_SECTORS else sector
+
     def _country_in_name(self, name: str) -> str | None:
         """The state an organisation's own name holds: "Palestinian Islamic Jihad" → PSE."""
         for hit in self.gazetteer.find(name, overlapping=True):
@@ -2563,6 +2583,32 @@ def _name_token(token: _Token) -> bool:
         and token.text[:1].isupper()
         and not any(c.isdigit() for c in token.text)
     )
+
+
+# The last word of a body's name that governs nothing: "National Rifle Association",
+# "Ohio Teachers Union", "Pinewood Holdings".
+BODY_NAME_ENDS = frozenset(
+    {
+        "Association", "Society", "Federation", "Foundation", "Institute", "Institution",
+        "Club", "Guild", "Union", "Coalition", "Alliance", "League", "Network", "Commerce",
+        "Party", "University", "College", *FIRM_ABBREVIATIONS, *FIRM_SUFFIXES,
+    }
+)  # fmt: skip
+FIRM_WORDS = frozenset({*FIRM_ABBREVIATIONS, *FIRM_SUFFIXES, "Commerce"})
+
+
+def _body_before(tokens: list[_Token], first: int, title: int) -> str | None:
+    """The name of a body written right before a title, when it ends as one that governs
+    nothing does ("Indiana State Teachers Association President Keith Gambill")."""
+    i = title
+    while i > first and (tokens[i - 1].text[:1].isupper() or tokens[i - 1].text == "of"):
+        i -= 1
+    while i < title and tokens[i].text == "of":
+        i += 1
+    words = [t.text for t in tokens[i:title]]
+    if len(words) < 2 or words[-1].rstrip(".") not in BODY_NAME_ENDS:
+        return None
+    return " ".join(words)
 
 
 # A body's name that names an office held by one person ("US Secretary of Defense").
