@@ -1864,3 +1864,18 @@ def test_the_head_of_a_body_that_governs_nothing(resolver):  # type: ignore[no-u
     assert mentions["Jane Hill"].sector == "LAB"
     [leyen] = [m.actor for m in read if "Leyen" in m.text]
     assert (leyen.igo, leyen.sector) == ("igo:european-union", "GOV")
+
+
+def test_chief_executives_are_firms_but_in_hong_kong(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Michael Sims, chief executive of Ceres Robotics, spoke in Houston. "
+        "Hong Kong Chief Executive Carrie Lam met protesters. "
+        "Hong Kong's chief executive said so."
+    )
+    read = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    [sims] = [m for m in read if m.actor.person == "Michael Sims"]
+    assert sims.actor.sector == "BUS"
+    [lam] = [m for m in read if m.actor.person == "Carrie Lam"]
+    assert lam.actor.code == "HKGGOV"
+    [office] = [m for m in read if m.text == "Hong Kong's chief executive"]
+    assert office.actor.code == "HKGGOV"

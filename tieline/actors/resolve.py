@@ -535,6 +535,7 @@ class Resolver:
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
         _speakers_for(context, text)
+        _territories_chief_executives(context)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
         _private_people(context, text, self.kb.people, self._given_names)
@@ -1359,6 +1360,14 @@ class Resolver:
         title = titles[-1] if titles else None
         country = cues[0].ref if cues else None
         sector = title.entry.ref if title and title.entry else None
+        if (
+            title is not None
+            and sector == "BUS"
+            and country in CHIEF_EXECUTIVE_STATES
+            and title.text.lower() in CHIEF_EXECUTIVES
+        ):
+            sector = "GOV"  # "Hong Kong Chief Executive Carrie Lam": the territory's head
+            evidence.append(f"'{title.text}' of {country}: its head of government")
         if title is not None and _shadowed(tokens, title):
             sector = OPPOSITION  # "Shadow International Development Secretary Kate Osamor"
             evidence.append("'shadow' before the title: the opposition's")
@@ -4767,6 +4776,30 @@ def _speakers_for(context: _Context, text: str) -> None:
                 mention,
                 actor=actor,
                 evidence=f"{mention.evidence}; speaks for {after.actor.name} ({after.text!r})",
+            )
+
+
+# A chief executive is a firm's, but Hong Kong's and Macau's heads of government are called so.
+CHIEF_EXECUTIVES = frozenset({"chief executive", "chief executives"})
+CHIEF_EXECUTIVE_STATES = frozenset({"HKG", "MAC"})
+
+
+def _territories_chief_executives(context: _Context) -> None:
+    """ "Hong Kong's chief executive", "Macau's Chief Executive": the territory's head of
+    government (GOV), where its name is written with the title."""
+    for i, mention in enumerate(context.mentions):
+        actor = mention.actor
+        if (
+            actor.sector == "BUS"
+            and actor.country in CHIEF_EXECUTIVE_STATES
+            and mention.cue in ("agent+country", "agent")
+            and " ".join(mention.text.lower().split()[-2:]) in CHIEF_EXECUTIVES
+            and "country stated" not in mention.evidence
+        ):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(actor, sector="GOV"),
+                evidence=f"{mention.evidence}; the territory's head of government (GOV)",
             )
 
 
