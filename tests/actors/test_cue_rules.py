@@ -1879,3 +1879,28 @@ def test_chief_executives_are_firms_but_in_hong_kong(resolver):  # type: ignore[
     assert lam.actor.code == "HKGGOV"
     [office] = [m for m in read if m.text == "Hong Kong's chief executive"]
     assert office.actor.code == "HKGGOV"
+
+
+def test_police_chiefs_and_prosecutors_titled_of_their_office(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The Inspector-General of Police, Ibrahim Idris, ordered an inquiry in Abuja. "
+        "Deputy Director of Public Prosecution Eva-Marie Persson said Sweden would drop it."
+    )
+    read = resolver.resolve(text, day=dt.date(2019, 11, 19))
+    [idris] = [m for m in read if m.actor.person == "Ibrahim Idris"]
+    assert idris.actor.code == "NGACOP"
+    # a given name written with a hyphen is one name with the surname after it
+    [persson] = [m for m in read if "Persson" in m.text]
+    assert persson.actor.person == "Eva-Marie Persson"
+    assert persson.actor.code == "SWEJUD"
+
+
+def test_a_reporters_paper_is_not_where_the_story_is(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Three cases of plague have been diagnosed in China. Officials in Beijing said so. "
+        "Sui-Lee Wee of The New York Times wrote about it. China said the risk was low. "
+        "Wee of the Times reports that censors had also blocked posts."
+    )
+    read = resolver.resolve(text, day=dt.date(2019, 11, 19))
+    [censors] = [m for m in read if m.text == "censors"]
+    assert censors.actor.code == "CHNGOV"

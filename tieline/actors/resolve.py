@@ -2333,18 +2333,22 @@ def _proper_names(
         if not name_token(i):
             i += 1
             continue
-        j = i
-        while j + 1 < len(tokens) and (
-            name_token(j + 1)
-            or (
-                tokens[j + 1].text.lower() in NAME_PARTICLES
-                and j + 2 < len(tokens)
-                and name_token(j + 2)
-            )
-        ):
-            j += 1
-        while _hyphenated_part(tokens, j):  # "Fazl-ur-Rehman": one name written with hyphens
-            j += 2
+        j, grown = i, True
+        while grown:
+            start = j
+            while j + 1 < len(tokens) and (
+                name_token(j + 1)
+                or (
+                    tokens[j + 1].text.lower() in NAME_PARTICLES
+                    and j + 2 < len(tokens)
+                    and name_token(j + 2)
+                )
+            ):
+                j += 1
+            # "Fazl-ur-Rehman", "Eva-Marie Persson": one name written with hyphens
+            while _hyphenated_part(tokens, j):
+                j += 2
+            grown = j > start and j + 1 < len(tokens) and name_token(j + 1)
         run = tokens[i : j + 1]
         before = tokens[i - 1] if i > 0 else None
         titled_run = False
@@ -4395,6 +4399,8 @@ def _place_stateless(
         # a named firm's or news agency's home ("(Reuters)") is not a state the sentence is
         # about; "Japanese companies" are Japan's
         and not _named_firm(context.mentions[i])
+        # "Wee of the Times reports that censors...": a reporter's state is her paper's
+        and not _outlets_reporter(context.mentions[i])
     ]
     # "I tried to enter California but was caught by police": the state a place names, not
     # one guessed for an unknown speaker, unless the sentence has no other
@@ -4603,6 +4609,17 @@ def _named_firm(mention: Mention) -> bool:
     actor = mention.actor
     named = actor.organisation is not None or mention.cue in NAME_CUES
     return named and actor.sector in FIRM_SECTORS and not actor.person
+
+
+def _outlets_reporter(mention: Mention) -> bool:
+    """Whether a mention is a journalist placed by the outlet they write for ("Sui-Lee Wee
+    of The New York Times", then "Wee"), not by a state written with them ("Chinese
+    journalist Li Wei")."""
+    actor = mention.actor
+    return bool(actor.person) and actor.sector == "JRN" and mention.cue not in TITLED_CUES
+
+
+TITLED_CUES = frozenset({"name+cue", "kb:person+cue", "agent+country"})
 
 
 def _news_outlet(mention: Mention) -> bool:
