@@ -1904,3 +1904,18 @@ def test_a_reporters_paper_is_not_where_the_story_is(resolver):  # type: ignore[
     read = resolver.resolve(text, day=dt.date(2019, 11, 19))
     [censors] = [m for m in read if m.text == "censors"]
     assert censors.actor.code == "CHNGOV"
+
+
+def test_a_states_specialist_is_not_of_that_state(resolver):  # type: ignore[no-untyped-def]
+    # "a Ukraine specialist", "Russia experts": the state they study, not their own; "a
+    # Chinese expert" is Chinese.
+    text = (
+        "Democratic lawmakers in Washington grilled Lt Col Alexander Vindman, a Ukraine "
+        "specialist on the National Security Council, about the call. "
+        "A Chinese expert, Li Wei, disagreed in Beijing."
+    )
+    read = resolver.resolve(text, day=dt.date(2019, 11, 19))
+    [vindman] = [m for m in read if m.actor.person == "Alexander Vindman"]
+    assert vindman.actor.code == "USAMIL"
+    [li] = [m for m in read if m.actor.person == "Li Wei"]
+    assert li.actor.country == "CHN"

@@ -1837,6 +1837,8 @@ class Resolver:
                 context.backers.setdefault(emit.sentence.index, set()).add(unit.entry.ref)
             elif _stance(tokens, unit):
                 why += f"; '{unit.text}' names a state it is for or against, not its own"
+            elif _studied(tokens, unit):
+                why += f"; '{unit.text}' names the state it studies or reports on, not its own"
             else:
                 cue_units.append(unit)
         end = max(head.end, units[-1].end)
@@ -3292,8 +3294,27 @@ def _country_cues(units: list[Unit], tokens: list[_Token]) -> list[Entry]:
     cues = []
     for unit in units:
         if unit.entry and unit.kind in CUE_KINDS and not _stance(tokens, unit):
+            if _studied(tokens, unit):
+                continue  # "a Ukraine specialist", "our Russia correspondent": of others
             cues.append(unit.entry)
     return cues
+
+
+def _studied(tokens: list[_Token], unit: Unit) -> bool:
+    """Whether a state's name is written before one who studies or reports on it."""
+    return (
+        unit.kind == "country"
+        and unit.end < len(tokens)
+        and tokens[unit.end].text.lower() in STUDENTS_OF
+    )
+
+
+# Nouns of those who study or report on a state named before them ("a Ukraine specialist on
+# the National Security Council", "a China hawk"), who are not of it; "a Chinese expert" is.
+STUDENTS_OF = frozenset(
+    "specialist specialists expert experts analyst analysts scholar scholars watcher watchers "
+    "hawk hawks hand hands correspondent correspondents researcher researchers".split()
+)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
