@@ -1919,3 +1919,20 @@ def test_a_states_specialist_is_not_of_that_state(resolver):  # type: ignore[no-
     assert vindman.actor.code == "USAMIL"
     [li] = [m for m in read if m.actor.person == "Li Wei"]
     assert li.actor.country == "CHN"
+
+
+def test_newspapers_named_after_their_towns(resolver):  # type: ignore[no-untyped-def]
+    # "the Baltimore Sun", "the Miami Herald": papers (JRN), not the towns; "Mohegan Sun
+    # Arena" is no paper; "in WeWork buildings" is a firm's, no place.
+    text = (
+        "Alden Global Capital owns the Baltimore Sun and the Miami Herald in America. "
+        "The band played the Mohegan Sun Arena. "
+        "WeWork hired 1,000 workers in WeWork buildings."
+    )
+    read = resolver.resolve(text, day=dt.date(2019, 11, 19))
+    codes = {m.text: m.actor.code for m in read}
+    assert codes["Baltimore Sun"] == "USAJRN"
+    assert codes["Miami Herald"] == "USAJRN"
+    assert not [m for m in read if m.actor.sector == "JRN" and "Mohegan" in m.text]
+    assert [m.actor.sector for m in read if m.text == "WeWork"] == ["BUS"]
+    assert not [m for m in read if m.cue == "unknown-place"]

@@ -200,7 +200,7 @@ ORG_SECTOR_WORDS = (
         re.compile(
             r"\b(?:newspaper|news agency|television|radio|times|post|herald|chronicle|gazette|"
             r"tribune|journal|telegraph|courier|inquirer|enquirer|dispatch|sentinel|examiner|"
-            r"argus|globe)\b",
+            r"argus|globe|sun|mirror|observer|daily|register|bulletin)\b",
             re.I,
         ),
         "JRN",
@@ -240,10 +240,12 @@ COMPANY_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}" + COMPANY_SUFFIXES + r"(?!\s+(?:of|for)\b)"
 )
 # A newspaper's name: capitalised words and a newspaper's word ("the Houston Chronicle", "the
-# Fort Worth Star-Telegram", "the Sioux Falls Argus Leader"); the town in it is no place here.
+# Fort Worth Star-Telegram", "the Sioux Falls Argus Leader", "the Baltimore Sun"); the town in
+# it is no place here.
 NEWSPAPER_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Chronicle|Gazette|Tribune|Journal|Star-Telegram|Courier|"
-    r"Inquirer|Enquirer|Dispatch|Sentinel|Examiner|Argus(?:\s+Leader)?|Globe)\b(?![-‐])"
+    r"Inquirer|Enquirer|Dispatch|Sentinel|Examiner|Argus(?:\s+Leader)?|Globe|Sun|Herald|"
+    r"Observer|Mirror|Times|Post)\b(?![-‐])(?!\s+[A-Z])"  # not "Mohegan Sun Arena"
 )
 NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
 # "that", "which", "who": a relative clause starts; the noun phrase before it ends.
@@ -2373,13 +2375,18 @@ def _proper_names(
         if len(run) > 1 and _honorific(run[0].text):
             words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
         if not any(w in NOT_NAME_WORDS or w in WORLD_REGIONS for w in words):
-            placed = before is not None and (
-                before.text.lower() in ("in", "at", "near")
-                or (
-                    before.text.lower() == "of"
-                    and i >= 2
-                    and tokens[i - 2].text.lower() in SETTLEMENT_NOUNS
-                )  # "the town of Cizre"
+            # "in WeWork buildings": a CamelCase word is a firm's or a brand's, no place's
+            placed = (
+                before is not None
+                and not _firm_word(run[0])
+                and (
+                    before.text.lower() in ("in", "at", "near")
+                    or (
+                        before.text.lower() == "of"
+                        and i >= 2
+                        and tokens[i - 2].text.lower() in SETTLEMENT_NOUNS
+                    )  # "the town of Cizre"
+                )
             )
             titled = before is not None and (
                 before.end in agent_ends
