@@ -1936,3 +1936,19 @@ def test_newspapers_named_after_their_towns(resolver):  # type: ignore[no-untype
     assert not [m for m in read if m.actor.sector == "JRN" and "Mohegan" in m.text]
     assert [m.actor.sector for m in read if m.text == "WeWork"] == ["BUS"]
     assert not [m for m in read if m.cue == "unknown-place"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Rohingya refugees", "MMRREF"),
+        ("Uighur activists", "CHNCVL"),
+        ("Chechen rebels", "RUSREB"),
+        ("Tibetan monks", "CHNREL"),
+        ("Basque separatists", "ESPREB"),
+    ],
+)
+def test_peoples_of_one_state(resolver, phrase, code):  # type: ignore[no-untyped-def]
+    # a people that lives within one state, with no state of its own, is coded by it
+    [mention] = resolver.resolve(f"{phrase} marched on Sunday.", day=dt.date(2019, 11, 19))
+    assert (mention.text, mention.actor.code) == (phrase, code)
