@@ -5,7 +5,8 @@ The held-out set was labelled by a helper who never saw tieline's output; its fi
 measurement, at 4adcd23, is in the README ("Held-out check"), with what was read of it since.
 The floors below pin the figures of the last commit that raised them (stop 16's rules, found
 reading set A and sets C's and D's even halves), EPSILON below, so a change that loses ground
-there fails; lowering one is a deliberate change to explain in the commit that does it.
+there fails (set A and B floors repinned at stop 20, after the rules of stops 19 and 20);
+lowering one is a deliberate change to explain in the commit that does it.
 """
 
 from __future__ import annotations
@@ -32,19 +33,19 @@ SETS = {
     "heldout-actors": (
         185,
         {
-            "source_country_accuracy": 0.9204,
-            "source_sector_accuracy": 0.7662,
-            "target_country_accuracy": 0.8671,
-            "target_sector_accuracy": 0.7168,
+            "source_country_accuracy": 0.9303,
+            "source_sector_accuracy": 0.7960,
+            "target_country_accuracy": 0.9017,
+            "target_sector_accuracy": 0.7688,
         },
     ),
     "heldout-actors-b": (
         165,
         {
-            "source_country_accuracy": 0.7062,
-            "source_sector_accuracy": 0.3955,
-            "target_country_accuracy": 0.7231,
-            "target_sector_accuracy": 0.4769,
+            "source_country_accuracy": 0.7119,
+            "source_sector_accuracy": 0.4068,
+            "target_country_accuracy": 0.7385,
+            "target_sector_accuracy": 0.5000,
         },
     ),
 }
@@ -101,8 +102,8 @@ GUARDIAN_FLOORS = {
         "target_sector_accuracy": 0.4853,
     },
     ("d", "even"): {
-        "source_country_accuracy": 0.9231,
-        "source_sector_accuracy": 0.7949,
+        "source_country_accuracy": 0.9359,
+        "source_sector_accuracy": 0.8077,
         "target_country_accuracy": 0.8065,
         "target_sector_accuracy": 0.6935,
     },
