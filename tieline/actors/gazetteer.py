@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -127,20 +128,13 @@ class Gazetteer:
             ((last - value[0] + 1, value) for last, value in self._automaton.iter(padded)),
             key=lambda item: (item[0], -item[1][0]),
         )
-        ends = {start: start + value[0] - 2 for start, value in reversed(found)}  # longest
         hits: list[Hit] = []
         reach = -1
         for start, (length, entries, cased, lower) in found:
             if start < reach and not overlapping:
                 continue
             end = start + length - 2
-            if (
-                not overlapping
-                and (second := _after_former(text, start)) is not None
-                and ends.get(second, -1) > end
-            ):
-                # "former Secretary of State Hillary Clinton": the longer phrase after
-                # "former" is read, and "former" with it by the resolver
+            if not overlapping and _gives_way(text, start, end, found):
                 continue
             written = text[start:end]
             if lower is not None and written.islower():
@@ -156,9 +150,13 @@ class Gazetteer:
         return hits
 
 
-def _after_former(text: str, start: int) -> int | None:
-    """Where the word after "former " is, when the text at `start` opens with it."""
-    return start + 7 if text[start : start + 7].lower() == "former " else None
+def _gives_way(text: str, start: int, end: int, found: list[tuple[int, Any]]) -> bool:
+    """Whether a phrase opening with "former " gives way to a longer one starting at its next
+    word ("former Secretary" in "former Secretary of State Hillary Clinton", where the resolver
+    reads "former" with the office)."""
+    if text[start : start + 7].lower() != "former ":
+        return False
+    return any(at == start + 7 and at + value[0] - 2 > end for at, value in found)
 
 
 def _capitalised_name(entry: Entry) -> bool:
