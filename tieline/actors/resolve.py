@@ -537,7 +537,6 @@ class Resolver:
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
         _speakers_for(context, text)
-        _territories_chief_executives(context)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
         _private_people(context, text, self.kb.people, self._given_names)
@@ -1362,12 +1361,7 @@ class Resolver:
         title = titles[-1] if titles else None
         country = cues[0].ref if cues else None
         sector = title.entry.ref if title and title.entry else None
-        if (
-            title is not None
-            and sector == "BUS"
-            and country in CHIEF_EXECUTIVE_STATES
-            and title.text.lower() in CHIEF_EXECUTIVES
-        ):
+        if title is not None and _territorys_head(title.text, sector, country):
             sector = "GOV"  # "Hong Kong Chief Executive Carrie Lam": the territory's head
             evidence.append(f"'{title.text}' of {country}: its head of government")
         if title is not None and _shadowed(tokens, title):
@@ -1876,10 +1870,14 @@ class Resolver:
                 if elsewhere:
                     country = elsewhere
                     note += f"; an ethnic group, placed in {elsewhere}, named beside it"
+                own = sector
+                if _territorys_head(head.text, sector, country):
+                    own = "GOV"  # "Hong Kong's chief executive"
+                    note += "; the territory's head of government (GOV)"
                 actor = Actor(
                     f"{unit.text} {head.text}",
                     country=country,
-                    sector=sector,
+                    sector=own,
                     role=_role(head.text),
                 )
                 emit(span_start, span_end, actor, "agent+country", note)
@@ -2186,11 +2184,12 @@ class Resolver:
 
     def _head_of_body_sector(self, name: str) -> str | None:
         """The sector of one who heads the body `name` (`_body_before`), when it is no part of
-        a government: a firm's (BUS), an association's or a club's (CVL), a union's (LAB)."""
+        a government: a firm's (BUS, as `_named_body_sector` reads its suffix, or a chamber of
+        commerce), an association's or a club's (CVL), a union's (LAB)."""
         sector = self._named_body_sector(name)[0]
         if sector is None:
             last = name.split()[-1]
-            sector = "LAB" if last == "Union" else "BUS" if last in FIRM_WORDS else "CVL"
+            sector = "LAB" if last == "Union" else "BUS" if last == "Commerce" else "CVL"
         return None if sector in GOVERNMENT_SECTORS else sector
 
     def _country_in_name(self, name: str) -> str | None:
@@ -2339,7 +2338,7 @@ def _proper_names(
             continue
         j, grown = i, True
         while grown:
-            start = j
+            reached = j
             while j + 1 < len(tokens) and (
                 name_token(j + 1)
                 or (
@@ -2352,7 +2351,7 @@ def _proper_names(
             # "Fazl-ur-Rehman", "Eva-Marie Persson": one name written with hyphens
             while _hyphenated_part(tokens, j):
                 j += 2
-            grown = j > start and j + 1 < len(tokens) and name_token(j + 1)
+            grown = j > reached and j + 1 < len(tokens) and name_token(j + 1)
         run = tokens[i : j + 1]
         before = tokens[i - 1] if i > 0 else None
         titled_run = False
@@ -2616,7 +2615,6 @@ BODY_NAME_ENDS = frozenset(
         "Party", "University", "College", *FIRM_ABBREVIATIONS, *FIRM_SUFFIXES,
     }
 )  # fmt: skip
-FIRM_WORDS = frozenset({*FIRM_ABBREVIATIONS, *FIRM_SUFFIXES, "Commerce"})
 
 
 def _body_before(tokens: list[_Token], first: int, title: int) -> str | None:
@@ -4639,15 +4637,16 @@ def _named_firm(mention: Mention) -> bool:
     return named and actor.sector in FIRM_SECTORS and not actor.person
 
 
+# Cues of a person whose state is written with them ("Chinese journalist Li Wei").
+TITLED_CUES = frozenset({"name+cue", "kb:person+cue", "agent+country"})
+
+
 def _outlets_reporter(mention: Mention) -> bool:
     """Whether a mention is a journalist placed by the outlet they write for ("Sui-Lee Wee
     of The New York Times", then "Wee"), not by a state written with them ("Chinese
     journalist Li Wei")."""
     actor = mention.actor
     return bool(actor.person) and actor.sector == "JRN" and mention.cue not in TITLED_CUES
-
-
-TITLED_CUES = frozenset({"name+cue", "kb:person+cue", "agent+country"})
 
 
 def _news_outlet(mention: Mention) -> bool:
@@ -4829,23 +4828,12 @@ CHIEF_EXECUTIVES = frozenset({"chief executive", "chief executives"})
 CHIEF_EXECUTIVE_STATES = frozenset({"HKG", "MAC"})
 
 
-def _territories_chief_executives(context: _Context) -> None:
-    """ "Hong Kong's chief executive", "Macau's Chief Executive": the territory's head of
-    government (GOV), where its name is written with the title."""
-    for i, mention in enumerate(context.mentions):
-        actor = mention.actor
-        if (
-            actor.sector == "BUS"
-            and actor.country in CHIEF_EXECUTIVE_STATES
-            and mention.cue in ("agent+country", "agent")
-            and " ".join(mention.text.lower().split()[-2:]) in CHIEF_EXECUTIVES
-            and "country stated" not in mention.evidence
-        ):
-            context.mentions[i] = replace(
-                mention,
-                actor=replace(actor, sector="GOV"),
-                evidence=f"{mention.evidence}; the territory's head of government (GOV)",
-            )
+def _territorys_head(title: str, sector: str | None, country: str | None) -> bool:
+    """Whether a firm's title names a territory's head of government: "Hong Kong's chief
+    executive", "Macau's Chief Executive"."""
+    return (
+        sector == "BUS" and country in CHIEF_EXECUTIVE_STATES and title.lower() in CHIEF_EXECUTIVES
+    )
 
 
 def _firms_own_people(context: _Context) -> None:
