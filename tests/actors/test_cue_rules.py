@@ -1952,3 +1952,37 @@ def test_peoples_of_one_state(resolver, phrase, code):  # type: ignore[no-untype
     # a people that lives within one state, with no state of its own, is coded by it
     [mention] = resolver.resolve(f"{phrase} marched on Sunday.", day=dt.date(2019, 11, 19))
     assert (mention.text, mention.actor.code) == (phrase, code)
+
+
+THEATRE_STORY = (
+    "Syrian government forces shelled Idlib and Aleppo on Monday. Residents of Idlib fled "
+    "towards the border as the shelling of Aleppo and Homs went on, the worst in Syria for "
+    "a year. {sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        # rebels named by no state in a story set in Syria: Syria's, not the state acting on them
+        ("Turkey had promised to remove the militants.", "militants", "SYRREB"),
+        ("Trump has cut off backing for rebel groups.", "rebel groups", "SYRREB"),
+        ("Trump ended support for anti-regime rebels.", "anti-regime rebels", "SYRREB"),
+        # "foreign fighters" are no people of where they fight; a named state still decides
+        ("Turkey said foreign fighters had crossed.", "foreign fighters", "---REB"),
+        ("Turkey said Kurdish militants had crossed.", "Kurdish militants", "SYRREB"),
+        ("Iraqi insurgents crossed the border.", "Iraqi insurgents", "IRQREB"),
+    ],
+)
+def test_rebels_are_of_the_state_where_the_story_happens(resolver, sentence, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, THEATRE_STORY.format(sentence=sentence), dt.date(2018, 5, 1))
+    assert mentions[phrase].actor.code == code
+
+
+def test_no_theatre_where_the_towns_are_of_a_state_hardly_named(resolver):  # type: ignore[no-untyped-def]
+    # Geneva hosts the talks; the story is of Syria and Turkey, and Switzerland is never named
+    text = (
+        "Syria and Turkey sent envoys to Geneva. The talks in Geneva stalled. "
+        "Turkey had promised to remove the militants."
+    )
+    assert resolve(resolver, text)["militants"].actor.code == "TURREB"

@@ -349,6 +349,22 @@ def test_a_bodys_one_word_name_in_lower_case_is_a_word(resolver, text):  # type:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "named"),
+    [
+        # Phoenix's "Red Line" (an armed group) and "Force Protection Inc" are proper names
+        ("Obama drew a red line over chemical weapons.", "red line", False),
+        ("The troops need force protection.", "force protection", False),
+        ("Red Line claimed the bombing in Athens.", "Red Line", True),
+        # the hand-kept tables' groups, which the Guardian writes in lower case
+        ("The Kurdish people’s protection units held the town.", "people’s protection units", True),
+    ],
+)
+def test_an_armed_groups_or_firms_name_in_lower_case_is_words(resolver, text, phrase, named):  # type: ignore[no-untyped-def]
+    found = [m.text for m in resolver.resolve(text) if m.actor.organisation]
+    assert any(phrase in f for f in found) == named
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
         # The Guardian's house style writes acronyms said as words in title case.

@@ -31,9 +31,12 @@ _SPELLINGS = (
 )
 # Kinds of entry that are names: a name written with capitals ("New Flower", a name of Addis
 # Ababa; "City of Light") is not found in text that writes it all in lower case ("a new
-# flower"). Agents are common nouns ("prime minister"); bodies' names of several words are
-# written either way ("the defence ministry"), their one-word names only capitalised ("Isis",
-# not "the goddess isis").
+# flower"). Agents are common nouns ("prime minister"); the names of public bodies of several
+# words are written either way ("the defence ministry"), their one-word names only capitalised
+# ("Isis", not "the goddess isis"), and so are the names of armed groups and firms, proper names
+# however long ("Red Line", not "a red line"; "Force Protection", not "force protection"),
+# except those of the hand-kept tables, which papers write in lower case too ("the Kurdish
+# people's protection units").
 NAME_KINDS = frozenset(
     {
         EntryKind.COUNTRY,
@@ -46,6 +49,7 @@ NAME_KINDS = frozenset(
 BODY_KINDS = frozenset(
     {EntryKind.IGO, EntryKind.INSTITUTION, EntryKind.COMPANY, EntryKind.ARMED_GROUP}
 )
+PROPER_KINDS = frozenset({EntryKind.COMPANY, EntryKind.ARMED_GROUP})
 _NON_WORD = re.compile(r"[^\w]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -163,7 +167,9 @@ def _capitalised_name(entry: Entry) -> bool:
     """Whether the entry is a name that text writes in lower case only as another word."""
     if entry.phrase.islower():
         return False
-    return entry.kind in NAME_KINDS or (entry.kind in BODY_KINDS and " " not in entry.phrase)
+    if entry.kind in NAME_KINDS or (entry.kind in PROPER_KINDS and entry.source != "manual"):
+        return True
+    return entry.kind in BODY_KINDS and " " not in entry.phrase
 
 
 # An initial's full stop, which British papers leave out: "George W Bush", "Mary J Blige".

@@ -448,6 +448,22 @@ class _Context:
             mine += self.towns[main[0]]  # and its own towns ("Fort Worth", "Springfield, Ill.")
         return main[0] if mine > 1 and mine >= 2 * others else None
 
+    def theatre(self) -> str | None:
+        """The state where the article's events happen, when its places say so: the state of
+        most of the towns and regions it names ("Idlib", "Homs", "Raqqa"), if named more than
+        once and more than any other's. A story of Turkey's deal over Idlib, or of Trump's
+        policy on Syria, is set in Syria, though it names Turkey or the United States more
+        often. Capitals do not count: they stand for governments that speak far from the
+        fighting ("Washington said")."""
+        ranked = self.towns.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        if self.salience[ranked[0][0]] < 2:
+            # "Geneva" in a story of Syria's peace talks: where talks are held, a state the
+            # story hardly names; the war's state is named as such, and more than once
+            return None
+        return ranked[0][0]
+
 
 class Resolver:
     """Reads texts for actors. Build once (it holds the knowledge base and models) and reuse."""
@@ -1022,7 +1038,8 @@ class Resolver:
         _shared_titles(context, sentence, tokens, text)
         _place_kin(context, sentence, text)
         _place_the_regime(context, sentence)
-        _place_stateless(context, sentence, self._stateless)
+        in_theatre = _place_in_theatre(context, sentence)
+        _place_stateless(context, sentence, self._stateless, in_theatre)
 
     def _read_conjunct(
         self,
@@ -1806,10 +1823,13 @@ class Resolver:
                 home_note += ", whose Kurdish-led administration no state recognises (REB)"
         if home is None and (regime := _for_or_against_government(tokens, first, head)):
             # "anti-regime rebels", "pro-government militias": the state of the government
-            # the article is about, not a state named beside them ("US-backed")
-            main = context.main_countries(1)
-            home = main[0] if main else None
-            home_note = f"'{regime}': of the government of {home}, the article's main state"
+            # the article is about, not a state named beside them ("US-backed"): where its
+            # events are, else the state it names most
+            if (home := context.theatre()) is not None:
+                home_note = f"'{regime}': of the government of {home}, where events are"
+            elif main := context.main_countries(1):
+                home = main[0]
+                home_note = f"'{regime}': of the government of {home}, the article's main state"
         if sector == "CVL" and _rebel_held(tokens, first, head.start):
             sector = "REB"  # "the rebel-held province of Idlib": the rebels who hold it
             why += ", held by rebels: theirs (REB)"
@@ -4406,7 +4426,10 @@ ALLIED_AFTER = re.compile(r"\s+(?:allied|loyal|linked|backed)\b", re.I)
 
 
 def _place_stateless(
-    context: _Context, sentence: Sentence, stateless: frozenset[str] = frozenset()
+    context: _Context,
+    sentence: Sentence,
+    stateless: frozenset[str] = frozenset(),
+    in_theatre: frozenset[int] = frozenset(),
 ) -> None:
     """Actors this sentence names without a state ("Islamic fundamentalists", "refugees") are
     taken to belong to the one state the sentence names, when it names exactly one. When it
@@ -4415,7 +4438,8 @@ def _place_stateless(
     "the two prime ministers"); in an article about one state (`_Context.dominant`) so are
     all others ("security forces", "demonstrators"). An organisation in `stateless`
     (al-Qaeda, a multinational company) keeps none: it acts across borders, not for the state
-    named beside it."""
+    named beside it. The mentions `in_theatre` (`_place_in_theatre`) name no state of the
+    sentence's."""
     here = _sentence_mentions(context, sentence.index)
     placed = [
         context.mentions[i]
@@ -4427,6 +4451,8 @@ def _place_stateless(
         and not _named_firm(context.mentions[i])
         # "Wee of the Times reports that censors...": a reporter's state is her paper's
         and not _outlets_reporter(context.mentions[i])
+        # rebels placed where the article's events are: not a state the sentence names
+        and i not in in_theatre
     ]
     # "I tried to enter California but was caught by police": the state a place names, not
     # one guessed for an unknown speaker, unless the sentence has no other
@@ -4494,15 +4520,7 @@ def _place_stateless(
             or (mention.text.split()[-1].lower() in ENVOYS and _posted_to(sentence, mention))
         ):
             continue
-        if (
-            context.stateless_lead is not None
-            and mention.cue == "agent"
-            and actor.sector == "REB"
-            and mention.text.split()[-1].lower() in ARMED_MEMBERS
-            # "local fighters manning checkpoints", "fighters allied to the SDF": others
-            and "local" not in mention.text.lower().split()
-            and not ALLIED_AFTER.match(sentence.text, mention.end - sentence.start)
-        ):
+        if _the_leads_fighters(context, sentence, mention):
             # "the fighters who remained", in an article about Islamic State: its own
             context.mentions[i] = replace(
                 mention,
@@ -4527,6 +4545,55 @@ def _place_stateless(
             evidence=f"{mention.evidence}; {note}",
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
+
+
+def _the_leads_fighters(context: _Context, sentence: Sentence, mention: Mention) -> bool:
+    """Whether a mention is the unnamed fighters ("the fighters who remained") of an article
+    about an armed group of no state (`_Context.stateless_lead`): that group's own."""
+    return (
+        context.stateless_lead is not None
+        and mention.cue == "agent"
+        and mention.actor.sector == "REB"
+        and mention.text.split()[-1].lower() in ARMED_MEMBERS
+        # "local fighters manning checkpoints", "fighters allied to the SDF": others
+        and "local" not in mention.text.lower().split()
+        and not ALLIED_AFTER.match(sentence.text, mention.end - sentence.start)
+    )
+
+
+def _place_in_theatre(context: _Context, sentence: Sentence) -> frozenset[int]:
+    """Rebels named by no state are of the state where the article's events happen
+    (`_Context.theatre`), not of a state the sentence names acting on them: "Turkey had
+    promised to remove the militants", "Trump has cut off backing for rebel groups" in
+    stories set in Syria are Syria's rebels. "Foreign fighters" are no people of where they
+    fight; the fighters of an article about a stateless group are that group's. Returns the
+    mentions it placed."""
+    theatre = context.theatre()
+    placed: set[int] = set()
+    if theatre is None:
+        return frozenset()
+    for i in _sentence_mentions(context, sentence.index):
+        mention = context.mentions[i]
+        actor = mention.actor
+        if (
+            mention.cue != "agent"
+            or actor.country
+            or actor.members
+            or actor.sector != "REB"
+            or actor.organisation is not None
+            or FOREIGNERS.search(mention.text) is not None
+            or _the_leads_fighters(context, sentence, mention)
+        ):
+            continue
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(actor, country=theatre),
+            evidence=f"{mention.evidence}; the article's events are in {theatre}, where most "
+            "of the towns it names are",
+            confidence=min(mention.confidence, CONFIDENCE["context"]),
+        )
+        placed.add(i)
+    return frozenset(placed)
 
 
 # A county named before its noun, American style: "Harris County", "Los Angeles County".
