@@ -1986,3 +1986,21 @@ def test_no_theatre_where_the_towns_are_of_a_state_hardly_named(resolver):  # ty
         "Turkey had promised to remove the militants."
     )
     assert resolve(resolver, text)["militants"].actor.code == "TURREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the state that keeps, sends or withdraws forces owns them, not the place after them
+        ("The US has about 2,000 troops in Syria.", "USAMIL"),
+        ("Donald Trump decided to withdraw troops from Syria.", "USAMIL"),
+        ("Turkey sent troops into Syria in 2016.", "TURMIL"),
+        ("The US military said it has about 500 troops in Syria.", "USAMIL"),
+        # without such a verb, the place still says whose they are
+        ("Troops in Syria clashed with rebels.", "SYRMIL"),
+        ("Syrian troops in Aleppo attacked the town.", "SYRMIL"),
+    ],
+)
+def test_troops_belong_to_the_state_that_deploys_them(resolver, text, code):  # type: ignore[no-untyped-def]
+    [troops] = [m for m in resolver.resolve(text, day=dt.date(2018, 12, 20)) if "roops" in m.text]
+    assert troops.actor.code == code

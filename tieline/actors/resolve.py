@@ -539,7 +539,8 @@ class Resolver:
                 strict=True,
             )
         )
-        hits = self._holders_first(_in_context(_on_day(plan.hits, day), context), day)
+        hits = _in_context(_on_day(plan.hits, day), context, self.kb.organisations)
+        hits = self._holders_first(hits, day)
         for sentence in plan.wanted:
             doc = docs.get(sentence.index)
             if doc is None:
@@ -1866,7 +1867,18 @@ class Resolver:
             home = dominant if (dominant := context.dominant()) not in patrons else None
             why += ", backed by a state: a non-state armed group (REB)"
             home_note = f"of {home}, the state the article is about" if home else ""
-        if not cue_units:
+        deployer = (
+            _deployer(context, emit, tokens, first, head)
+            if not cue_units and not patrons and sector != "REB"
+            else None
+        )
+        if deployer is not None and home is None:
+            # "The US has about 2,000 troops in Syria", "Trump decided to withdraw troops from
+            # Syria": the forces of the state that keeps, sends or withdraws them, not of
+            # the place written after them
+            home = deployer.actor.country
+            home_note = f"of {home}: '{deployer.text}' keeps, sends or withdraws them"
+        elif not cue_units:
             cue_units, _ = _postmodifier_cues(tokens, last, following)
         if (
             not cue_units
@@ -2975,19 +2987,30 @@ def _on_day(hits: list[Hit], day: dt.date | None) -> list[Hit]:
     ]
 
 
-def _in_context(hits: list[Hit], context: _Context) -> list[Hit]:
+def _in_context(
+    hits: list[Hit], context: _Context, organisations: Mapping[str, Organisation] | None = None
+) -> list[Hit]:
     """A word the tables give to two states ("Congo", "Congolese": COD or COG) is read as the
     one the article names more by unambiguous names ("Brazzaville", "Republic of the Congo"),
-    else as the one listed first (the larger, which the news means far more often)."""
+    else as the one listed first (the larger, which the news means far more often). So is a
+    name two states' bodies share ("National Democratic Congress": Ghana's and Grenada's
+    parties), by the states of the `organisations`."""
     out = []
     for hit in hits:
         countries = _place_countries(hit)
-        if len(countries) < 2:
-            out.append(hit)
-            continue
-        best = max(countries, key=lambda c: (context.salience[c], -countries.index(c)))
-        entries = sorted(hit.entries, key=lambda e: e.kind in PLACE_KINDS and e.ref != best)
-        out.append(replace(hit, entries=tuple(entries)))
+        if len(countries) >= 2:
+            best = max(countries, key=lambda c: (context.salience[c], -countries.index(c)))
+            entries = sorted(hit.entries, key=lambda e: e.kind in PLACE_KINDS and e.ref != best)
+            hit = replace(hit, entries=tuple(entries))
+        elif organisations is not None:
+            homes = [
+                organisations[e.ref].country if e.ref in organisations else None
+                for e in hit.entries
+            ]
+            if len({h for h in homes if h}) >= 2:
+                ranked = sorted(range(len(homes)), key=lambda n: -context.salience[homes[n] or ""])
+                hit = replace(hit, entries=tuple(hit.entries[n] for n in ranked))
+        out.append(hit)
     return out
 
 
@@ -3162,6 +3185,50 @@ def _armed_qualifier(units: list[Unit], head: Unit) -> Unit | None:
     if before and before[0].entry is not None and before[0].entry.ref in ARMED_SIDE_SECTORS:
         return before[0]
     return None
+
+
+# Verbs by which a state keeps, sends or withdraws forces ("has 2,000 troops in Syria").
+DEPLOYING_VERBS = frozenset(
+    "has have had having keep keeps keeping kept maintain maintains maintained maintaining "
+    "deploy deploys deployed deploying send sends sending sent station stations stationed "
+    "stationing withdraw withdraws withdrawing withdrew withdrawn pull pulls pulling pulled "
+    "bring brings bringing brought".split()
+)
+# Forces a state deploys: the place written after them is where they are, not whose they are.
+DEPLOYED_HEADS = frozenset(
+    "troops soldiers forces personnel marines advisers advisors units boots".split()
+)
+# Words between such a verb and its forces: "has about 2,000", "withdraw all its".
+DEPLOYED_FILLERS = frozenset(
+    "about around some roughly nearly almost up to more than fewer less over its their the "
+    "all remaining additional extra further more ground combat special an estimated several "
+    "hundreds thousands dozens of".split()
+)
+
+
+def _deployer(
+    context: _Context, emit: _Emitter, tokens: list[_Token], first: int, head: Unit
+) -> Mention | None:
+    """The state (a mention of this sentence before the phrase) whose forces the phrase names,
+    when a verb of keeping, sending or withdrawing comes before it: "The US has about 2,000
+    troops in Syria", "France sent troops to Mali". None when no verb or no state is found;
+    "troops in Syria" alone keep the place as their state."""
+    if head.text.lower() not in DEPLOYED_HEADS:
+        return None
+    i = first - 1
+    while i >= 0 and (tokens[i].text.lower() in DEPLOYED_FILLERS or tokens[i].pos == "NUM"):
+        i -= 1
+    if i < 0 or tokens[i].text.lower() not in DEPLOYING_VERBS:
+        return None
+    verb_at = tokens[i].start
+    earlier = [
+        context.mentions[n]
+        for n in _sentence_mentions(context, emit.sentence.index)
+        if context.mentions[n].end <= verb_at
+        and context.mentions[n].actor.country
+        and not context.mentions[n].actor.members
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _postmodifier_cues(
