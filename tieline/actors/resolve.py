@@ -3228,7 +3228,18 @@ def _deployer(
         and context.mentions[n].actor.country
         and not context.mentions[n].actor.members
     ]
+    # "Pakistan, a key U.S. ally, has refused to deploy troops": the subject, not a state
+    # named in an apposition between commas
+    while len(earlier) > 1 and _in_commas(emit.text, earlier[-1], earlier[-2].end, verb_at):
+        earlier.pop()
     return earlier[-1] if earlier else None
+
+
+def _in_commas(text: str, mention: Mention, after: int, before: int) -> bool:
+    """Whether a mention stands between two commas, the first after offset `after` and the
+    second before offset `before`."""
+    opening = text.rfind(",", after, mention.start)
+    return opening >= 0 and text.find(",", mention.end, before) >= 0
 
 
 def _postmodifier_cues(
