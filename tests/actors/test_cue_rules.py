@@ -2004,3 +2004,31 @@ def test_no_theatre_where_the_towns_are_of_a_state_hardly_named(resolver):  # ty
 def test_troops_belong_to_the_state_that_deploys_them(resolver, text, code):  # type: ignore[no-untyped-def]
     [troops] = [m for m in resolver.resolve(text, day=dt.date(2018, 12, 20)) if "roops" in m.text]
     assert troops.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # schools and hospitals by name, not a saint or a town taken for a person or a state
+        (
+            "London - St Mary's Primary School told parents to stay away.",
+            "St Mary's Primary School",
+            "GBREDU",
+        ),
+        (
+            "London - He was taken to Aberdeen Royal Infirmary.",
+            "Aberdeen Royal Infirmary",
+            "GBRMED",
+        ),
+        # "and" joins the words of a name after "of", not a hospital and a man
+        ("London - Whittington Hospital and Chris Kuo said no.", "Whittington Hospital", "GBRMED"),
+        ("London - Whittington Hospital and Chris Kuo said no.", "Chris Kuo", "GBRCVL"),
+        (
+            "London - The Ministry of Energy and Mines said no.",
+            "Ministry of Energy and Mines",
+            "GBRGOV",
+        ),
+    ],
+)
+def test_schools_and_hospitals_named(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 6, 1))[phrase].actor.code == code

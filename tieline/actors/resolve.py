@@ -190,7 +190,8 @@ ORG_SECTOR_WORDS = (
         ),
         "BUS",
     ),
-    (re.compile(r"\b(?:university|college|polytechnic)\b", re.I), "EDU"),
+    (re.compile(r"\b(?:university|college|polytechnic|school)\b", re.I), "EDU"),
+    (re.compile(r"\b(?:hospital|infirmary)\b", re.I), "MED"),
     (
         re.compile(r"\b(?:institute|centre|center|foundation|academy|think tank)\b", re.I),
         "CVL",
@@ -219,16 +220,21 @@ CALENDAR_WORDS = (
 INSTITUTION_HEADS = (
     r"(?:Ministry|Department|Council|Commission|Agency|Committee|Office|Directorate|Bureau|Court|"
     r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party|Union|"
-    r"Association|Federation|Confederation|Syndicate)"
+    r"Association|Federation|Confederation|Syndicate|School|College|Hospital|Infirmary)"
 )
 # A capitalised institution name spaCy may split: "the Ministry of Foreign Affairs and ...",
 # "the Rwandan Patriotic Front". "and" joins words of one name ("Ministry of Energy and Mines"),
 # not a second institution ("the Ministry of Health and Makerere University").
+_NAME_WORDS = (
+    r"\s+(?:the\s+)?(?!" + CALENDAR_WORDS + r"\b)"  # "the Committee on Tuesday": a day
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+)
 INSTITUTION_NAME = re.compile(
-    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"\b(?:\s+(?:of|for|on|and(?!\s+"
-    r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}" + INSTITUTION_HEADS + r"\b))\s+(?:the\s+)?"
-    r"(?!" + CALENDAR_WORDS + r"\b)"  # "the Committee on Tuesday": a day, no part of the name
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)*"
+    r"\b(?:(?:[A-Z][\w'’-]+\s+){0,4})" + INSTITUTION_HEADS + r"\b"
+    # "and" only after "of ..." ("Ministry of Energy and Mines"): "Victoria Hospital and Chris
+    # Kuo" names a hospital and a man
+    r"(?:\s+(?:of|for|on)" + _NAME_WORDS + r"(?:\s+(?:of|for|on|and(?!\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,4}" + INSTITUTION_HEADS + r"\b))" + _NAME_WORDS + r")*)?"
 )
 # A firm's name the knowledge base lacks: capitalised words and a legal or trade suffix
 # ("WeWork Inc.", "the Carlyle Group", "Ceres Robotics", "Air Astana" is left to the tables).
