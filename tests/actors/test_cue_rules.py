@@ -2032,3 +2032,21 @@ def test_troops_belong_to_the_state_that_deploys_them(resolver, text, code):  # 
 )
 def test_schools_and_hospitals_named(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 6, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a name two states' bodies share is the body of the state the article names more
+        ("Manila - The PNP said the Philippines would act.", "PNP", "PHLCOP"),
+        ("Kingston, Jamaica - The PNP said Jamaica needs change.", "PNP", "JAMPTY"),
+        ("Accra - The NDC said Ghana must recount.", "NDC", "GHAPTY"),
+        ("The NDC said Grenada must recount.", "NDC", "GRDPTY"),
+        # parties and unions of the hand-kept table
+        ("Fianna Fáil and Fine Gael agreed.", "Fianna Fáil", "IRLPTY"),
+        ("The AFL-CIO backed the strike.", "AFL-CIO", "USALAB"),
+        ("London - Unite union members will strike.", "Unite union", "GBRLAB"),
+    ],
+)
+def test_parties_and_unions_and_shared_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 6, 1))[phrase].actor.code == code

@@ -710,9 +710,11 @@ def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> 
     """A hand-kept organisation replaces the derived one of the same kind and country whose
     name it gives (as its name or an alias; each derived one at most once), keeping the
     derived key, code and aliases; otherwise it is added. Any name a hand-kept row gives is
-    then taken from every other organisation's aliases, and a derived organisation of the same
-    kind whose own name it is (filed under no state or another) is dropped: the hand-kept row
-    wins the phrase."""
+    then taken from every derived organisation's aliases, and a derived organisation of the
+    same kind whose own name it is (filed under no state or another) is dropped: the hand-kept
+    row wins the phrase. Hand-kept rows may share a name ("PNP": the Philippine police and
+    Jamaica's People's National Party); the resolver reads it as the body of the state the
+    article names more."""
     hand = _hand_orgs(rows)
     if not hand:
         return
@@ -758,6 +760,8 @@ def _merge_organisations(orgs: dict[str, Organisation], rows: Iterable[Row]) -> 
                 )
                 del orgs[key]
                 continue
+        if org.source == MANUAL:
+            continue  # hand-kept rows may share a name ("PNP"): the article's states decide
         kept = tuple(
             a for a in org.aliases if _last_word(a) not in wanted or owner.get(fold(a), key) == key
         )
