@@ -2050,3 +2050,57 @@ def test_schools_and_hospitals_named(resolver, text, phrase, code):  # type: ign
 )
 def test_parties_and_unions_and_shared_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 6, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "phrase", "code"),
+    [
+        # a king of several realms is the king of the one the article names
+        (
+            "London - King Charles met the Prime Minister.",
+            dt.date(2023, 11, 15),
+            "King Charles",
+            "GBRGOV",
+        ),
+        (
+            "London - King Charles met the Prime Minister.",
+            dt.date(2023, 11, 15),
+            "Prime Minister",
+            "GBRGOV",
+        ),
+        (
+            "Canberra - King Charles met Australia's Prime Minister.",
+            dt.date(2023, 11, 15),
+            "King Charles",
+            "AUSGOV",
+        ),
+        # before his reign, his state is still the one the article names
+        (
+            "London - King Charles met the Prime Minister.",
+            dt.date(2019, 11, 15),
+            "King Charles",
+            "GBR",
+        ),
+        # royal titles and the Church of England's archbishops
+        (
+            "London - The Duke of Sussex sued the paper.",
+            dt.date(2019, 11, 15),
+            "Duke of Sussex",
+            "GBRGOV",
+        ),
+        (
+            "London - Princess Anne opened the school.",
+            dt.date(2019, 11, 15),
+            "Princess Anne",
+            "GBRGOV",
+        ),
+        (
+            "London - Archbishop of Canterbury Justin Welby warned.",
+            dt.date(2019, 11, 15),
+            "Archbishop of Canterbury Justin Welby",
+            "GBRREL",
+        ),
+    ],
+)
+def test_kings_of_several_realms_and_royal_titles(resolver, text, day, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day)[phrase].actor.code == code

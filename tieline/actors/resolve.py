@@ -545,7 +545,7 @@ class Resolver:
                 strict=True,
             )
         )
-        hits = _in_context(_on_day(plan.hits, day), context, self.kb.organisations)
+        hits = _in_context(_on_day(plan.hits, day), context, self._home)
         hits = self._holders_first(hits, day)
         for sentence in plan.wanted:
             doc = docs.get(sentence.index)
@@ -598,6 +598,20 @@ class Resolver:
         ]
         deep = [s for s in wanted if worth_parsing is None or worth_parsing(s)]
         return wanted, deep
+
+    def _of_realms(self, hit: Hit) -> bool:
+        """Whether a name is that of people of two states or more (a king of several realms,
+        namesakes)."""
+        people = [e for e in hit.entries if e.kind is EntryKind.PERSON]
+        return len(people) > 1 and len({self._home(e) for e in people}) > 1
+
+    def _home(self, entry: Entry) -> str | None:
+        """The state of the body or person an entry names, if it is one of a state."""
+        if entry.kind is EntryKind.PERSON:
+            person = self.kb.people.get(entry.ref)
+            return person.country if person is not None else None
+        org = self.kb.organisations.get(entry.ref)
+        return org.country if org is not None else None
 
     def _holders_first(self, hits: list[Hit], day: dt.date | None) -> list[Hit]:
         """The hits, with the people of one name who held an office on `day` before those
@@ -857,6 +871,7 @@ class Resolver:
             context.towns["USA"] += counties
         if hits is None:
             hits = self._find(text)
+        realms: list[Hit] = []
         for hit in _on_day(hits, context.day):
             if (group := hit.first(EntryKind.ARMED_GROUP)) is not None:
                 context.armed[group.ref] += 1
@@ -876,6 +891,9 @@ class Resolver:
                 context.named.add(owner)
                 context.first_seen.setdefault(owner, hit.start)
                 continue
+            if entry is not None and entry.kind is EntryKind.PERSON and self._of_realms(hit):
+                realms.append(hit)  # "King Charles", king of each of his realms: counted last
+                continue
             if entry is None or len(places) > 1:
                 if len(places) == 1:  # a city: "Sochi" names Russia, but is not about it
                     context.named.add(places[0])
@@ -887,6 +905,20 @@ class Resolver:
                 else self._person_country(entry.ref, context.day)
             )
             if country:
+                context.salience[country] += 1
+                context.named.add(country)
+                context.first_seen.setdefault(country, hit.start)
+        for hit in realms:
+            # the realm the rest of the article names most: "King Charles" in a story of
+            # London is Britain's king
+            homes = [
+                self._person_country(e.ref, context.day)
+                for e in hit.entries
+                if e.kind is EntryKind.PERSON
+            ]
+            named = [h for h in homes if h]
+            if named:
+                country = max(named, key=lambda c: (context.salience[c], -named.index(c)))
                 context.salience[country] += 1
                 context.named.add(country)
                 context.first_seen.setdefault(country, hit.start)
@@ -2994,13 +3026,14 @@ def _on_day(hits: list[Hit], day: dt.date | None) -> list[Hit]:
 
 
 def _in_context(
-    hits: list[Hit], context: _Context, organisations: Mapping[str, Organisation] | None = None
+    hits: list[Hit], context: _Context, home: Callable[[Entry], str | None] | None = None
 ) -> list[Hit]:
     """A word the tables give to two states ("Congo", "Congolese": COD or COG) is read as the
     one the article names more by unambiguous names ("Brazzaville", "Republic of the Congo"),
     else as the one listed first (the larger, which the news means far more often). So is a
-    name two states' bodies share ("National Democratic Congress": Ghana's and Grenada's
-    parties), by the states of the `organisations`."""
+    name two states' bodies or people share ("National Democratic Congress": Ghana's and
+    Grenada's parties; "King Charles", king of each of his realms), by the state `home` gives
+    each."""
     out = []
     for hit in hits:
         countries = _place_countries(hit)
@@ -3008,11 +3041,8 @@ def _in_context(
             best = max(countries, key=lambda c: (context.salience[c], -countries.index(c)))
             entries = sorted(hit.entries, key=lambda e: e.kind in PLACE_KINDS and e.ref != best)
             hit = replace(hit, entries=tuple(entries))
-        elif organisations is not None:
-            homes = [
-                organisations[e.ref].country if e.ref in organisations else None
-                for e in hit.entries
-            ]
+        elif home is not None and len(hit.entries) > 1:
+            homes = [home(e) for e in hit.entries]
             if len({h for h in homes if h}) >= 2:
                 ranked = sorted(range(len(homes)), key=lambda n: -context.salience[homes[n] or ""])
                 hit = replace(hit, entries=tuple(hit.entries[n] for n in ranked))
