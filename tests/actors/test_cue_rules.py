@@ -2104,3 +2104,25 @@ def test_parties_and_unions_and_shared_names(resolver, text, phrase, code):  # t
 )
 def test_kings_of_several_realms_and_royal_titles(resolver, text, day, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, day)[phrase].actor.code == code
+
+
+ISIS_STORY = (
+    "Islamic State lost its last village in Baghuz. Isis fighters surrendered as Isis "
+    "collapsed. Isis had held the town for years. {sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "group"),
+    [
+        # in an article about a group of no state, its fighters' kin and its followers are its
+        ("The wives of fighters were taken to camps.", "wives", True),
+        ("It still has many followers in Europe.", "many followers", True),
+        # whom "supporters of" support is named after them
+        ("Supporters of the scheme said it worked.", "Supporters", False),
+    ],
+)
+def test_kin_and_followers_of_a_stateless_group(resolver, sentence, phrase, group):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, ISIS_STORY.format(sentence=sentence), dt.date(2019, 3, 20))[phrase]
+    assert (mention.actor.organisation == "armed:islamic-state") == group
+    assert mention.actor.country is None

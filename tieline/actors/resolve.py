@@ -432,6 +432,7 @@ class _Context:
     policing: bool = False  # the article speaks of police more than of soldiers
     armed: Counter[str] = field(default_factory=Counter)  # armed groups named, by count
     stateless_lead: str | None = None  # the name of the stateless armed group named most
+    stateless_key: str | None = None  # and its organisation key
 
     def main_countries(self, n: int) -> list[str]:
         """The states the article is mainly about, most named first. An article that names
@@ -931,6 +932,7 @@ class Resolver:
         ):
             # an article about Islamic State: its "fighters" and "militants" are the group's
             context.stateless_lead = self.kb.organisations[ranked[0][0]].name
+            context.stateless_key = ranked[0][0]
 
     def _person_country(self, key: str, day: dt.date | None) -> str | None:
         person = self.kb.people.get(key)
@@ -1077,6 +1079,7 @@ class Resolver:
         _shared_titles(context, sentence, tokens, text)
         _place_kin(context, sentence, text)
         _place_the_regime(context, sentence)
+        _place_followers(context, sentence)
         in_theatre = _place_in_theatre(context, sentence)
         _place_stateless(context, sentence, self._stateless, in_theatre)
 
@@ -4484,23 +4487,80 @@ KIN_OF = re.compile(r"\s+of\s+")
 
 def _place_kin(context: _Context, sentence: Sentence, text: str) -> None:
     """Kin named with no state of their own, followed by "of" and someone placed in one, are
-    of that state: "the father of Shamima Begum", "the parents of a former British soldier"."""
+    of that state: "the father of Shamima Begum", "the parents of a former British soldier";
+    the kin of the fighters of an armed group of no state are that group's people ("the wives
+    of fighters" in an article about Islamic State)."""
     here = _sentence_mentions(context, sentence.index)
     for i, j in pairwise(here):
         kin, of = context.mentions[i], context.mentions[j]
         if (
-            kin.actor.country is None
-            and kin.cue == "agent"
-            and kin.text.split()[-1].lower() in KIN_NOUNS
-            and of.actor.country
-            and KIN_OF.fullmatch(text[kin.end : of.start])
+            kin.actor.country is not None
+            or kin.actor.organisation is not None
+            or kin.cue != "agent"
+            or kin.text.split()[-1].lower() not in KIN_NOUNS
+            or not KIN_OF.fullmatch(text[kin.end : of.start])
         ):
+            continue
+        if of.actor.country:
             context.mentions[i] = replace(
                 kin,
                 actor=replace(kin.actor, country=of.actor.country),
                 evidence=f"{kin.evidence}; kin of {of.actor.name}, of {of.actor.country}",
                 confidence=min(of.confidence, CONFIDENCE["agent"]),
             )
+        elif (group := _stateless_group_of(context, sentence, of)) is not None:
+            context.mentions[i] = replace(
+                kin,
+                actor=replace(kin.actor, organisation=group),
+                evidence=f"{kin.evidence}; kin of {of.text}, of {context.stateless_lead}, of "
+                "no state",
+                confidence=min(of.confidence, CONFIDENCE["agent"]),
+            )
+
+
+# People who follow an armed group without being said to fight for it.
+FOLLOWERS = frozenset(
+    "followers supporters loyalists sympathisers sympathizers adherents recruits".split()
+)
+
+
+def _place_followers(context: _Context, sentence: Sentence) -> None:
+    """In an article about an armed group of no state (`_Context.stateless_lead`), its
+    "followers" and "supporters", named by no state nor followed by whom they support, are its
+    people, as its unnamed fighters are its own."""
+    if context.stateless_key is None:
+        return
+    for i in _sentence_mentions(context, sentence.index):
+        mention = context.mentions[i]
+        actor = mention.actor
+        if (
+            mention.cue == "agent"
+            and not actor.country
+            and actor.organisation is None
+            and not actor.members
+            and mention.text.split()[-1].lower() in FOLLOWERS
+            and FOREIGNERS.search(mention.text) is None
+            # "supporters of the scheme": of what is named after them
+            and not KIN_OF.match(sentence.text, mention.end - sentence.start)
+        ):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(actor, organisation=context.stateless_key),
+                evidence=f"{mention.evidence}; of {context.stateless_lead}, the armed group of "
+                "no state the article names most",
+            )
+
+
+def _stateless_group_of(context: _Context, sentence: Sentence, mention: Mention) -> str | None:
+    """The key of the stateless armed group a mention is of: the group itself ("Isis"), or,
+    in an article about it, its unnamed fighters (`_the_leads_fighters`)."""
+    if mention.actor.country or mention.actor.sector != "REB":
+        return None
+    if mention.actor.organisation is not None and mention.actor.organisation == (
+        context.stateless_key
+    ):
+        return mention.actor.organisation
+    return context.stateless_key if _the_leads_fighters(context, sentence, mention) else None
 
 
 def _place_the_regime(context: _Context, sentence: Sentence) -> None:
