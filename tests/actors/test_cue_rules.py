@@ -2126,3 +2126,13 @@ def test_kin_and_followers_of_a_stateless_group(resolver, sentence, phrase, grou
     mention = resolve(resolver, ISIS_STORY.format(sentence=sentence), dt.date(2019, 3, 20))[phrase]
     assert (mention.actor.organisation == "armed:islamic-state") == group
     assert mention.actor.country is None
+
+
+def test_it_refers_to_a_body_named_in_its_sentence(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "London - The headteacher told pupils to go home. "
+        "Oxford University said it would review the decision."
+    )
+    mentions = resolve(resolver, text, dt.date(2020, 6, 1))
+    assert mentions["it"].evidence == "refers to Oxford University"
+    assert mentions["it"].actor.sector == "EDU"

@@ -4423,7 +4423,14 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
         m
         for m in context.mentions
         if not m.actor.person
-        and (m.actor.country or m.actor.igo or m.actor.organisation)  # al-Qaeda is no state's
+        # al-Qaeda is no state's; "Oxford University said it": a body by its name in this
+        # sentence, placed in a state only once the sentence is read
+        and (
+            m.actor.country
+            or m.actor.igo
+            or m.actor.organisation
+            or (m.cue == "org-name" and m.sentence == sentence)
+        )
         and not m.actor.members
         # the paper or agency a story is told to ("told the Associated Press that it ...")
         and not _news_outlet(m)
