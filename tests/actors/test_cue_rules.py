@@ -2136,3 +2136,25 @@ def test_it_refers_to_a_body_named_in_its_sentence(resolver):  # type: ignore[no
     mentions = resolve(resolver, text, dt.date(2020, 6, 1))
     assert mentions["it"].evidence == "refers to Oxford University"
     assert mentions["it"].actor.sector == "EDU"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a portfolio's minister or secretary, the portfolio's words part of the title
+        (
+            "Kingston, Jamaica - National Security Minister Horace Chang said.",
+            "National Security Minister Horace Chang",
+            "JAMGOV",
+        ),
+        ("London - Housing Minister Esther McVey said.", "Housing Minister Esther McVey", "GBRGOV"),
+        # a superintendent is the police's in a story of the police
+        (
+            "Kingston, Jamaica - Police charged a man. Superintendent Gary McKenzie said.",
+            "Superintendent Gary McKenzie",
+            "JAMCOP",
+        ),
+    ],
+)
+def test_portfolio_titles_and_superintendents(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 6, 1))[phrase].actor.code == code

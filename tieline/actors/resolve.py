@@ -1428,9 +1428,9 @@ class Resolver:
             evidence.append("'shadow' before the title: the opposition's")
         if (
             title is not None
-            and sector == "MIL"
+            and (sector == "MIL" or title.text.lower() in OFFICIALS_RANKS)
             and context.policing
-            and title.text.lower().split()[-1] in POLICE_RANKS
+            and title.text.lower().split()[-1] in POLICE_RANKS | OFFICIALS_RANKS
         ):
             sector = "COP"  # "Sgt. Mark Young" in a story of the police: a police sergeant
             evidence.append(f"'{title.text}' in an article about the police: a police rank")
@@ -4793,6 +4793,9 @@ OFFICERS = frozenset({"officer", "officers"})
 POLICE_RANKS = frozenset(
     "sergeant sgt sgt. lieutenant lt lt. captain capt capt. major maj maj. commander".split()
 )
+# Ranks police forces share with other public services ("Superintendent Gary McKenzie" of the
+# police, a schools superintendent): an official's (GOV) but in a story of the police.
+OFFICIALS_RANKS = frozenset({"superintendent", "supt", "supt."})
 POLICE_WORDS = re.compile(
     r"\b(?:police|policing|sheriff(?:'s)?|deput(?:y|ies)|troopers?|detectives?|"
     r"district attorney|prosecutors?|charged with)\b",
