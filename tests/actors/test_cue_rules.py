@@ -2158,3 +2158,38 @@ def test_it_refers_to_a_body_named_in_its_sentence(resolver):  # type: ignore[no
 )
 def test_portfolio_titles_and_superintendents(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 6, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "phrase", "code"),
+    [
+        # a legislature's party leaders are its (LEG); a name set off after them holds the office
+        (
+            "WASHINGTON - Senate Majority Leader Mitch McConnell blocked the bill.",
+            dt.date(2019, 11, 15),
+            "Senate Majority Leader Mitch McConnell",
+            "USALEG",
+        ),
+        (
+            "Abuja - The Senate Leader, Ahmad Lawan, raised a motion.",
+            dt.date(2018, 10, 9),
+            "Ahmad Lawan",
+            "NGALEG",
+        ),
+        (
+            "Senate Leader, Ahmad Lawan raises a motion in Abuja.",
+            dt.date(2018, 10, 9),
+            "Ahmad Lawan",
+            "NGALEG",
+        ),
+        # a general word for an office still says little of its holder
+        (
+            "The group's leader, Mohammed Emwazi, spoke in Syria.",
+            dt.date(2015, 1, 1),
+            "Mohammed Emwazi",
+            "SYR",
+        ),
+    ],
+)
+def test_legislative_leaders_and_offices_set_off_before_a_name(resolver, text, day, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day)[phrase].actor.code == code

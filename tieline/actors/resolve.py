@@ -1549,6 +1549,15 @@ class Resolver:
             igo = igo or held.actor.igo
             cues, cue = [], "name+title"
             evidence.append(f"'{held.text}' named right before: the office the name holds")
+            if (
+                person is not None
+                and _under_former_official(context, held)
+                and (out_of_office := _former_official(person, day))
+            ):
+                # "Obama's national security adviser, Susan Rice," in 2018: an office under
+                # one out of office, which the tables say the name has left too
+                sector, role = ELITE, FORMER_OFFICIAL
+                evidence.append(f"{out_of_office}: of the elite (ELI)")
             if person is not None and person.country and country is None:
                 # "the UN ambassador, Nikki Haley": a known person's state sends them
                 country, igo = person.country, None
@@ -2602,6 +2611,15 @@ def _mention_ending_at(context: _Context, end: int) -> Mention | None:
     return next((m for m in reversed(context.mentions) if m.end == end), None)
 
 
+def _under_former_official(context: _Context, title: Mention) -> bool:
+    """Whether an office is named as that of someone holding none, by their possessive right
+    before it ("Obama's national security adviser" in 2018)."""
+    return any(
+        m.actor.person and m.actor.sector not in OFFICES and 0 <= title.start - m.end <= 3
+        for m in context.mentions[-8:]
+    )
+
+
 def _title_before(
     tokens: list[_Token], chunk: tuple[int, int], unit: Unit, context: _Context
 ) -> Mention | None:
@@ -2615,19 +2633,32 @@ def _title_before(
         or first < 2
         or tokens[first - 1].text != ","
         or tokens[first - 2].tag not in ("NN", "NNP", "NNS", "NNPS")
-        or (after < len(tokens) and tokens[after].text not in (",", "."))
+        or (
+            after < len(tokens)
+            and tokens[after].text not in (",", ".")
+            and not tokens[after].tag.startswith("VB")
+        )
     ):
         return None
     title = _mention_ending_at(context, tokens[first - 2].end)
     if title is None or title.actor.person or not title.actor.sector or title.actor.members:
         return None
+    if (
+        after < len(tokens)
+        and tokens[after].tag.startswith("VB")
+        and any(t.pos != "DET" for t in tokens if t.end <= title.start)
+    ):
+        # "Senate Leader, Ahmad Lawan raises", the second comma left out: only where the
+        # office opens the sentence ("for his patients, Dempsey says" sets off a clause)
+        return None
     # "The group's leader, Mohammed Emwazi": a general word says little of its holder unless
     # a state is written with it ("the Russian spokesman, X").
-    generic = tokens[first - 2].text.lower() in GENERIC_AGENTS
+    # ("the Senate Leader, Ahmad Lawan," names an office)
+    word = tokens[first - 2].unit
+    generic = (word.text if word else tokens[first - 2].text).lower() in GENERIC_AGENTS
     if generic and title.cue != "agent+country":
         return None
     # "an Amnesty researcher, Diana Semaan,": a body's officer, read with the body
-    word = tokens[first - 2].unit
     officer = title.cue == "igo" and word is not None and word.kind == "agent"
     return title if title.cue.startswith("agent") or officer else None
 
