@@ -2193,3 +2193,21 @@ def test_portfolio_titles_and_superintendents(resolver, text, phrase, code):  # 
 )
 def test_legislative_leaders_and_offices_set_off_before_a_name(resolver, text, day, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, day)[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        # a people in the plural, in a story set in another state that names its forces
+        ("The Turks advanced on the town.", "Turks", "TURMIL"),
+        # not where the story names none of its forces, nor the theatre's own people
+        ("The Russians protested.", "Russians", "RUS"),
+        ("The Syrians fled.", "Syrians", "SYR"),
+    ],
+)
+def test_a_foreign_people_in_a_war_story_is_its_forces(resolver, sentence, phrase, code):  # type: ignore[no-untyped-def]
+    story = (
+        "Turkish troops shelled Afrin and Manbij. Fighting in Afrin went on near Manbij, in "
+        f"Syria, Syria said. {sentence}"
+    )
+    assert resolve(resolver, story, dt.date(2018, 3, 1))[phrase].actor.code == code

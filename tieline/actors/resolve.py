@@ -1080,6 +1080,7 @@ class Resolver:
         _place_kin(context, sentence, text)
         _place_the_regime(context, sentence)
         _place_followers(context, sentence)
+        _foreign_forces(context, sentence)
         in_theatre = _place_in_theatre(context, sentence)
         _place_stateless(context, sentence, self._stateless, in_theatre)
 
@@ -4553,6 +4554,40 @@ def _place_kin(context: _Context, sentence: Sentence, text: str) -> None:
                 evidence=f"{kin.evidence}; kin of {of.text}, of {context.stateless_lead}, of "
                 "no state",
                 confidence=min(of.confidence, CONFIDENCE["agent"]),
+            )
+
+
+def _foreign_forces(context: _Context, sentence: Sentence) -> None:
+    """ "The Turks", "the Americans" in a story set in another state (`_Context.theatre`) whose
+    forces it has named ("Turkish troops", "US forces"): those forces, not the state's people
+    or the state as a whole."""
+    theatre = context.theatre()
+    if theatre is None:
+        return
+    here = _sentence_mentions(context, sentence.index)
+    armed = {
+        m.actor.country
+        for m in context.mentions[: here.start]
+        if m.actor.sector == "MIL" and m.actor.country and m.actor.country != theatre
+    }
+    for i in here:
+        mention = context.mentions[i]
+        actor = mention.actor
+        before = sentence.text[: mention.start - sentence.start].lower()
+        if (
+            mention.cue in ("demonym", "country")
+            and actor.sector is None
+            and actor.country in armed
+            and before.endswith("the ")
+            # a people in the plural ("the Turks", "the Americans"), not "the United States"
+            and " " not in mention.text
+            and mention.text.endswith("s")
+        ):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(actor, sector="MIL"),
+                evidence=f"{mention.evidence}; in a story set in {theatre}, the forces of "
+                f"{actor.country} it has named (MIL)",
             )
 
 
