@@ -19,6 +19,7 @@ DAY = dt.date(2012, 5, 1)
         ("Trump supporters in the United States rallied.", "Trump supporters", "USACVL"),
         ("American prison guards were charged.", "American prison guards", "USACOP"),
         ("Iraqi sleeper cells attacked the checkpoint.", "Iraqi sleeper cells", "IRQREB"),
+        ("The Dutch royal family visited Paris.", "Dutch royal family", "NLDGOV"),
         ("US presidential candidates debated in Ohio.", "US presidential candidates", "USAPTY"),
         ("Gov. Andrew Cuomo ordered schools closed in New York.", "Gov. Andrew Cuomo", "USAGOV"),
         ("The Kenyan central bank raised rates.", "Kenyan central bank", "KENGOV"),
