@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from tieline.actors.kb import Entry, EntryKind
+from tieline.actors.kb import MANUAL, Entry, EntryKind
 
 # Characters folded so that one pattern matches both forms; each maps to one character, so
 # offsets in the folded text are offsets in the original.
@@ -167,7 +167,7 @@ def _capitalised_name(entry: Entry) -> bool:
     """Whether the entry is a name that text writes in lower case only as another word."""
     if entry.phrase.islower():
         return False
-    if entry.kind in NAME_KINDS or (entry.kind in PROPER_KINDS and entry.source != "manual"):
+    if entry.kind in NAME_KINDS or (entry.kind in PROPER_KINDS and entry.source != MANUAL):
         return True
     return entry.kind in BODY_KINDS and " " not in entry.phrase
 

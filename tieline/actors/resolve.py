@@ -455,6 +455,12 @@ class _Context:
             mine += self.towns[main[0]]  # and its own towns ("Fort Worth", "Springfield, Ill.")
         return main[0] if mine > 1 and mine >= 2 * others else None
 
+    def count_state(self, country: str, at: int) -> None:
+        """Count one naming of a state, written at offset `at`, toward the article's states."""
+        self.salience[country] += 1
+        self.named.add(country)
+        self.first_seen.setdefault(country, at)
+
     def theatre(self) -> str | None:
         """The state where the article's events happen, when its places say so: the state of
         most of the towns and regions it names ("Idlib", "Homs", "Raqqa"), if named more than
@@ -888,9 +894,7 @@ class Resolver:
                 # "U.S. Securities and Exchange Commission", "the Russian Defence Ministry": a
                 # state body's name that names its state names the state (an armed group's,
                 # "Syrian Democratic Forces", does not)
-                context.salience[owner] += 1
-                context.named.add(owner)
-                context.first_seen.setdefault(owner, hit.start)
+                context.count_state(owner, hit.start)
                 continue
             if entry is not None and entry.kind is EntryKind.PERSON and self._of_realms(hit):
                 realms.append(hit)  # "King Charles", king of each of his realms: counted last
@@ -906,9 +910,7 @@ class Resolver:
                 else self._person_country(entry.ref, context.day)
             )
             if country:
-                context.salience[country] += 1
-                context.named.add(country)
-                context.first_seen.setdefault(country, hit.start)
+                context.count_state(country, hit.start)
         for hit in realms:
             # the realm the rest of the article names most: "King Charles" in a story of
             # London is Britain's king
@@ -920,9 +922,7 @@ class Resolver:
             named = [h for h in homes if h]
             if named:
                 country = max(named, key=lambda c: (context.salience[c], -named.index(c)))
-                context.salience[country] += 1
-                context.named.add(country)
-                context.first_seen.setdefault(country, hit.start)
+                context.count_state(country, hit.start)
         ranked = context.armed.most_common(2)
         if (
             ranked
@@ -1429,9 +1429,11 @@ class Resolver:
             evidence.append("'shadow' before the title: the opposition's")
         if (
             title is not None
-            and (sector == "MIL" or title.text.lower() in OFFICIALS_RANKS)
             and context.policing
-            and title.text.lower().split()[-1] in POLICE_RANKS | OFFICIALS_RANKS
+            and (
+                (sector == "MIL" and title.text.lower().split()[-1] in POLICE_RANKS)
+                or title.text.lower() in OFFICIALS_RANKS
+            )
         ):
             sector = "COP"  # "Sgt. Mark Young" in a story of the police: a police sergeant
             evidence.append(f"'{title.text}' in an article about the police: a police rank")
@@ -2614,11 +2616,12 @@ def _mention_ending_at(context: _Context, end: int) -> Mention | None:
 
 def _under_former_official(context: _Context, title: Mention) -> bool:
     """Whether an office is named as that of someone holding none, by their possessive right
-    before it ("Obama's national security adviser" in 2018)."""
-    return any(
-        m.actor.person and m.actor.sector not in OFFICES and 0 <= title.start - m.end <= 3
-        for m in context.mentions[-8:]
-    )
+    before it ("Obama's national security adviser" in 2018, "Sanders' adviser")."""
+    for possessive in ("’s ", "' "):
+        owner = _mention_ending_at(context, title.start - len(possessive))
+        if owner is not None and owner.actor.person and owner.actor.sector not in OFFICES:
+            return True
+    return False
 
 
 def _title_before(
@@ -4627,12 +4630,10 @@ def _place_followers(context: _Context, sentence: Sentence) -> None:
 def _stateless_group_of(context: _Context, sentence: Sentence, mention: Mention) -> str | None:
     """The key of the stateless armed group a mention is of: the group itself ("Isis"), or,
     in an article about it, its unnamed fighters (`_the_leads_fighters`)."""
-    if mention.actor.country or mention.actor.sector != "REB":
+    if mention.actor.country or mention.actor.sector != "REB" or context.stateless_key is None:
         return None
-    if mention.actor.organisation is not None and mention.actor.organisation == (
-        context.stateless_key
-    ):
-        return mention.actor.organisation
+    if mention.actor.organisation == context.stateless_key:
+        return context.stateless_key
     return context.stateless_key if _the_leads_fighters(context, sentence, mention) else None
 
 
@@ -4816,9 +4817,9 @@ def _place_in_theatre(context: _Context, sentence: Sentence) -> frozenset[int]:
     fight; the fighters of an article about a stateless group are that group's. Returns the
     mentions it placed."""
     theatre = context.theatre()
-    placed: set[int] = set()
     if theatre is None:
         return frozenset()
+    placed: set[int] = set()
     for i in _sentence_mentions(context, sentence.index):
         mention = context.mentions[i]
         actor = mention.actor
