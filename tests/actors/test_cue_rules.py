@@ -1624,6 +1624,30 @@ def test_a_capitals_name_after_a_given_name_is_a_surname_there_and_later(resolve
     assert any(m.text == "Washington" and m.actor.country == "USA" for m in mentions)
 
 
+def test_a_states_name_after_a_given_name_is_a_surname_there_and_later(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Rep. Jim Jordan said the inquiry was a sham. Jordan, an Ohio Republican, spoke. Vernon "
+        "Jordan died. King Abdullah of Jordan said so in Amman."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 18))
+    jordan = [(m.text, m.actor.country) for m in mentions if "Jordan" in m.text]
+    assert jordan == [
+        ("Rep. Jim Jordan", "USA"),
+        ("Jordan", "USA"),  # the congressman again
+        ("Vernon Jordan", "USA"),
+        ("Jordan", "JOR"),  # the state: "of Jordan"
+    ]
+
+
+def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
+    text = "Cayman's prison is full, and Korean firms invest there."
+    mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))
+    assert mentions["Cayman's prison"].actor.code == "CYMCOP"
+    assert mentions["Korean firms"].actor.code == "KORBUS"
+    text = "North Korea fired a missile. North Korean state media said Korea would be one."
+    assert resolve(resolver, text, day=dt.date(2019, 5, 1))["Korea"].actor.country == "PRK"
+
+
 def test_a_given_name_alone_is_no_known_person_of_that_given_name(resolver):  # type: ignore[no-untyped-def]
     text = "He and his wife Kimberly went home to Iowa."  # not Kimberly Reynolds, its governor
     mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))

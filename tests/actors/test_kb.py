@@ -92,7 +92,8 @@ def test_ambiguous_words_name_both_states_the_larger_first(kb: KnowledgeBase) ->
     names = {fold(e.phrase) for e in kb.entries if e.kind is EntryKind.COUNTRY}
     assert {"democratic republic of the congo", "republic of the congo"} <= names
     for phrase, states in (("Congo", ["COD", "COG"]), ("Congolese", ["COD", "COG"]),
-                           ("Guinean", ["GIN", "GNB"])):  # fmt: skip
+                           ("Guinean", ["GIN", "GNB"]), ("Korea", ["KOR", "PRK"]),
+                           ("Dominican", ["DOM", "DMA"])):  # fmt: skip
         assert [e.ref for e in kb.entries if e.phrase == phrase] == states
 
 

@@ -174,10 +174,14 @@ def _capitalised_name(entry: Entry) -> bool:
 
 # An initial's full stop, which British papers leave out: "George W Bush", "Mary J Blige".
 _INITIAL_STOP = re.compile(r"(?:(?<=^)|(?<= ))([A-Z])\.(?= )")
+# "Saint" in a name, which papers also write "St" or "St.": "St. Lucia", "Saint Kitts".
+_SAINT = re.compile(r"(?:(?<=^)|(?<= ))(?:Saint|St\.?)(?= [A-Z])")
 
 
 def _variants(phrase: str) -> set[str]:
     variants = {phrase, _INITIAL_STOP.sub(r"\1", phrase)}
+    if _SAINT.search(phrase):
+        variants |= {_SAINT.sub(saint, phrase) for saint in ("Saint", "St", "St.")}
     lowered = phrase.lower()
     for british, american in _SPELLINGS:
         for a, b in ((british, american), (american, british)):

@@ -2803,19 +2803,25 @@ def _town(hit: Hit) -> bool:
 
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|outside|around)\s+$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|near|outside|around|of)\s+$", re.I)
 
 
 def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list[Hit]:
     """The hits, less the towns' and capitals' names that are a person's surname: right after
     a given name of someone the tables know ("Mustafa Bali", not the island; "Omar Kabul";
-    "Ian Hamilton", not Bermuda's government), and the same word later ("Hamilton said")."""
+    "Ian Hamilton", not Bermuda's government), and the same word later ("Hamilton said"). So
+    are the states' names that are also people's ("Vernon Jordan", "Jordan, an Ohio
+    Republican")."""
     kept = []
     surnames: set[str] = set()
     for hit in sorted(hits, key=lambda h: h.start):
-        town = _town(hit) or (
-            hit.first(EntryKind.CAPITAL) is not None
-            and hit.first(EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.PERSON) is None
+        town = (
+            _town(hit)
+            or hit.text in GIVEN_NAME_STATES
+            or (
+                hit.first(EntryKind.CAPITAL) is not None
+                and hit.first(EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.PERSON) is None
+            )
         )
         before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start) if town else None
         if (
@@ -2836,6 +2842,10 @@ def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list
             and not _PLACE_BEFORE.search(text, max(0, hit.start - 20), hit.start)
         ):
             continue  # the surname again, not "officials in Washington"
+        if (person := hit.first(EntryKind.PERSON)) and person.phrase.split()[-1] in (
+            GIVEN_NAME_STATES
+        ):
+            surnames.add(person.phrase.split()[-1])  # "Jim Jordan"; then "Jordan said"
         kept.append(hit)
     return kept
 
