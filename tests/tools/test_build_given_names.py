@@ -1,0 +1,55 @@
+"""tools/build_given_names.py: which names it keeps, and that it rebuilds the committed table."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _build_module() -> ModuleType:
+    path = REPO / "tools" / "build_given_names.py"
+    spec = importlib.util.spec_from_file_location("build_given_names", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_given_names"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_names_are_a_womans_a_mans_or_either_and_rare_or_odd_ones_are_left_out(
+    tmp_path: Path,
+) -> None:
+    build = _build_module()
+    source = tmp_path / "name_data.json"
+    table = {
+        "mary": [30, 900_000, 0.99, 3],
+        "john": [30, 900_000, 0.004, 3],
+        "taylor": [30, 400_000, 0.356, [0, 0, 3]],  # either
+        "scooter": [6, 31, 0.095, 3],  # too few people to tell
+        "&#26519;": [1, 5000, 1.0, 3],  # not a name of letters
+        "o'neil": [5, 400, 0.05, 3],
+    }
+    source.write_text(json.dumps(table), encoding="utf-8")
+    out = tmp_path / "given_names.tsv"
+    assert build.build(out, source) == 4
+    assert out.read_text(encoding="utf-8") == (
+        "name\tgender\njohn\tm\nmary\tf\no'neil\tm\ntaylor\tu\n"
+    )
+
+
+def test_the_committed_table_is_what_the_installed_source_gives(tmp_path: Path) -> None:
+    build = _build_module()
+    if importlib.util.find_spec(build.SOURCE_PACKAGE) is None:
+        pytest.skip(f"{build.SOURCE_PACKAGE} is not installed (a development dependency)")
+    build.build(tmp_path / "given_names.tsv")
+    committed = (REPO / "tieline" / "data" / "given_names.tsv").read_bytes()
+    assert (tmp_path / "given_names.tsv").read_bytes() == committed, (
+        "rerun tools/build_given_names.py and commit tieline/data/given_names.tsv"
+    )
