@@ -1660,6 +1660,27 @@ def test_a_pronoun_with_no_one_of_its_gender_before_it_still_finds_someone(resol
     assert mentions["She"].actor.code == "RUSGOV"  # a woman no one named: of his country
 
 
+def test_an_acronym_a_title_defines_or_a_bodys_initials_spell_is_that_actor(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The New York State Attorney General (NYAG) is investigating WeWork. A spokesperson for "
+        "the NYAG declined to comment. The California Public Utilities Commission holds a "
+        "hearing. Consumer advocates are urging the PUC to act. The CPUC said no. The "
+        "president (XYZ) spoke."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    acronyms = {m.text: m.actor.code for m in mentions if m.cue == "acronym"}
+    assert acronyms == {"NYAG": "USAGOV", "PUC": "USAGOV", "CPUC": "USAGOV"}
+
+
+def test_a_thing_placed_by_a_guess_defines_no_acronym(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Toshiba showed Heat Assisted Magnetic Recording (HAMR) drives in Japan. HAMR could "
+        "hold more data."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    assert not [m for m in mentions if m.text == "HAMR"]
+
+
 def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
     text = "Cayman's prison is full, and Korean firms invest there."
     mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))

@@ -603,6 +603,9 @@ class Resolver:
     ) -> tuple[list[Sentence], list[Sentence]]:
         """The sentences that may hold an actor, and those of them worth parsing."""
         defined = set(re.findall(r"\(([A-Z][A-Z0-9]{1,7})\)", text))  # "(JMSDF)": reused later
+        for name in _CAPITALISED_RUN.findall(text):  # "Public Utilities Commission": "PUC"
+            initials = _initials(name) or ""
+            defined.update(initials[i:] for i in range(len(initials) - 2))
         wanted = [
             s
             for s in sentences
@@ -1090,6 +1093,34 @@ class Resolver:
         _foreign_forces(context, sentence)
         in_theatre = _place_in_theatre(context, sentence)
         _place_stateless(context, sentence, self._stateless, in_theatre)
+        self._acronyms_of(context, sentence, text)
+
+    def _acronyms_of(self, context: _Context, sentence: Sentence, text: str) -> None:
+        """Acronyms this sentence's bodies and people define for the rest of the article: one
+        in brackets after any of them whose initials it spells ("The New York State Attorney
+        General (NYAG)"; a named body's own, "(INDECOM)", is taken as it is read), and, for a
+        body by a name of three capitalised words or more, the initials of that name and of
+        the name less the state or town it opens with ("California Public Utilities
+        Commission": "CPUC", "PUC")."""
+        for mention in context.mentions:
+            if mention.sentence != sentence.index or mention.cue == "pronoun":
+                continue
+            actor = mention.actor
+            if actor.members or not (actor.sector or actor.igo or actor.organisation):
+                continue  # not a state named as a whole, nor a thing placed by a guess
+            initials = _initials(mention.text)
+            defined = _BRACKETED_ACRONYM.match(text, mention.end)
+            if defined and _spells(defined.group(1), initials or ""):
+                context.acronyms.setdefault(defined.group(1), actor)
+            if actor.person or initials is None or len(initials) < 3:
+                continue
+            spelt = [initials]
+            lead = self.gazetteer.find(mention.text)
+            if lead and lead[0].start == 0 and lead[0].first(*PLACE_KINDS):
+                spelt.append(_initials(mention.text[lead[0].end :]) or "")
+            for acronym in spelt:
+                if len(acronym) >= 3 and not self.gazetteer.find(acronym):
+                    context.acronyms.setdefault(acronym, actor)
 
     def _read_conjunct(
         self,
@@ -2996,6 +3027,34 @@ def _release_towns(tokens: list[_Token], start: int, end: int, name: str) -> Non
         return  # the town's name runs on outside the firm's: leave both
     for token in inside:
         token.unit = None
+
+
+# Three capitalised words or more in a row, perhaps with "of" or "the" between them.
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][a-z]+){2,}")
+# An acronym in brackets right after a name: "(NYAG)".
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
+# Words an acronym leaves out: "Commission of Investigations", "Ministry for the Environment"
+_UNSPELT = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name's words, hyphenated ones each counted ("Ocasio-Cortez": "OC");
+    None unless every word but "of", "the" and the like is capitalised."""
+    words = [w.strip(".,'’()") for w in re.split(r"[\s\-‐]+", name)]
+    words = [w for w in words if w and w.lower() not in _UNSPELT]
+    if not words or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """Whether an acronym's letters are the initials of a name, in order, some perhaps left
+    out ("NYAG": New York State Attorney General), the first one not."""
+    letters = [c for c in acronym if c.isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(any(c == i for i in rest) for c in letters)
 
 
 def _needs_reading(sentence: Sentence, hits: list[Hit], acronyms: set[str]) -> bool:
