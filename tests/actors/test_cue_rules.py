@@ -1681,6 +1681,35 @@ def test_a_thing_placed_by_a_guess_defines_no_acronym(resolver):  # type: ignore
     assert not [m for m in mentions if m.text == "HAMR"]
 
 
+def test_justice_capitalised_is_a_judges_title_not_a_governors_surname(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Justice Brett Kavanaugh wrote the opinion in Washington. Montoya-Lewis became the "
+        "newest Supreme Court Justice. Gov. Jim Justice spoke. Justice said he would appeal."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    found = [(m.text, m.actor.code, m.actor.person) for m in mentions if "Justice" in m.text]
+    assert found == [
+        ("Justice Brett Kavanaugh", "USAJUD", "Brett Kavanaugh"),
+        ("newest Supreme Court Justice", "USAJUD", "Justice"),
+        ("Gov. Jim Justice", "USAGOV", found[2][2]),
+        ("Justice", "USAGOV", found[2][2]),  # the governor, named before
+    ]
+    assert found[2][2] is not None
+
+
+def test_indian_of_a_native_american_people_is_not_of_india(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Montoya-Lewis, of the Isleta Indian tribe, sits on Washington's Supreme Court. The "
+        "American Indian community cheered in Seattle. Indian troops and the Indian community "
+        "in Delhi did not."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 15))
+    assert mentions["Isleta Indian tribe"].actor.code == "USACVL"
+    assert mentions["American Indian community"].actor.code == "USACVL"
+    assert mentions["Indian troops"].actor.code == "INDMIL"
+    assert mentions["Indian community"].actor.code == "INDCVL"
+
+
 def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
     text = "Cayman's prison is full, and Korean firms invest there."
     mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))

@@ -513,6 +513,7 @@ class Resolver:
         """The knowledge base's phrases in `text`, less the places' names that are a part of
         a person's name ("Chad Wolf", "Mustafa Bali")."""
         hits = _without_first_names(text, self.gazetteer.find(text))
+        hits = [h for h in hits if not _native_american(text, h)]
         return _without_surnames(text, hits, self._given_names)
 
     # -- public ------------------------------------------------------------------------------
@@ -1650,6 +1651,13 @@ class Resolver:
                         f"the article names {', '.join(named)}; a name like {written!r} is "
                         f"{origin[1]:.0f} times likelier from {country} than from {main[0]}"
                     )
+        before = tokens[unit.start - 1].text if unit.start > 0 else ""
+        office_word = before if before in NAME_OFFICES else written
+        if sector is None and office_word in NAME_OFFICES:
+            # "Justice Brett Kavanaugh", "the newest Supreme Court Justice": a title only when
+            # capitalised, whose common noun ("justice") names no one
+            sector = NAME_OFFICES[office_word]
+            evidence.append(f"'{office_word}', capitalised: a title ({sector})")
         if sector == "CVL" and (famous := _celebrity(title, evidence)):
             # "Actress Emma Stone", "Taylor Swift, the pop star": CAMEO's elites include the
             # famous (the gold codes Archbishop Desmond Tutu ELI); singers in general are CVL
@@ -2232,7 +2240,7 @@ class Resolver:
             leader = self._undated_leader(words[0])
             if leader is not None:
                 return leader, None
-        if len(words) == 1:
+        if len(words) == 1 and words[0] not in NAME_OFFICES:  # "Supreme Court Justice"
             holders = [
                 p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
             ]
@@ -2727,6 +2735,11 @@ def _honorific(word: str) -> bool:
     return word.lower().rstrip(".") in HONORIFICS
 
 
+# Titles that are offices only when written capitalised before a name: "Justice Kavanaugh",
+# "Supreme Court Justice Sonia Sotomayor" (the common noun is no one: "seek justice").
+NAME_OFFICES = {"Justice": "JUD"}
+
+
 def _hyphenated_part(tokens: list[_Token], j: int) -> bool:
     """Whether a hyphen joined to token j, and a word joined to the hyphen, follow: the name
     goes on ("Fazl-ur-Rehman", "Abdel-Aziz"). A lower-case word goes on only as a particle
@@ -2837,6 +2850,26 @@ def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
             continue  # "Ben Murray-Bruce", not "the Aleppo-Latakia highway"
         kept.append(hit)
     return kept
+
+
+# "Indian" of a Native American people, not of India: "American Indian", "the Isleta Indian
+# tribe", "the Lummi Indian Nation", "the Bureau of Indian Affairs", "Indian reservations".
+_NATIVE_BEFORE = re.compile(r"\b(?:American|Native)\s+$")
+_NATIVE_AFTER = re.compile(
+    r"\s+(?:[Tt]ribes?\b|Nations?\b|[Rr]eservations?\b|Affairs\b|[Cc]asinos?\b"
+    r"|[Bb]oarding [Ss]chools?\b|Health Service\b|Country\b)"
+)
+
+
+def _native_american(text: str, hit: Hit) -> bool:
+    """Whether a hit is "Indian" of a Native American people (its state is then the one the
+    text is about)."""
+    if hit.text not in ("Indian", "Indians"):
+        return False
+    return bool(
+        _NATIVE_BEFORE.search(text, max(0, hit.start - 10), hit.start)
+        or _NATIVE_AFTER.match(text, hit.end)
+    )
 
 
 def _town(hit: Hit) -> bool:
