@@ -185,7 +185,9 @@ def test_asean_and_the_united_nations_are_igos(kb: KnowledgeBase) -> None:
      ("journalists", "JRN"), ("research fellow", "CVL"), ("spokesman", "GOV"),
      ("police", "COP"), ("rebels", "REB"), ("lawmakers", "LEG"),
      # "officer" alone is MIL; a firm's or a ministry's chief officers are not
-     ("chief technology officer", "BUS"), ("chief medical officer", "MED")],
+     ("chief technology officer", "BUS"), ("chief medical officer", "MED"),
+     # trades of pages beyond politics: sport, the arts, firms
+     ("coach", "CVL"), ("photographer", "JRN"), ("manager", "BUS"), ("developers", "BUS")],
 )  # fmt: skip
 def test_agent_nouns_give_a_sector(kb: KnowledgeBase, phrase: str, sector: str) -> None:
     # "research fellow" is CVL by the hand-kept manual/agents.tsv (a think tank's researcher
