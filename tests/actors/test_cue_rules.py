@@ -1710,6 +1710,20 @@ def test_indian_of_a_native_american_people_is_not_of_india(resolver):  # type: 
     assert mentions["Indian community"].actor.code == "INDCVL"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Iran cracked down, said John Smith of Human Rights Watch.", "NGOHRI"),
+        ("Iran cracked down, said John Smith, a researcher at Human Rights Watch.", "NGOHRI"),
+        ("Iran cracked down, said John Smith, a spokesman for the UN.", "IGOGOV"),
+        ("Iran cracked down, said John Smith of the Pentagon.", "USAGOV"),  # a state's body
+    ],
+)
+def test_a_person_of_an_international_body_is_its_officer_of_no_state(resolver, sentence, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, sentence, day=dt.date(2019, 11, 20))
+    assert mentions["John Smith"].actor.code == code
+
+
 def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
     text = "Cayman's prison is full, and Korean firms invest there."
     mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))

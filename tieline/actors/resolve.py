@@ -3769,7 +3769,7 @@ def _apposition(
     Corporation": the country, sector and international or non-governmental body the words
     after a name give it."""
     end = chunk[1] + 1
-    country = sector = None
+    country = sector = igo = None
     generic = False  # the apposition's title is one any body has: "leader", "spokesman"
     notes = []
     if (
@@ -3876,9 +3876,15 @@ def _apposition(
                     # "Ian Blackford, leader of the SNP": the party's leader
                     sector = _holder_sector(sector, generic, org)
                     notes.append(f"'{tokens[end].text} {org.name}' → {org.country} {org.sector}")
-    if country is None and sector is None:
+            elif unit.entry and unit.kind == EntryKind.IGO.value and country is None:
+                # "Philip Luther of Amnesty International", "a spokesman for the UN": an
+                # officer of an international or non-governmental body, of no state
+                igo = igo or unit.entry.ref
+                sector = resolver._officer_sector(igo, sector)
+                notes.append(f"'{tokens[end].text} {unit.text}': an officer of {unit.text}")
+    if country is None and sector is None and igo is None:
         return None
-    return country, sector, "; ".join(notes), None
+    return country, sector, "; ".join(notes), igo
 
 
 def _described_owner(
