@@ -1717,8 +1717,13 @@ def test_indian_of_a_native_american_people_is_not_of_india(resolver):  # type: 
         ("Iran cracked down, said John Smith, a researcher at Human Rights Watch.", "NGOHRI"),
         ("Iran cracked down, said John Smith, a spokesman for the UN.", "IGOGOV"),
         ("Iran cracked down, said John Smith of the Pentagon.", "USAGOV"),  # a state's body
+        # past a beat, to the body served
+        ("Iran cracked down, said John Smith, a researcher for the Middle East at Human "
+         "Rights Watch.", "NGOHRI"),
+        ("Iran cracked down, said John Smith, an expert on chemical weapons in Syria.",
+         "IRNCVL"),  # a place past a beat is the beat's
     ],
-)
+)  # fmt: skip
 def test_a_person_of_an_international_body_is_its_officer_of_no_state(resolver, sentence, code):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, sentence, day=dt.date(2019, 11, 20))
     assert mentions["John Smith"].actor.code == code

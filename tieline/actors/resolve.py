@@ -3839,15 +3839,19 @@ def _apposition(
         described = True
     else:
         described = False
-    if (
+    hops = 0
+    while (
         end < len(tokens)
         and tokens[end].pos == "ADP"
         # right after the name, only where it is from: "King Hassan of Morocco", not
-        # "Begum's departure to Syria"; after an apposition, where one serves ("a fellow at")
+        # "Begum's departure to Syria"; after an apposition, where one serves ("a fellow at"),
+        # perhaps past a beat ("Director for the Middle East and North Africa at Amnesty")
         and (described or tokens[end].text.lower() in ("of", "from"))
         and following
         and following[0][0] == end + 1
+        and hops < (3 if described else 1)
     ):
+        hops += 1
         units = _units(tokens, *following[0])
         if (
             country is None
@@ -3866,7 +3870,8 @@ def _apposition(
             )
             units = []
         for unit in units:
-            if unit.entry and unit.kind in ("country", "demonym", "city", "capital"):
+            # a place past a beat is the beat's ("an expert on chemical weapons in Syria")
+            if unit.entry and unit.kind in ("country", "demonym", "city", "capital") and hops == 1:
                 country = country or unit.entry.ref
                 notes.append(f"'{tokens[end].text} {unit.text}' → {unit.entry.ref}")
             elif unit.entry and unit.kind in BODY_UNITS:
@@ -3882,6 +3887,10 @@ def _apposition(
                 igo = igo or unit.entry.ref
                 sector = resolver._officer_sector(igo, sector)
                 notes.append(f"'{tokens[end].text} {unit.text}': an officer of {unit.text}")
+        if country is not None or igo is not None or any(u.entry for u in units):
+            break
+        end = following[0][1] + 1
+        following = following[1:]
     if country is None and sector is None and igo is None:
         return None
     return country, sector, "; ".join(notes), igo
