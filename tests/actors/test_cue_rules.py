@@ -1722,6 +1722,9 @@ def test_indian_of_a_native_american_people_is_not_of_india(resolver):  # type: 
          "Rights Watch.", "NGOHRI"),
         ("Iran cracked down, said John Smith, an expert on chemical weapons in Syria.",
          "IRNCVL"),  # a place past a beat is the beat's
+        # a capitalised title ending in "Director" is an office, not another person's name
+        ("Iran cracked down, said John Smith, Research and Advocacy Director for the Middle "
+         "East and North Africa at Amnesty International.", "NGOHRI"),
     ],
 )  # fmt: skip
 def test_a_person_of_an_international_body_is_its_officer_of_no_state(resolver, sentence, code):  # type: ignore[no-untyped-def]

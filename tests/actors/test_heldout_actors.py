@@ -33,8 +33,8 @@ SETS = {
     "heldout-actors": (
         185,
         {
-            "source_country_accuracy": 0.9403,
-            "source_sector_accuracy": 0.8109,
+            "source_country_accuracy": 0.9453,
+            "source_sector_accuracy": 0.8159,
             "target_country_accuracy": 0.9075,
             "target_sector_accuracy": 0.7803,
         },

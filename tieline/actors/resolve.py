@@ -2577,7 +2577,17 @@ BODY_LINKS = frozenset({"for", "of", "on", "against"})
 # Capitalised nouns of office that end a title, never a name: "UN Emergency Relief
 # Coordinator", "Special Rapporteur Agnes Callamard".
 TITLE_NOUNS = frozenset(
-    {"coordinator", "commissioner", "rapporteur", "representative", "envoy", "ombudsman"}
+    {
+        "coordinator",
+        "commissioner",
+        "rapporteur",
+        "representative",
+        "envoy",
+        "ombudsman",
+        "director",
+        "adviser",
+        "advisor",
+    }
 )
 
 
