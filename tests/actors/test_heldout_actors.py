@@ -34,7 +34,7 @@ SETS = {
         185,
         {
             "source_country_accuracy": 0.9453,
-            "source_sector_accuracy": 0.8159,
+            "source_sector_accuracy": 0.8209,
             "target_country_accuracy": 0.9075,
             "target_sector_accuracy": 0.7803,
         },
