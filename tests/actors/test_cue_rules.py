@@ -1732,6 +1732,13 @@ def test_a_person_of_an_international_body_is_its_officer_of_no_state(resolver, 
     assert mentions["John Smith"].actor.code == code
 
 
+def test_a_capital_after_an_attitude_toward_it_is_its_government(resolver):  # type: ignore[no-untyped-def]
+    text = "He showed anger toward Beijing, and missiles were fired toward Baghdad."
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 20))
+    assert mentions["Beijing"].actor.code == "CHNGOV"
+    assert mentions["Baghdad"].actor.code == "IRQCVL"  # a way, not a stance: a place
+
+
 def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
     text = "Cayman's prison is full, and Korean firms invest there."
     mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))

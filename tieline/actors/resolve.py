@@ -3654,7 +3654,20 @@ def _placed(tokens: list[_Token], unit: Unit) -> bool:
         and tokens[unit.start - 2].text.lower() in MISSION_NOUNS
         and tokens[unit.start - 3].text.lower() in MISSION_OWNERS
     )
-    return (before in LOCATIVE and not (before == "in" and mission)) or _dateline(tokens, unit)
+    # "anger toward Beijing", "policy towards Moscow": an attitude to a government, not a way
+    attitude = before in ("toward", "towards") and any(
+        t.text.lower() in ATTITUDE_NOUNS for t in tokens[max(0, i - 5) : i - 1]
+    )
+    return (before in LOCATIVE and not (before == "in" and mission) and not attitude) or _dateline(
+        tokens, unit
+    )
+
+
+# Nouns of a stance taken toward a state: its capital after them is its government.
+ATTITUDE_NOUNS = frozenset(
+    "policy policies stance approach attitude attitudes hostility anger warmth overtures "
+    "posture rhetoric tone position diplomacy outreach pivot".split()
+)
 
 
 def _dateline(tokens: list[_Token], unit: Unit) -> bool:
