@@ -1739,6 +1739,13 @@ def test_a_capital_after_an_attitude_toward_it_is_its_government(resolver):  # t
     assert mentions["Baghdad"].actor.code == "IRQCVL"  # a way, not a stance: a place
 
 
+def test_a_strike_stands_for_the_force_that_makes_it(resolver):  # type: ignore[no-untyped-def]
+    text = "Russian airstrikes killed 20 civilians in Idlib, and a US counterattack followed."
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 20))
+    assert mentions["Russian airstrikes"].actor.code == "RUSMIL"
+    assert mentions["US counterattack"].actor.code == "USAMIL"
+
+
 def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: ignore[no-untyped-def]
     text = "Cayman's prison is full, and Korean firms invest there."
     mentions = resolve(resolver, text, day=dt.date(2022, 5, 4))

@@ -188,7 +188,7 @@ def test_asean_and_the_united_nations_are_igos(kb: KnowledgeBase) -> None:
      ("chief technology officer", "BUS"), ("chief medical officer", "MED"),
      # trades of pages beyond politics: sport, the arts, firms
      ("coach", "CVL"), ("photographer", "JRN"), ("manager", "BUS"), ("developers", "BUS"),
-     ("ombudsman", "GOV")],
+     ("ombudsman", "GOV"), ("airstrikes", "MIL")],
 )  # fmt: skip
 def test_agent_nouns_give_a_sector(kb: KnowledgeBase, phrase: str, sector: str) -> None:
     # "research fellow" is CVL by the hand-kept manual/agents.tsv (a think tank's researcher
