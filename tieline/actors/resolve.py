@@ -501,7 +501,7 @@ class Resolver:
 
     @cached_property
     def genders(self) -> dict[str, str]:
-        """Given names clearly a woman's or a man's: read on first use."""
+        """Given names, each a woman's, a man's or either's: read on first use."""
         return load_given_names()
 
     @cached_property
@@ -1103,7 +1103,12 @@ class Resolver:
         body by a name of three capitalised words or more, the initials of that name and of
         the name less the state or town it opens with ("California Public Utilities
         Commission": "CPUC", "PUC")."""
-        for mention in context.mentions:
+        here = []
+        for mention in reversed(context.mentions):  # this sentence's are the last
+            if mention.sentence < sentence.index:
+                break
+            here.append(mention)
+        for mention in reversed(here):  # in the text's order: the first to define one wins
             if mention.sentence != sentence.index or mention.cue == "pronoun":
                 continue
             actor = mention.actor
