@@ -307,7 +307,7 @@ def load_kb(data_dir: Path | None = None, local: Path | bool | None = True) -> K
 
 
 def load_given_names() -> dict[str, str]:
-    """Given names, lower-cased, that are clearly a woman's ("f") or a man's ("m"):
+    """Given names, lower-cased, each a woman's ("f"), a man's ("m") or either's ("u"):
     `given_names.tsv`, written by tools/build_given_names.py. Read on first use only; the
     resolver needs it to match "she" to a woman."""
     return {row["name"]: row["gender"] for row in _reader(None)("given_names.tsv")}

@@ -1103,13 +1103,9 @@ class Resolver:
         body by a name of three capitalised words or more, the initials of that name and of
         the name less the state or town it opens with ("California Public Utilities
         Commission": "CPUC", "PUC")."""
-        here = []
-        for mention in reversed(context.mentions):  # this sentence's are the last
-            if mention.sentence < sentence.index:
-                break
-            here.append(mention)
-        for mention in reversed(here):  # in the text's order: the first to define one wins
-            if mention.sentence != sentence.index or mention.cue == "pronoun":
+        for i in _sentence_mentions(context, sentence.index):  # the first to define one wins
+            mention = context.mentions[i]
+            if mention.cue == "pronoun":
                 continue
             actor = mention.actor
             if actor.members or not (actor.sector or actor.igo or actor.organisation):
