@@ -962,6 +962,36 @@ def test_a_quotation_over_several_sentences_is_its_speakers(resolver, text):  # 
     assert places == sorted(places)
 
 
+def test_a_quotation_standing_alone_goes_on_with_the_speaker_before(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In Kenya, “The vote was fair,” Otieno Kamau said on Monday. “I will not resign.” "
+        "Later, “the court sat,” a clerk said. Then the judge spoke: “I am tired.”"
+    )
+    mentions = resolver.resolve(text, day=UK_DAY)
+    first = [m for m in mentions if m.text == "I"]
+    assert first[0].actor.person == "Otieno Kamau"
+    # the last quotation follows a sentence with no quotation ending in it: not carried on
+    assert len(first) == 1 or first[1].actor.person != "Otieno Kamau"
+
+
+def test_a_quotation_with_words_around_it_does_not_go_on_with_the_speaker_before(resolver):  # type: ignore[no-untyped-def]
+    text = "In Kenya, “The vote was fair,” Otieno Kamau said. She read: “I will not resign.”"
+    assert "I" not in resolve(resolver, text, UK_DAY)  # no verb of saying names its speaker
+
+
+def test_the_one_told_is_not_the_speaker(resolver):  # type: ignore[no-untyped-def]
+    text = "In Kenya, “I will not resign,” Otieno Kamau told Wanjiru Odhiambo on Monday."
+    assert resolve(resolver, text, UK_DAY)["I"].actor.person == "Otieno Kamau"
+
+
+def test_a_place_does_not_speak_for_us(resolver):  # type: ignore[no-untyped-def]
+    text = "Otieno Kamau, a Kenyan from Nairobi said: “They fought for us.”"
+    mentions = resolve(resolver, text, UK_DAY)
+    assert mentions["us"].actor.person is None  # "we" is whom the speaker speaks for
+    assert mentions["us"].antecedent is not None
+    assert resolver.resolve(text, day=UK_DAY)[mentions["us"].antecedent].text == "Otieno Kamau"
+
+
 def test_first_person_with_no_speaker_named_is_left_unread(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "In Kenya, “I will not resign,” the statement read.", UK_DAY)
     assert "I" not in mentions

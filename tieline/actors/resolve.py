@@ -4246,6 +4246,7 @@ SPEECH_VERBS = re.compile(
     r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|insisted|insists|stated|"
     r"states|declared|declares|tweeted|tweets|warned|warns|explained|explains)\b"
 )
+TELLING = frozenset({"told", "tells"})
 MAX_QUOTATION = 8  # sentences: a longer "quotation" is a quote mark left open by mistake
 
 
@@ -4283,22 +4284,46 @@ def _quoted_speakers(
     def sentence_at(position: int) -> Sentence:
         return sentences[bisect.bisect_right(spans, (position, len(text))) - 1]
 
+    # the speakers of the quotation before, for a quotation standing alone right after it
+    before: dict[re.Pattern[str], Mention] = {}
+    before_last = -2  # the sentence where the quotation before ended
     for a, b in quotes:
         first, last = sentence_at(a), sentence_at(b - 1)
         if a < spans[0][0] or last.index - first.index >= MAX_QUOTATION:
+            before, before_last = {}, -2
             continue
+        alone = _stands_alone(text, first, last, (a, b))
+        found: dict[re.Pattern[str], Mention] = {}
         for pattern, speakers in ((FIRST_PERSON, _says_i), (FIRST_PERSON_PLURAL, _says_we)):
-            if not pattern.search(text, a, b):
-                continue  # nothing in it to read as its speaker
             by_sentence: dict[int, list[int]] = {}
             for i, mention in enumerate(context.mentions):
                 by_sentence.setdefault(mention.sentence, []).append(i)
             speaker = _speaker(context, last, by_sentence, quoted, speakers)
             if speaker is None:
                 speaker = _speaker(context, first, by_sentence, quoted, speakers)
+            if speaker is None and alone and first.index == before_last + 1:
+                # "“My child was 15,” Ahmed Ali said. “I would ask the government …”": a
+                # quotation that is a paragraph of its own goes on with the speaker before
+                carried = before.get(pattern)
+                speaker = _position(context, carried) if carried is not None else None
             if speaker is None:
                 continue
-            _read_speaker(context, speaker, pattern, (a, b), sentence_at, field_name, text)
+            found[pattern] = context.mentions[speaker]
+            if pattern.search(text, a, b):
+                _read_speaker(context, speaker, pattern, (a, b), sentence_at, field_name, text)
+        before, before_last = found, last.index
+
+
+def _stands_alone(text: str, first: Sentence, last: Sentence, quote: tuple[int, int]) -> bool:
+    """Whether a quotation fills its sentences: nothing but a full stop outside it."""
+    a, b = quote
+    return not text[first.start : a].strip() and text[b : last.end].strip() in ("", ".")
+
+
+def _position(context: _Context, mention: Mention) -> int | None:
+    """Where a mention stands in the context's list now (others may have been put before
+    it); None if it is gone."""
+    return next((i for i, m in enumerate(context.mentions) if m is mention), None)
 
 
 def _read_speaker(
@@ -4365,6 +4390,8 @@ def _says_we(mention: Mention) -> bool:
     ("an SDF commander", "the UN refugee agency said"); not a place or a bare state."""
     actor = mention.actor
     body = actor.igo or actor.organisation
+    if mention.cue in ("place", "unknown-place"):
+        return False  # "a British Kurd from London said": the place's people do not speak
     return actor.person is not None or bool(body or (actor.country and actor.sector))
 
 
@@ -4378,21 +4405,20 @@ def _speaker(
     """The index of the mention a sentence names outside quotation marks that `speaks`,
     nearest its first verb of saying outside them; None if it has no such verb or
     mention."""
-    verb = next(
-        (
-            sentence.start + m.start()
-            for m in SPEECH_VERBS.finditer(sentence.text)
-            if not quoted(sentence.start + m.start())
-        ),
+    match = next(
+        (m for m in SPEECH_VERBS.finditer(sentence.text) if not quoted(sentence.start + m.start())),
         None,
     )
-    if verb is None:
+    if match is None:
         return None
+    verb = sentence.start + match.start()
     people = [
         i
         for i in by_sentence.get(sentence.index, [])
         if speaks(context.mentions[i]) and not quoted(context.mentions[i].start)
     ]
+    if match.group() in TELLING:  # "Lewis told Today": the one told is not the speaker
+        people = [i for i in people if context.mentions[i].start < verb] or people
     return min(people, key=lambda i: abs(context.mentions[i].start - verb)) if people else None
 
 
