@@ -128,6 +128,17 @@ def test_names_of_parties_fronts_and_universities(resolver, text, phrase, code):
     assert resolve(resolver, text)[phrase].actor.code == code
 
 
+def test_societies_leagues_and_foundations_are_one_body(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In London, the Henry Jackson Society said the Premier League and the Royal "
+        "Astronomical Society met. The Kenya Landlords Foundation objected."
+    )
+    mentions = resolve(resolver, text, dt.date(2019, 1, 1))
+    # their words are no premier's, person's or place's
+    assert set(mentions) == {"London", "Kenya Landlords Foundation"}
+    assert mentions["Kenya Landlords Foundation"].actor.country == "KEN"
+
+
 def test_and_inside_one_institutions_name(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "The Laotian Ministry of Energy and Mines signed the deal.")
     assert mentions["Laotian Ministry of Energy and Mines"].actor.code == "LAOGOV"

@@ -222,7 +222,8 @@ CALENDAR_WORDS = (
 INSTITUTION_HEADS = (
     r"(?:Ministry|Department|Council|Commission|Agency|Committee|Office|Directorate|Bureau|Court|"
     r"Assembly|Institute|Centre|Center|Force|Forces|Army|Navy|University|Front|Party|Union|"
-    r"Association|Federation|Confederation|Syndicate|School|College|Hospital|Infirmary)"
+    r"Association|Federation|Confederation|Syndicate|School|College|Hospital|Infirmary|"
+    r"Coalition|Alliance|League|Network|Foundation|Society|Forum|Organisation|Organization)"
 )
 # A capitalised institution name spaCy may split: "the Ministry of Foreign Affairs and ...",
 # "the Rwandan Patriotic Front". "and" joins words of one name ("Ministry of Energy and Mines"),
@@ -4704,7 +4705,8 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
         if m.sentence == sentence
         and m.actor.sector is None
         and not m.actor.igo
-        and m.cue != "demonym"  # "the Syrian Network ... by Isis in all its territories"
+        # "the Syrian Network ... by Isis in all its territories": a people or a body
+        and m.cue not in ("demonym", "org-name")
     ]
     if states:
         return states[0]
