@@ -2151,6 +2151,37 @@ def test_rebels_are_of_the_state_where_the_story_happens(resolver, sentence, phr
     assert mentions[phrase].actor.code == code
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        # the sentence names the theatre among other states: its people
+        (
+            "Up to 400,000 people are at risk from Vladimir Putin’s air force and Syrian troops.",
+            "people",
+            "SYRCVL",
+        ),
+        ("Refugees fled from Russian and Syrian jets.", "Refugees", "SYRREF"),
+        # it names none, and the article is mainly about the theatre, among others
+        (
+            "Turkey, Russia and Iran met. Turkey and Russia spoke. Many civilians fled.",
+            "Many civilians",
+            "SYRCVL",
+        ),
+        # people not of where they are; bodies of the states named keep their own rules
+        ("Foreigners fled from Russian and Syrian jets.", "Foreigners", "---CVL"),
+        ("Migrants fled from Russian and Syrian jets.", "Migrants", "---CVL"),
+    ],
+)
+def test_people_are_of_the_state_where_the_story_happens(resolver, sentence, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, THEATRE_STORY.format(sentence=sentence), dt.date(2018, 5, 1))
+    assert mentions[phrase].actor.code == code
+
+
+def test_it_is_no_group_of_people(resolver):  # type: ignore[no-untyped-def]
+    text = "Kenya said women would vote. It said the vote was fair."
+    assert resolve(resolver, text, dt.date(2018, 5, 1))["It"].actor.code == "KEN"
+
+
 def test_no_theatre_where_the_towns_are_of_a_state_hardly_named(resolver):  # type: ignore[no-untyped-def]
     # Geneva hosts the talks; the story is of Syria and Turkey, and Switzerland is never named
     text = (

@@ -1095,6 +1095,7 @@ class Resolver:
         _foreign_forces(context, sentence)
         in_theatre = _place_in_theatre(context, sentence)
         _place_stateless(context, sentence, self._stateless, in_theatre)
+        _place_people_in_theatre(context, sentence)
         self._acronyms_of(context, sentence, text)
 
     def _acronyms_of(self, context: _Context, sentence: Sentence, text: str) -> None:
@@ -4713,11 +4714,16 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
     return candidates[-1] if candidates else None
 
 
+# Plurals not made with "s".
+IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "folk"})
+
+
 def _plural_agent(mention: Mention) -> bool:
-    """Whether a mention is a plural agent noun ("residents", "Syrian officials")."""
+    """Whether a mention is a plural agent noun ("residents", "Syrian officials", "women")."""
     words = mention.text.split()
-    last = words[-1] if words else ""
-    return mention.cue.startswith("agent") and last.endswith("s") and not last.endswith("ss")
+    last = words[-1].lower() if words else ""
+    plural = (last.endswith("s") and not last.endswith("ss")) or last in IRREGULAR_PLURALS
+    return mention.cue.startswith("agent") and plural
 
 
 def _generic_name(text: str) -> bool:
@@ -4913,7 +4919,8 @@ def _place_stateless(
     names none, a state's own institutions ("the jury", "lawmakers", "police") are taken to
     be those of the state the article is mainly about, as an unknown person is (not a pair:
     "the two prime ministers"); in an article about one state (`_Context.dominant`) so are
-    all others ("security forces", "demonstrators"). An organisation in `stateless`
+    all others ("security forces", "demonstrators"), and in one whose events happen in that
+    state (`_Context.theatre`) so are its civilians and refugees. An organisation in `stateless`
     (al-Qaeda, a multinational company) keeps none: it acts across borders, not for the state
     named beside it. The mentions `in_theatre` (`_place_in_theatre`) name no state of the
     sentence's."""
@@ -4963,6 +4970,10 @@ def _place_stateless(
         if context.dominant() == state:
             # an article about one state: its soldiers, protesters and firms are that state's
             why, sectors = f"the sentence names no state; the article is about {state}", None
+        elif context.theatre() == state:
+            # its events are there too: "Up to 400,000 people" are that state's people
+            why = f"the sentence names no state; the article's events are in {state}"
+            sectors = DOMESTIC | PEOPLE
         guessed = True
     else:
         return
@@ -5162,6 +5173,52 @@ def _posted_to(sentence: Sentence, mention: Mention) -> bool:
     """Whether "to" follows a mention: "the envoy to Ukraine"."""
     after = sentence.text[mention.end - sentence.start :]
     return after.startswith(" to ")
+
+
+# People not of where they are: "foreigners", "migrants", "the international community".
+OUTSIDERS = re.compile(
+    r"\b(?:foreign|foreigners|international|external|world|global|diaspora|exiles?|"
+    r"expat(?:riate)?s?|migrants?|immigrants?|emigrants?|tourists?)\b",
+    re.I,
+)
+
+
+def _place_people_in_theatre(context: _Context, sentence: Sentence) -> None:
+    """Civilians and refugees named by no state, in a sentence that names the state where the
+    article's events happen (`_Context.theatre`) among others, are its people: "Up to 400,000
+    people are at risk from Putin's air force and Syrian troops", in a story set in Syria.
+    (Where the sentence names one state, `_place_stateless` has placed them already.)"""
+    theatre = context.theatre()
+    if theatre is None:
+        return
+    here = _sentence_mentions(context, sentence.index)
+    states = {
+        context.mentions[i].actor.country
+        for i in here
+        if context.mentions[i].actor.country and not _guessed(context, context.mentions[i])
+    }
+    if theatre not in states or len(states) < 2:
+        return
+    for i in here:
+        mention = context.mentions[i]
+        actor = mention.actor
+        if (
+            mention.cue != "agent"
+            or actor.sector not in PEOPLE
+            or actor.country
+            or actor.igo
+            or actor.organisation
+            or actor.members
+            or OUTSIDERS.search(mention.text) is not None
+        ):
+            continue
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(actor, country=theatre),
+            evidence=f"{mention.evidence}; the article's events are in {theatre}, which the "
+            "sentence names among others",
+            confidence=min(mention.confidence, CONFIDENCE["context"]),
+        )
 
 
 def _located_in(context: _Context, here: Iterable[int], sentence: Sentence) -> str | None:
