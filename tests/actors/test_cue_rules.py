@@ -2140,6 +2140,9 @@ THEATRE_STORY = (
         ("Turkey had promised to remove the militants.", "militants", "SYRREB"),
         ("Trump has cut off backing for rebel groups.", "rebel groups", "SYRREB"),
         ("Trump ended support for anti-regime rebels.", "anti-regime rebels", "SYRREB"),
+        # armed men who fight for the government are its forces
+        ("Pro-regime fighters were killed.", "Pro-regime fighters", "SYRMIL"),
+        ("Trump condemned pro-government militias.", "pro-government militias", "SYRMIL"),
         # "foreign fighters" are no people of where they fight; a named state still decides
         ("Turkey said foreign fighters had crossed.", "foreign fighters", "---REB"),
         ("Turkey said Kurdish militants had crossed.", "Kurdish militants", "SYRREB"),

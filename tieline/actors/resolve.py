@@ -1933,6 +1933,9 @@ class Resolver:
             elif main := context.main_countries(1):
                 home = main[0]
                 home_note = f"'{regime}': of the government of {home}, the article's main state"
+            if sector == "REB" and regime.lower().startswith("pro"):
+                sector = "MIL"  # "pro-regime fighters", "pro-government militias": its forces
+                why += f", '{regime}' before it: armed men who fight for a government (MIL)"
         if sector == "CVL" and _rebel_held(tokens, first, head.start):
             sector = "REB"  # "the rebel-held province of Idlib": the rebels who hold it
             why += ", held by rebels: theirs (REB)"
