@@ -2417,3 +2417,20 @@ def test_a_foreign_people_in_a_war_story_is_its_forces(resolver, sentence, phras
         f"Syria, Syria said. {sentence}"
     )
     assert resolve(resolver, story, dt.date(2018, 3, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a state's official answers to its own legislature, wherever the story is about
+        ("Ukraine was named. Kenya's Otieno Kamau told lawmakers about Ukraine.", "KENLEG"),
+        (
+            "Ukraine was named. Kenya's Otieno Kamau testified before lawmakers on Ukraine.",
+            "KENLEG",
+        ),
+        # no one who tells them: the article's state, as before
+        ("Ukraine was named. Kenya's Otieno Kamau met lawmakers on Ukraine.", "UKRLEG"),
+    ],
+)
+def test_lawmakers_told_are_of_the_tellers_state(resolver, text, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 11, 1))["lawmakers"].actor.code == code

@@ -1094,6 +1094,7 @@ class Resolver:
         _place_followers(context, sentence)
         _foreign_forces(context, sentence)
         in_theatre = _place_in_theatre(context, sentence)
+        _place_audiences(context, sentence, sentence.text)
         _place_stateless(context, sentence, self._stateless, in_theatre)
         _place_people_in_theatre(context, sentence)
         self._acronyms_of(context, sentence, text)
@@ -5176,6 +5177,41 @@ def _posted_to(sentence: Sentence, mention: Mention) -> bool:
     """Whether "to" follows a mention: "the envoy to Ukraine"."""
     after = sentence.text[mention.end - sentence.start :]
     return after.startswith(" to ")
+
+
+# What a person does to their own state's lawmakers, judges or police: tells them, testifies
+# to them, briefs them.
+TOLD = re.compile(
+    r"\s+(?:\w+\s+)?(?:told|tells|testified\s+(?:to|before)|testifies\s+(?:to|before)|"
+    r"briefed|briefs)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _place_audiences(context: _Context, sentence: Sentence, written: str) -> None:
+    """Lawmakers, judges or police named by no state whom a person of a state tells, testifies
+    to or briefs are that state's: "Vindman told lawmakers", "He testified before lawmakers"
+    (a state's officials answer to their own legislature and courts). `written` is the
+    sentence's text."""
+    here = list(_sentence_mentions(context, sentence.index))
+    for before, after in pairwise(here):
+        teller, heard = context.mentions[before], context.mentions[after]
+        if (
+            heard.cue == "agent"
+            and heard.actor.sector in HOME_SECTORS
+            and not heard.actor.country
+            and not heard.actor.members
+            and teller.actor.person
+            and teller.actor.country
+            and TOLD.fullmatch(written, teller.end - sentence.start, heard.start - sentence.start)
+        ):
+            context.mentions[after] = replace(
+                heard,
+                actor=replace(heard.actor, country=teller.actor.country),
+                evidence=f"{heard.evidence}; {teller.actor.name}, of {teller.actor.country}, "
+                "answers to them",
+                confidence=min(heard.confidence, teller.confidence, CONFIDENCE["context"]),
+            )
 
 
 # People not of where they are: "foreigners", "migrants", "the international community".
