@@ -2434,3 +2434,21 @@ def test_a_foreign_people_in_a_war_story_is_its_forces(resolver, sentence, phras
 )
 def test_lawmakers_told_are_of_the_tellers_state(resolver, text, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 11, 1))["lawmakers"].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("About 100 Kurdish protesters gathered in London. The group carried signs.", "GBRCVL"),
+        ("Workers at WeWork in New York formed a union. The group wrote to management.", "USALAB"),
+    ],
+)
+def test_the_group_is_the_people_named_last(resolver, text, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2019, 10, 1))
+    assert mentions["group"].actor.code == code
+    assert mentions["group"].antecedent is not None
+
+
+def test_the_group_is_no_crowd_named_long_before(resolver):  # type: ignore[no-untyped-def]
+    text = "Kurdish protesters gathered in London. It rained. Trains ran late. The group sang."
+    assert "group" not in resolve(resolver, text, dt.date(2019, 10, 1))

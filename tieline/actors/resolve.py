@@ -1163,7 +1163,10 @@ class Resolver:
         if (
             GROUP_REFERENCE.match(phrase)
             and not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
-            and (body := _recent_group(context, sentence.index)) is not None
+            and (
+                (body := _recent_group(context, sentence.index)) is not None
+                or (body := _recent_crowd(context, sentence.index)) is not None
+            )
         ):
             # "Amnesty ... the group said", "Isis ... the group's fighters": the body named last
             emit(
@@ -4220,6 +4223,24 @@ def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | Non
         return named and ("NGO" if actor.non_governmental else actor.sector) == sector
 
     return _recent_named(context, sentence, body)
+
+
+def _recent_crowd(context: _Context, sentence: int) -> Mention | None:
+    """People named last by a plural noun of no government ("Kurdish protesters", "workers"),
+    in this or the sentence before: what "the group" refers to where no body is named."""
+    for mention in reversed(context.mentions):
+        if mention.sentence < sentence - 1:
+            return None
+        actor = mention.actor
+        if mention.cue == "pronoun" or actor.person or actor.members:
+            continue
+        if (
+            _plural_agent(mention)
+            and actor.sector is not None
+            and actor.sector not in GOVERNMENT_SECTORS
+        ):
+            return mention
+    return None
 
 
 def _recent_named(
