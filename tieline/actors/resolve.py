@@ -5098,12 +5098,10 @@ def _place_in_theatre(context: _Context, sentence: Sentence) -> frozenset[int]:
             or _the_leads_fighters(context, sentence, mention)
         ):
             continue
-        context.mentions[i] = replace(
+        context.mentions[i] = _put_in(
             mention,
-            actor=replace(actor, country=theatre),
-            evidence=f"{mention.evidence}; the article's events are in {theatre}, where most "
-            "of the towns it names are",
-            confidence=min(mention.confidence, CONFIDENCE["context"]),
+            theatre,
+            f"the article's events are in {theatre}, where most of the towns it names are",
         )
         placed.add(i)
     return frozenset(placed)
@@ -5272,13 +5270,21 @@ def _place_people_in_theatre(context: _Context, sentence: Sentence) -> None:
             or OUTSIDERS.search(mention.text) is not None
         ):
             continue
-        context.mentions[i] = replace(
+        context.mentions[i] = _put_in(
             mention,
-            actor=replace(actor, country=theatre),
-            evidence=f"{mention.evidence}; the article's events are in {theatre}, which the "
-            "sentence names among others",
-            confidence=min(mention.confidence, CONFIDENCE["context"]),
+            theatre,
+            f"the article's events are in {theatre}, which the sentence names among others",
         )
+
+
+def _put_in(mention: Mention, country: str, why: str) -> Mention:
+    """A mention placed in a state by the context, for the reason `why`."""
+    return replace(
+        mention,
+        actor=replace(mention.actor, country=country),
+        evidence=f"{mention.evidence}; {why}",
+        confidence=min(mention.confidence, CONFIDENCE["context"]),
+    )
 
 
 def _located_in(context: _Context, here: Iterable[int], sentence: Sentence) -> str | None:
