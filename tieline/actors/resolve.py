@@ -4311,46 +4311,44 @@ def _quoted_speakers(
     def sentence_at(position: int) -> Sentence:
         return sentences[bisect.bisect_right(spans, (position, len(text))) - 1]
 
-    # the speakers of the quotation before, for a quotation standing alone right after it
-    before: dict[re.Pattern[str], Mention] = {}
+    # Where the speaker of the quotation before is named (where it ends, else where it
+    # begins): a quotation standing alone right after it goes on with that speaker.
+    source: tuple[Sentence, Sentence] | None = None
     before_last = -2  # the sentence where the quotation before ended
     for a, b in quotes:
         first, last = sentence_at(a), sentence_at(b - 1)
         if a < spans[0][0] or last.index - first.index >= MAX_QUOTATION:
-            before, before_last = {}, -2
+            source, before_last = None, -2
             continue
-        alone = _stands_alone(text, first, last, (a, b))
-        found: dict[re.Pattern[str], Mention] = {}
+        # "“My child was 15,” Ahmed Ali said. “I would ask the government …”": a quotation
+        # that is a paragraph of its own goes on with the speaker before
+        carried = first.index == before_last + 1 and _stands_alone(text, first, last, (a, b))
+        if source is None or not carried:
+            source = (last, first)
+        before_last = last.index
         for pattern, speakers in ((FIRST_PERSON, _says_i), (FIRST_PERSON_PLURAL, _says_we)):
+            if not pattern.search(text, a, b):
+                continue  # nothing in it to read as its speaker
             by_sentence: dict[int, list[int]] = {}
             for i, mention in enumerate(context.mentions):
                 by_sentence.setdefault(mention.sentence, []).append(i)
-            speaker = _speaker(context, last, by_sentence, quoted, speakers)
-            if speaker is None:
-                speaker = _speaker(context, first, by_sentence, quoted, speakers)
-            if speaker is None and alone and first.index == before_last + 1:
-                # "“My child was 15,” Ahmed Ali said. “I would ask the government …”": a
-                # quotation that is a paragraph of its own goes on with the speaker before
-                carried = before.get(pattern)
-                speaker = _position(context, carried) if carried is not None else None
-            if speaker is None:
-                continue
-            found[pattern] = context.mentions[speaker]
-            if pattern.search(text, a, b):
+            speaker = next(
+                (
+                    found
+                    for sentence in source
+                    if (found := _speaker(context, sentence, by_sentence, quoted, speakers))
+                    is not None
+                ),
+                None,
+            )
+            if speaker is not None:
                 _read_speaker(context, speaker, pattern, (a, b), sentence_at, field_name, text)
-        before, before_last = found, last.index
 
 
 def _stands_alone(text: str, first: Sentence, last: Sentence, quote: tuple[int, int]) -> bool:
     """Whether a quotation fills its sentences: nothing but a full stop outside it."""
     a, b = quote
     return not text[first.start : a].strip() and text[b : last.end].strip() in ("", ".")
-
-
-def _position(context: _Context, mention: Mention) -> int | None:
-    """Where a mention stands in the context's list now (others may have been put before
-    it); None if it is gone."""
-    return next((i for i, m in enumerate(context.mentions) if m is mention), None)
 
 
 def _read_speaker(
