@@ -2452,3 +2452,30 @@ def test_the_group_is_the_people_named_last(resolver, text, code):  # type: igno
 def test_the_group_is_no_crowd_named_long_before(resolver):  # type: ignore[no-untyped-def]
     text = "Kurdish protesters gathered in London. It rained. Trains ran late. The group sang."
     assert "group" not in resolve(resolver, text, dt.date(2019, 10, 1))
+
+
+def test_a_description_opening_the_next_sentence_is_the_person_named(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Ricardo Vilanova never wanted to be part of the story. The Spanish photojournalist "
+        "went to Syria in 2011. Later Vilanova was freed."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 1, 1))
+    named = [m for m in mentions if m.text in ("Ricardo Vilanova", "Vilanova")]
+    assert {m.actor.code for m in named} == {"ESPJRN"}
+    described = next(m for m in mentions if m.text == "Spanish photojournalist")
+    assert described.actor.person is not None
+    assert mentions[described.antecedent].text == "Ricardo Vilanova"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a child of the person, a name, or two people before: no description of one
+        "In Britain, Otieno Kamau wept. The infant had died.",
+        "In Britain, Otieno Kamau wrote. The Economist printed it.",
+        "In Britain, Otieno Kamau met Wanjiru Odhiambo. The Kenyan photojournalist left.",
+    ],
+)
+def test_no_description_of_the_person_named_before(resolver, text):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2019, 1, 1))
+    assert mentions["Otieno Kamau"].actor.sector in (None, "CVL")

@@ -576,6 +576,7 @@ class Resolver:
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
         _speakers_for(context, text)
+        _described_people(context, text)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
         _private_people(context, text, self.kb.people, self._given_names)
@@ -4137,6 +4138,81 @@ def _forced_capital(token: Token) -> bool:
         return False
     after = token.doc[1]
     return not (after.tag_.startswith("VB") or after.tag_ in ("MD", "POS") or after.is_punct)
+
+
+# The last word of a description of one person by trade or state of life: "photojournalist",
+# "lawyer", "spokesman", "teenager", "official" (not a body: "the chamber", "the centre").
+PERSONS_TRADE = re.compile(
+    r"(?<!chamb)(?<!cent)(?<!sect)(?<!newspap)(?<!quart)(?<!carri)(?<!monit)"
+    r"(?:ist|ian|man|woman|person|er|or|eer|ee|ant|ent|official|suspect|boy|girl)$",
+    re.I,
+)
+PERSONS_TRADE_NOT = frozenset(
+    {"government", "parliament", "department", "management", "infant"}  # "the infant": a child
+)
+
+
+def _described_people(context: _Context, text: str) -> None:
+    """ "Ricardo Vilanova never wanted to be part of the story. The Spanish photojournalist
+    went to Syria": a sentence that opens with "the" and one person's trade describes the one
+    person the sentence before named, when no cue placed them: that person is of its state and
+    sector, and so is the description (`_settle_names` then gives them to the person's other
+    mentions)."""
+    mentions = context.mentions
+    for i, described in enumerate(mentions):
+        actor = described.actor
+        if (
+            described.cue not in ("agent", "agent+country")
+            or not actor.sector
+            or not PERSONS_TRADE.search(described.text)
+            or described.text.split()[-1] in PERSONS_TRADE_NOT
+            or not described.text.split()[-1].islower()  # "The Economist": a name
+            or actor.person
+            or actor.members
+            or _plural_agent(described)
+            or not text.startswith(("The ", "the "), described.start - 4)
+            or not _opens_sentence(text, described.start - 4)
+        ):
+            continue
+        before = [
+            j
+            for j in range(i - 1, -1, -1)
+            if mentions[j].sentence == described.sentence - 1 and mentions[j].actor.person
+        ]
+        if len(before) != 1 or any(
+            mentions[j].sentence == described.sentence and mentions[j].actor.person
+            for j in range(i)
+        ):
+            continue  # none, or several people: which is meant is not clear
+        person = mentions[before[0]]
+        if person.cue not in GUESSED_CUES or person.actor.sector:
+            continue  # a cue read them already
+        country = actor.country or person.actor.country
+        if (
+            actor.country
+            and person.actor.country not in (None, actor.country)
+            and person.confidence > CONFIDENCE["context"]
+        ):
+            continue  # another state, read from a cue
+        who = replace(person.actor, sector=actor.sector, country=country)
+        mentions[before[0]] = replace(
+            person,
+            actor=who,
+            evidence=f"{person.evidence}; described next as '{described.text}'",
+        )
+        mentions[i] = replace(
+            described,
+            actor=who,
+            cue="description",
+            evidence=f"{described.evidence}; the person the sentence before named: {who.name}",
+            antecedent=before[0],
+        )
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether only spaces, quotation marks or a sentence's end stand before `position`."""
+    head = text[:position].rstrip(' “"')
+    return not head or head[-1] in ".!?\n"
 
 
 def _last_person(context: _Context) -> Mention | None:
