@@ -2479,3 +2479,18 @@ def test_a_description_opening_the_next_sentence_is_the_person_named(resolver): 
 def test_no_description_of_the_person_named_before(resolver, text):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text, dt.date(2019, 1, 1))
     assert mentions["Otieno Kamau"].actor.sector in (None, "CVL")
+
+
+def test_a_spokesman_for_no_one_named_speaks_for_the_body_before(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In Syria, Kurdish-led authorities described the detainees as a timebomb. "
+        "A spokesman said they would not free them."
+    )
+    mentions = resolve(resolver, text, dt.date(2019, 2, 18))
+    assert mentions["spokesman"].actor.code == mentions["Kurdish-led authorities"].actor.code
+    # a person named between: perhaps theirs, read as before
+    text = (
+        "In Syria, Kurdish-led authorities described the detainees as a timebomb. "
+        "Otieno Kamau wept. A spokesman said they would not free them."
+    )
+    assert resolve(resolver, text, dt.date(2019, 2, 18))["spokesman"].actor.code == "SYRGOV"

@@ -576,6 +576,7 @@ class Resolver:
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
         _speakers_for(context, text)
+        _unattached_spokespeople(context, text)
         _described_people(context, text)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
@@ -5565,6 +5566,56 @@ def _speakers_for(context: _Context, text: str) -> None:
                 actor=actor,
                 evidence=f"{mention.evidence}; speaks for {after.actor.name} ({after.text!r})",
             )
+
+
+SPOKESMAN_FOR = re.compile(r"\s+(?:for|of|at|to)\b", re.I)
+# Cues of a mention that names a state or a place, not a body that has a spokesman.
+STATE_OR_PLACE_CUES = frozenset(
+    {"country", "demonym", "place", "unknown-place", "capital", "form", "group"}
+)
+
+
+def _unattached_spokespeople(context: _Context, text: str) -> None:
+    """ "Kurdish-led authorities on Monday described the detainees as a timebomb. A spokesman
+    said ...": a spokesman for no one named, of no state stated, speaks for the body that the
+    sentence before, or its own, named last (authorities, a firm, an armed group) — not a
+    state, a place or a person."""
+    mentions = context.mentions
+    for i, mention in enumerate(mentions):
+        if (
+            mention.cue != "agent"
+            or mention.text.lower() not in SPOKESPEOPLE
+            or "no country stated" not in mention.evidence
+            or SPOKESMAN_FOR.match(text, mention.end)  # "a spokesman for the army"
+        ):
+            continue
+        found = next(
+            (
+                (j, m)
+                for j, m in reversed(list(enumerate(mentions[:i])))
+                if m.sentence >= mention.sentence - 1
+                and m.cue not in STATE_OR_PLACE_CUES
+                and m.cue != "pronoun"
+                and not m.actor.person
+                and not m.actor.members
+                and m.actor.sector not in ("CVL", "REF", "CRM")  # people, not a body
+                and (m.actor.organisation or m.actor.igo or (m.actor.country and m.actor.sector))
+            ),
+            None,
+        )
+        if found is None or any(
+            m.actor.person and m.cue != "pronoun" for m in mentions[found[0] : i]
+        ):
+            continue  # no body, or a person named since: perhaps theirs
+        at, body = found
+        speaker = replace(body.actor, name=mention.actor.name, person=None, role=mention.actor.role)
+        mentions[i] = replace(
+            mention,
+            actor=speaker,
+            evidence=f"'{mention.text}' speaks for {body.actor.name} ('{body.text}'), named "
+            "just before",
+            antecedent=at,
+        )
 
 
 # A chief executive is a firm's, but Hong Kong's and Macau's heads of government are called so.
