@@ -85,7 +85,7 @@ GUARDIAN_SETS = {
 GUARDIAN_FLOORS = {
     ("c", "even"): {
         "source_country_accuracy": 0.8750,
-        "source_sector_accuracy": 0.8333,
+        "source_sector_accuracy": 0.8438,
         "target_country_accuracy": 0.8594,
         "target_sector_accuracy": 0.7188,
     },
@@ -104,7 +104,7 @@ GUARDIAN_FLOORS = {
         "source_country_accuracy": 0.9487,
         "source_sector_accuracy": 0.8462,
         "target_country_accuracy": 0.8387,
-        "target_sector_accuracy": 0.7258,
+        "target_sector_accuracy": 0.7419,
     },
     ("d", "odd"): {
         "source_country_accuracy": 0.7625,
