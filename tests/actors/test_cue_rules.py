@@ -2494,3 +2494,18 @@ def test_a_spokesman_for_no_one_named_speaks_for_the_body_before(resolver):  # t
         "Otieno Kamau wept. A spokesman said they would not free them."
     )
     assert resolve(resolver, text, dt.date(2019, 2, 18))["spokesman"].actor.code == "SYRGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the opposition is a state's own, as its lawmakers are: the article's state
+        (
+            "Kenya and Uganda met. Kenya held a vote. Uganda watched. The opposition objected.",
+            "KENOPP",
+        ),
+        ("Kenya held a vote. Kenya counted it. Uganda and the opposition met.", "KENOPP"),
+    ],
+)
+def test_the_opposition_is_the_articles_states(resolver, text, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 1, 1))["opposition"].actor.code == code

@@ -5402,8 +5402,9 @@ def _news_outlet(mention: Mention) -> bool:
 # Sectors of a state's own institutions, placed in the article's state when a sentence names
 # none ("the jury", "lawmakers", "police", "officials"): not civilians, soldiers or armed
 # groups, who in news of war and migration are as often another state's.
-DOMESTIC = frozenset({"GOV", "LEG", "JUD", "COP"})
-HOME_SECTORS = frozenset({"LEG", "JUD", "COP"})  # legislatures, courts, police act at home
+DOMESTIC = frozenset({"GOV", "LEG", "JUD", "COP", "OPP"})
+HOME_SECTORS = frozenset({"LEG", "JUD", "COP", "OPP"})  # legislatures, courts, police,
+# and the opposition, act at home
 PAIRED = re.compile(r"\b(?:two|both)\W+(?:\w+\W+)?$", re.I)  # "the two", "both their"
 
 
