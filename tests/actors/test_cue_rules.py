@@ -2509,3 +2509,19 @@ def test_a_spokesman_for_no_one_named_speaks_for_the_body_before(resolver):  # t
 )
 def test_the_opposition_is_the_articles_states(resolver, text, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 1, 1))["opposition"].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a title only some states give: the one of them the article names
+        ("Syria and Iraq were named. Britain is wary. The foreign secretary said no.", "GBRGOV"),
+        ("Syria and Iraq were named. India is wary. The home secretary said no.", "INDGOV"),
+        # none of them named: read as before, by the story's state
+        ("Syria and Iraq were named. Syria is wary. The foreign secretary said no.", "SYRGOV"),
+    ],
+)
+def test_a_title_only_some_states_give_is_theirs(resolver, text, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2019, 3, 1))
+    title = next(m for p, m in mentions.items() if p.endswith("secretary"))
+    assert title.actor.code == code

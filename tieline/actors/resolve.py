@@ -577,6 +577,7 @@ class Resolver:
         _local_governments(context, text)
         _speakers_for(context, text)
         _unattached_spokespeople(context, text)
+        _place_national_titles(context)
         _described_people(context, text)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
@@ -5570,6 +5571,44 @@ def _speakers_for(context: _Context, text: str) -> None:
 
 
 SPOKESMAN_FOR = re.compile(r"\s+(?:for|of|at|to)\b", re.I)
+# Cabinet titles only some states give (the United States has a secretary of state and of
+# homeland security, a "defense secretary"; Britain, India, Pakistan and Bangladesh a home and a
+# foreign secretary; Britain a "defence secretary" and a chancellor of the exchequer).
+NATIONAL_TITLES = {
+    "home secretary": ("GBR", "IND", "PAK", "BGD", "LKA"),
+    "foreign secretary": ("GBR", "IND", "PAK", "BGD", "LKA"),
+    "defence secretary": ("GBR",),
+    "chancellor of the exchequer": ("GBR",),
+}
+
+
+def _place_national_titles(context: _Context) -> None:
+    """ "The foreign secretary said", with no state stated, in a story of Syria that names
+    Britain: Britain's, the state named most of those that give the title, not the story's
+    state (`NATIONAL_TITLES`). Left as read where the article names none of them."""
+    for i, mention in enumerate(context.mentions):
+        lowered = mention.text.lower()
+        title = next((t for t in NATIONAL_TITLES if lowered.endswith(t)), None)
+        if (
+            title is None
+            or mention.cue != "agent"
+            or "no country stated" not in mention.evidence
+            or mention.actor.country in NATIONAL_TITLES[title]
+        ):
+            continue
+        named = [c for c in NATIONAL_TITLES[title] if context.salience[c]]
+        if not named:
+            continue
+        state = max(named, key=lambda c: context.salience[c])
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(mention.actor, country=state),
+            evidence=f"{mention.evidence.split('; no country stated')[0]}; '{title}' is a "
+            f"title {state} gives, and the article names {state}",
+            confidence=min(mention.confidence, CONFIDENCE["context"]),
+        )
+
+
 # Cues of a mention that names a state or a place, not a body that has a spokesman.
 STATE_OR_PLACE_CUES = frozenset(
     {"country", "demonym", "place", "unknown-place", "capital", "form", "group"}
