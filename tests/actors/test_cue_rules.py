@@ -2525,3 +2525,15 @@ def test_a_title_only_some_states_give_is_theirs(resolver, text, code):  # type:
     mentions = resolve(resolver, text, dt.date(2019, 3, 1))
     title = next(m for p, m in mentions.items() if p.endswith("secretary"))
     assert title.actor.code == code
+
+
+def test_a_degree_before_an_adjective_stays_in_the_noun_phrase(resolver):  # type: ignore[no-untyped-def]
+    text = "Syria and Turkey were named. It blindsided Trump’s most senior officials."
+    mentions = resolve(resolver, text, dt.date(2018, 12, 20))
+    officials = next(m for p, m in mentions.items() if p.endswith("officials"))
+    assert officials.actor.code == "USAGOV"  # the owner's, past "most"
+    text = "Australia’s most wanted man was held in Turkey."
+    assert (
+        resolve(resolver, text, dt.date(2018, 12, 20))["Australia’s most wanted man"].actor.code
+        == "AUSCVL"
+    )

@@ -3246,6 +3246,9 @@ TIME_NOUNS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 PERIOD_NOUNS = frozenset({"week", "month", "year", "weekend", "night", "morning", "evening"})
 
 
+DEGREE_ADVERBS = frozenset({"most", "more", "least", "less", "very"})
+
+
 def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
     """Noun phrases as (first, last) token indices: runs of determiners, adjectives, nouns,
     numbers, possessives and named units, joined across "and" between two nominal words."""
@@ -3265,6 +3268,15 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
             and tokens[i - 1].end == token.start
         ):
             inside = True  # "Vietnamese-led forces", "US-backed militias"
+        if (
+            not inside
+            and start is not None
+            and token.text.lower() in DEGREE_ADVERBS
+            and tokens[i - 1].tag in ("POS", "DT", "PRP$", "JJ")
+            and i + 1 < len(tokens)
+            and tokens[i + 1].pos == "ADJ"
+        ):
+            inside = True  # "Trump's most senior officials": a degree before an adjective
         if not inside and token.pos == "CCONJ" and start is not None and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             inside = nxt.unit is not None or nxt.pos in ("ADJ", "PROPN", "NOUN")
