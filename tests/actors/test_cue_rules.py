@@ -2420,20 +2420,40 @@ def test_a_foreign_people_in_a_war_story_is_its_forces(resolver, sentence, phras
 
 
 @pytest.mark.parametrize(
-    ("text", "code"),
+    ("text", "phrase", "code"),
     [
         # a state's official answers to its own legislature, wherever the story is about
-        ("Ukraine was named. Kenya's Otieno Kamau told lawmakers about Ukraine.", "KENLEG"),
+        (
+            "Ukraine was named. Kenya's Otieno Kamau told lawmakers about Ukraine.",
+            "lawmakers",
+            "KENLEG",
+        ),
         (
             "Ukraine was named. Kenya's Otieno Kamau testified before lawmakers on Ukraine.",
+            "lawmakers",
             "KENLEG",
         ),
         # no one who tells them: the article's state, as before
-        ("Ukraine was named. Kenya's Otieno Kamau met lawmakers on Ukraine.", "UKRLEG"),
+        (
+            "Ukraine was named. Kenya's Otieno Kamau met lawmakers on Ukraine.",
+            "lawmakers",
+            "UKRLEG",
+        ),
+        # the opposition is a state's own, as its lawmakers are: the article's state
+        (
+            "Kenya and Uganda met. Kenya held a vote. Uganda watched. The opposition objected.",
+            "opposition",
+            "KENOPP",
+        ),
+        (
+            "Kenya held a vote. Kenya counted it. Uganda and the opposition met.",
+            "opposition",
+            "KENOPP",
+        ),
     ],
 )
-def test_lawmakers_told_are_of_the_tellers_state(resolver, text, code):  # type: ignore[no-untyped-def]
-    assert resolve(resolver, text, dt.date(2019, 11, 1))["lawmakers"].actor.code == code
+def test_a_states_own_bodies_are_placed_at_home(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 11, 1))[phrase].actor.code == code
 
 
 @pytest.mark.parametrize(
@@ -2494,21 +2514,6 @@ def test_a_spokesman_for_no_one_named_speaks_for_the_body_before(resolver):  # t
         "Otieno Kamau wept. A spokesman said they would not free them."
     )
     assert resolve(resolver, text, dt.date(2019, 2, 18))["spokesman"].actor.code == "SYRGOV"
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        # the opposition is a state's own, as its lawmakers are: the article's state
-        (
-            "Kenya and Uganda met. Kenya held a vote. Uganda watched. The opposition objected.",
-            "KENOPP",
-        ),
-        ("Kenya held a vote. Kenya counted it. Uganda and the opposition met.", "KENOPP"),
-    ],
-)
-def test_the_opposition_is_the_articles_states(resolver, text, code):  # type: ignore[no-untyped-def]
-    assert resolve(resolver, text, dt.date(2019, 1, 1))["opposition"].actor.code == code
 
 
 @pytest.mark.parametrize(
