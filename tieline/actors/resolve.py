@@ -145,6 +145,9 @@ REFERRING = re.compile(
 # "deposed" ("Ousted President Askar Akayev"), "late" (dead).
 FORMER = frozenset({"former", "ex", "ex-", "erstwhile", "late", "ousted", "deposed", "overthrown"})
 PLACE_CUES = frozenset({"place", "unknown-place", "capital", "pronoun"})
+# What an agent's evidence says when its words name no state: the after-passes that place it
+# later (`_place_national_titles`, `_unattached_spokespeople`) look for it.
+NO_COUNTRY_STATED = "no country stated"
 LEADER_ROLES = frozenset({"head of state", "head of government", "leader"})
 COUNTERPART = frozenset({"counterpart", "counterparts"})
 # Words in an organisation's name that give its sector.
@@ -1097,7 +1100,7 @@ class Resolver:
         _place_followers(context, sentence)
         _foreign_forces(context, sentence)
         in_theatre = _place_in_theatre(context, sentence)
-        _place_audiences(context, sentence, sentence.text)
+        _place_audiences(context, sentence)
         _place_stateless(context, sentence, self._stateless, in_theatre)
         _place_people_in_theatre(context, sentence)
         self._acronyms_of(context, sentence, text)
@@ -2070,7 +2073,7 @@ class Resolver:
             emit(start, head.end, actor, "agent", f"{why}; {home_note}")
             return
         actor = Actor(head.text, sector=sector, role=_role(head.text))
-        emit(start, head.end, actor, "agent", f"{why}; no country stated")
+        emit(start, head.end, actor, "agent", f"{why}; {NO_COUNTRY_STATED}")
 
     def _government_of(
         self,
@@ -4188,15 +4191,15 @@ def _described_people(context: _Context, text: str) -> None:
             or not _opens_sentence(text, described.start - 4)
         ):
             continue
-        before = [
-            j
-            for j in range(i - 1, -1, -1)
-            if mentions[j].sentence == described.sentence - 1 and mentions[j].actor.person
-        ]
-        if len(before) != 1 or any(
-            mentions[j].sentence == described.sentence and mentions[j].actor.person
-            for j in range(i)
-        ):
+        # the people of this sentence and the one before, back from the description
+        people = []
+        for j in range(i - 1, -1, -1):
+            if mentions[j].sentence < described.sentence - 1:
+                break
+            if mentions[j].actor.person:
+                people.append(j)
+        before = [j for j in people if mentions[j].sentence == described.sentence - 1]
+        if len(before) != 1 or len(people) > 1:
             continue  # none, or several people: which is meant is not clear
         person = mentions[before[0]]
         if person.cue not in GUESSED_CUES or person.actor.sector:
@@ -5295,11 +5298,10 @@ TOLD = re.compile(
 )
 
 
-def _place_audiences(context: _Context, sentence: Sentence, written: str) -> None:
+def _place_audiences(context: _Context, sentence: Sentence) -> None:
     """Lawmakers, judges or police named by no state whom a person of a state tells, testifies
     to or briefs are that state's: "Vindman told lawmakers", "He testified before lawmakers"
-    (a state's officials answer to their own legislature and courts). `written` is the
-    sentence's text."""
+    (a state's officials answer to their own legislature and courts)."""
     here = list(_sentence_mentions(context, sentence.index))
     for before, after in pairwise(here):
         teller, heard = context.mentions[before], context.mentions[after]
@@ -5310,7 +5312,9 @@ def _place_audiences(context: _Context, sentence: Sentence, written: str) -> Non
             and not heard.actor.members
             and teller.actor.person
             and teller.actor.country
-            and TOLD.fullmatch(written, teller.end - sentence.start, heard.start - sentence.start)
+            and TOLD.fullmatch(
+                sentence.text, teller.end - sentence.start, heard.start - sentence.start
+            )
         ):
             context.mentions[after] = replace(
                 heard,
@@ -5604,7 +5608,7 @@ def _place_national_titles(context: _Context) -> None:
         if (
             title is None
             or mention.cue != "agent"
-            or "no country stated" not in mention.evidence
+            or NO_COUNTRY_STATED not in mention.evidence
             or mention.actor.country in NATIONAL_TITLES[title]
         ):
             continue
@@ -5615,7 +5619,7 @@ def _place_national_titles(context: _Context) -> None:
         context.mentions[i] = replace(
             mention,
             actor=replace(mention.actor, country=state),
-            evidence=f"{mention.evidence.split('; no country stated')[0]}; '{title}' is a "
+            evidence=f"{mention.evidence.split('; ' + NO_COUNTRY_STATED)[0]}; '{title}' is a "
             f"title {state} gives, and the article names {state}",
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
@@ -5637,24 +5641,25 @@ def _unattached_spokespeople(context: _Context, text: str) -> None:
         if (
             mention.cue != "agent"
             or mention.text.lower() not in SPOKESPEOPLE
-            or "no country stated" not in mention.evidence
+            or NO_COUNTRY_STATED not in mention.evidence
             or SPOKESMAN_FOR.match(text, mention.end)  # "a spokesman for the army"
         ):
             continue
-        found = next(
-            (
-                (j, m)
-                for j, m in reversed(list(enumerate(mentions[:i])))
-                if m.sentence >= mention.sentence - 1
-                and m.cue not in STATE_OR_PLACE_CUES
+        found = None
+        for j in range(i - 1, -1, -1):  # back to the sentence before
+            m = mentions[j]
+            if m.sentence < mention.sentence - 1:
+                break
+            if (
+                m.cue not in STATE_OR_PLACE_CUES
                 and m.cue != "pronoun"
                 and not m.actor.person
                 and not m.actor.members
                 and m.actor.sector not in ("CVL", "REF", "CRM")  # people, not a body
                 and (m.actor.organisation or m.actor.igo or (m.actor.country and m.actor.sector))
-            ),
-            None,
-        )
+            ):
+                found = (j, m)
+                break
         if found is None or any(
             m.actor.person and m.cue != "pronoun" for m in mentions[found[0] : i]
         ):
