@@ -2542,3 +2542,24 @@ def test_a_degree_before_an_adjective_stays_in_the_noun_phrase(resolver):  # typ
         resolve(resolver, text, dt.date(2018, 12, 20))["Australia’s most wanted man"].actor.code
         == "AUSCVL"
     )
+
+
+def test_a_surname_keeps_the_office_the_article_gave_the_full_name(resolver):  # type: ignore[no-untyped-def]
+    # The tables end Tobias Ellwood's term in 2017; the article's words name his office.
+    day = dt.date(2018, 2, 9)
+    text = (
+        "The defence minister Tobias Ellwood said the men should face a court. "
+        "Ellwood said a terrorist must answer to a legitimate authority."
+    )
+    assert resolve(resolver, text, day)["Ellwood"].actor.code == "GBRGOV"
+    # Without an office in the words, the tables' ended term makes him one of the elite.
+    text = "Tobias Ellwood said the men should face a court. Ellwood said more."
+    assert resolve(resolver, text, day)["Ellwood"].actor.sector == "ELI"
+
+
+def test_a_surname_takes_no_office_from_a_year_told(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In 1988 Saddam Hussein gassed several Kurdish villages. "
+        "Decades later, Saddam is remembered for it."
+    )
+    assert resolve(resolver, text, dt.date(2018, 3, 1))["Saddam"].actor.sector == "ELI"

@@ -1579,6 +1579,14 @@ class Resolver:
                 if igo is None:
                     country = country or term.country
                 evidence.append(_term_note(person, term))
+            elif sector is None and antecedent is not None and _office_stated(antecedent):
+                # "Ellwood", after "the defence minister Tobias Ellwood" in 2018: the office
+                # the article's words gave the full name, which the tables' terms lack
+                earlier = antecedent.actor
+                sector, role = earlier.sector, role or earlier.role
+                country = country or earlier.country
+                igo = igo or earlier.igo
+                evidence.append(f"{earlier.name}, named earlier, as read there")
             elif sector is None and (out_of_office := _former_official(person, day)):
                 sector, role = ELITE, FORMER_OFFICIAL  # Barack Obama in 2018
                 evidence.append(out_of_office)
@@ -4126,6 +4134,16 @@ def _in_office(person: Person, day: dt.date | None) -> bool:
         return any(t.sector == "GOV" for t in person.terms)
     term = person.role_on(day)
     return term is not None and term.sector == "GOV" and term.covers(day)
+
+
+def _office_stated(mention: Mention) -> bool:
+    """Whether a person's mention holds an office its own words gave it ("the defence
+    minister Tobias Ellwood"), not one the tables gave for a year the sentence told."""
+    return (
+        mention.cue in ("kb:person+cue", "name+title")
+        and mention.actor.sector in OFFICES
+        and "the sentence tells of" not in mention.evidence
+    )
 
 
 def _former_official(person: Person, day: dt.date | None) -> str | None:
