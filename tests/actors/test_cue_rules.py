@@ -2563,3 +2563,48 @@ def test_a_surname_takes_no_office_from_a_year_told(resolver):  # type: ignore[n
         "Decades later, Saddam is remembered for it."
     )
     assert resolve(resolver, text, dt.date(2018, 3, 1))["Saddam"].actor.sector == "ELI"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Shamima Begum, a British-born teenager who travelled to Syria to join Islamic "
+            "State, wants to return. Last month Begum said she wanted to go home.",
+            "Begum",
+        ),
+        ("Ayla Brennan, 19, left the UK in 2015 to join Isis in Syria. She is in a camp.", "She"),
+        ("Tom Hale, a British member of Isis, was killed in a drone strike.", "Tom Hale"),
+    ],
+)
+def test_a_person_who_joined_an_armed_group_is_its_member(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, dt.date(2019, 3, 1))[phrase]
+    assert (mention.actor.country, mention.actor.sector) == ("GBR", "REB")
+
+
+def test_words_about_someone_else_joining_make_no_member(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "His parents, John Letts and Sally Lane, deny their son went to Syria to join Isis. "
+        "Sally Lane spoke to ITV."
+    )
+    mentions = resolve(resolver, text, dt.date(2019, 3, 1))
+    assert mentions["Sally Lane"].actor.sector != "REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Britons who went to join Isis are dangerous, the head of MI6 said.", "Britons", "GBRREB"),
+        (
+            "Jarrah was buried three weeks after the east London teenager who joined Islamic "
+            "State gave birth.",
+            "east London teenager",
+            "GBRREB",
+        ),
+        # A clause of another kind makes no members
+        ("Britons who went to Syria to help Isis's victims returned.", "Britons", "GBR"),
+    ],
+)
+def test_people_who_joined_an_armed_group_are_its_members(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2019, 3, 1))
+    assert mentions[phrase].actor.code == code

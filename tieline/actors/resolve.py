@@ -582,6 +582,7 @@ class Resolver:
         _unattached_spokespeople(context, text)
         _place_national_titles(context)
         _described_people(context, text)
+        _joined_people(context, text)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
         _private_people(context, text, self.kb.people, self._given_names)
@@ -851,6 +852,13 @@ class Resolver:
                     note = f"{mention.evidence}; '{accused}': charged with or convicted of a crime"
                     context.mentions[i] = replace(mention, actor=criminal, evidence=note)
                     changed[i] = criminal
+                read = [context.mentions[i] for i in members]
+            if read[0].actor.person and (joined := _joined(read, text, context.mentions)):
+                for i, mention in zip(members, read, strict=True):
+                    rebel = replace(mention.actor, sector="REB")
+                    note = f"{mention.evidence}; '{joined}': a member of an armed group"
+                    context.mentions[i] = replace(mention, actor=rebel, evidence=note)
+                    changed[i] = rebel
                 read = [context.mentions[i] for i in members]
             sectors = {m.actor.sector for m in read if m.actor.sector}
             countries = {
@@ -5459,6 +5467,29 @@ ACCUSED_AFTER = (
     r"(?:pleaded|pled|pleads) guilty|confessed to)\b"
 )
 ACCUSED_BEFORE = r"\b(?:arrest(?:ed|ing)|convicting|sentencing|indicting|jail(?:ed|ing))\s+"
+# How a clause says that its subject joined an armed group, up to the group's name ("left the UK
+# in 2015 to join", "is suspected of joining", "joined", "fought for").
+JOINING = (
+    r"(?:(?:is|was|has been)\s+(?:suspected|accused)\s+of\s+joining|"
+    r"(?:had\s+|has\s+|have\s+)?(?:left|travell?ed|went|fled|flew|gone)\b[^.;:“”\"]{0,80}?"
+    r"\bto\s+(?:join|fight\s+for)|(?:had\s+|has\s+)?(?:joined|fought\s+for))\s+(?:the\s+)?"
+)
+# What follows a person's name to say that they joined an armed group: an apposition and a
+# clause of theirs ("…, a teenager who travelled to Syria to join", "…, 19, left the UK in 2015
+# to join"), or an apposition that makes them a member ("…, a British member of").
+JOINED = re.compile(
+    rf"(?:,[^,.;:“”\"]{{1,80}}?,?)?\s+(?:who\s+)?{JOINING}|"
+    r",\s+(?:an?|one of the)\s+(?:[\w-]+\s+){0,2}members?\s+of\s+(?:the\s+)?"
+)
+# The same after a noun for people, in a clause of theirs ("nationals who left to join").
+JOINED_CLAUSE = re.compile(rf"\s+who\s+{JOINING}")
+# Kin or a speaker between a name and the joining: the words are about someone else ("His
+# parents, John Letts and Sally Lane, deny their son went to Syria to join Isis").
+KIN_BETWEEN = re.compile(
+    r"\b(?:their|his|her|whose)\s+(?:\w+\s+)?(?:son|daughter|husband|wife|brother|sister|"
+    r"father|mother|child|children|friends?)\b|\b(?:deny|denies|denied|say|says|said)\b",
+    re.I,
+)
 # Charges a state brings against its critics: the person is not thereby a criminal ("jailed for
 # insulting the president"). A charge of terrorism is a crime's: set C codes Joe Robinson,
 # convicted in Turkey of the YPG's terrorism, CRM.
@@ -5846,6 +5877,51 @@ def _accused(read: list[Mention], text: str) -> str | None:
                 return None
             accused = accused or " ".join(found.group().split())
     return accused
+
+
+def _joined_people(context: _Context, text: str) -> None:
+    """People named by a noun who joined or fight for an armed group named right after them
+    ("nationals who left to join Isis", "the east London teenager who joined Islamic State"):
+    its members (REB), of the state their words gave them."""
+    groups = {m.start for m in context.mentions if m.actor.sector == "REB" and m.actor.organisation}
+    if not groups:
+        return
+    for i, mention in enumerate(context.mentions):
+        if (
+            mention.cue not in ("agent", "agent+country", "demonym")
+            or mention.actor.sector not in (None, "CVL", "REF")
+            or mention.actor.organisation
+            or mention.actor.person
+        ):
+            continue
+        found = JOINED_CLAUSE.match(text, mention.end)
+        if found is None or found.end() not in groups or KIN_BETWEEN.search(found.group()):
+            continue
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(mention.actor, sector="REB"),
+            evidence=f"{mention.evidence}; '{' '.join(found.group().split())}' an armed group: "
+            "its members",
+        )
+
+
+def _joined(read: list[Mention], text: str, mentions: list[Mention]) -> str | None:
+    """The words that say that the person the mentions `read` name (a person the tables lack,
+    read with no sector or as a civilian) joined or fights for an armed group named right after
+    them ("Shamima Begum, a British-born teenager who travelled to Syria to join Islamic State",
+    "Begum left the UK in 2015 to join Isis"); None if the text says no such thing."""
+    if {m.actor.sector for m in read} - {None, "CVL"}:
+        return None
+    groups = {m.start for m in mentions if m.actor.sector == "REB" and m.actor.organisation}
+    if not groups:
+        return None
+    for mention in read:
+        if mention.cue == "pronoun" or not mention.text[:1].isupper():
+            continue
+        found = JOINED.match(text, mention.end)
+        if found and found.end() in groups and not KIN_BETWEEN.search(found.group()):
+            return " ".join(text[mention.start : found.end()].split())
+    return None
 
 
 def _unknown_name(mention: Mention, people: Mapping[str, Person]) -> str | None:
