@@ -2608,3 +2608,16 @@ def test_words_about_someone_else_joining_make_no_member(resolver):  # type: ign
 def test_people_who_joined_an_armed_group_are_its_members(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text, dt.date(2019, 3, 1))
     assert mentions[phrase].actor.code == code
+
+
+def test_their_armed_men_are_an_armed_groups_not_the_peoples_named_last(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Islamic State closed the doors of Raqqa to civilians a year ago. "
+        "Then some of their fighters began taking money from civilians."
+    )
+    fighters = resolve(resolver, text, dt.date(2017, 10, 1))["fighters"]
+    assert fighters.actor.country is None
+    assert fighters.actor.organisation == "armed:islamic-state"
+    # their own homes are still the people's
+    text = "Islamic State closed Raqqa to civilians. Then their homes were shelled by soldiers."
+    assert resolve(resolver, text, dt.date(2017, 10, 1))["their"].actor.sector == "CVL"

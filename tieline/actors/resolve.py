@@ -2175,9 +2175,17 @@ class Resolver:
                 female=word in FEMALE_PRONOUNS,
             )
         elif word in GROUP_PRONOUNS:
-            earlier = _plural_antecedent(
-                context, emit.sentence.index, unit_start=tokens[unit.start].start
-            )
+            start = tokens[unit.start].start
+            earlier = _plural_antecedent(context, emit.sentence.index, unit_start=start)
+            if (
+                word == "their"
+                and earlier is not None
+                and earlier.actor.sector in PEOPLE
+                and _armed_after(tokens, unit)
+            ):
+                # "Islamic State closed Raqqa to civilians. Then some of their fighters ...":
+                # armed men are an armed group's or a state's, not a people's
+                earlier = _armed_owner(context, emit.sentence.index, start) or earlier
         elif _pleonastic(tokens, unit):
             return None  # "It is clear that ...", "It seems ...": no one
         else:
@@ -4819,6 +4827,46 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
         here = [m for m in groups if m.sentence == index]
         if here:
             return here[0]
+    return None
+
+
+# Armed men a possessive "their" may stand before ("their fighters"): the owner has them.
+ARMED_MEN = frozenset(
+    """fighters forces troops soldiers militants militiamen gunmen jihadists commanders
+    guards snipers""".split()
+)
+
+
+def _armed_after(tokens: list[_Token], unit: Unit) -> bool:
+    """Whether armed men follow the pronoun ("their fighters", "their own forces")."""
+    following = [t.text.lower() for t in tokens[unit.end : unit.end + 2]]
+    if following[:1] == ["own"]:
+        following = following[1:]
+    return bool(following) and following[0] in ARMED_MEN
+
+
+def _armed_owner(context: _Context, sentence: int, unit_start: int) -> Mention | None:
+    """Who "their" armed men are: the first armed group named before it in this sentence, else
+    the first army or state; failing those, the same in the sentence before."""
+    owners = [
+        m
+        for m in context.mentions
+        if m.start < unit_start
+        and m.cue not in PLACE_CUES
+        and m.cue != "pronoun"
+        and not m.actor.person
+        and not m.actor.members
+        and (
+            (m.actor.organisation or "").startswith("armed:")
+            or m.actor.sector in ("REB", "MIL")
+            or (m.actor.country and m.actor.sector is None and m.cue == "country")
+        )
+    ]
+    for index in (sentence, sentence - 1):
+        here = [m for m in owners if m.sentence == index]
+        groups = [m for m in here if m.actor.sector == "REB"]
+        if groups or here:
+            return (groups or here)[0]
     return None
 
 
