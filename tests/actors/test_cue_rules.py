@@ -2621,3 +2621,26 @@ def test_their_armed_men_are_an_armed_groups_not_the_peoples_named_last(resolver
     # their own homes are still the people's
     text = "Islamic State closed Raqqa to civilians. Then their homes were shelled by soldiers."
     assert resolve(resolver, text, dt.date(2017, 10, 1))["their"].actor.sector == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Ottawa reached an agreement with the Kurdish administration in north-eastern Syria "
+            "to take home citizens held by its forces.",
+            "SYRREB",
+        ),
+        ("Russia's embassy in the UK says it is concerned by the reports.", "RUSGOV"),
+    ],
+)
+def test_it_is_the_body_not_the_state_named_as_where_it_is(resolver, text, code):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(text, day=dt.date(2019, 10, 1))
+    [pronoun] = [m for m in mentions if m.text.lower() in ("it", "its")]
+    assert pronoun.actor.code == code
+
+
+def test_it_is_still_the_state_named_as_the_sentences_subject(resolver):  # type: ignore[no-untyped-def]
+    text = "Cambodia stands ready to welcome the JMSDF in Sihanoukville to dock at its ports."
+    [pronoun] = [m for m in resolver.resolve(text, day=DAY) if m.text == "its"]
+    assert pronoun.actor.code == "KHM"

@@ -2189,7 +2189,7 @@ class Resolver:
         elif _pleonastic(tokens, unit):
             return None  # "It is clear that ...", "It seems ...": no one
         else:
-            earlier = _last_state_or_org(context, emit.sentence.index)
+            earlier = _last_state_or_org(context, emit.sentence)
         if earlier is None:
             return None
         emit(
@@ -4870,9 +4870,20 @@ def _armed_owner(context: _Context, sentence: int, unit_start: int) -> Mention |
     return None
 
 
-def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
+# What stands between a body and the state named as where it is ("the Kurdish administration
+# in north-eastern Syria").
+BODYS_PLACE = re.compile(
+    r"\s+(?:in|inside)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+)?",
+    re.I,
+)
+
+
+def _last_state_or_org(context: _Context, read: Sentence) -> Mention | None:
     """It/its: a state named earlier in the sentence ("Cambodia stands ready to welcome the
-    JMSDF to dock at its ports"), else the latest state, body or organisation."""
+    JMSDF to dock at its ports"), else the latest state, body or organisation; not a state
+    named only as where a body named right before it is ("the Kurdish administration in
+    north-eastern Syria ... its forces": the administration's)."""
+    sentence = read.index
     candidates = [
         m
         for m in context.mentions
@@ -4889,6 +4900,22 @@ def _last_state_or_org(context: _Context, sentence: int) -> Mention | None:
         # the paper or agency a story is told to ("told the Associated Press that it ...")
         and not _news_outlet(m)
         and not _plural_agent(m)  # "residents" are "they"
+    ]
+    candidates = [
+        m
+        for i, m in enumerate(candidates)
+        if not (
+            i
+            and m.sentence == sentence
+            and candidates[i - 1].sentence == sentence
+            and m.actor.sector is None
+            and m.cue == "country"
+            and candidates[i - 1].cue not in PLACE_CUES
+            and (candidates[i - 1].actor.sector or candidates[i - 1].actor.organisation)
+            and BODYS_PLACE.fullmatch(
+                read.text[candidates[i - 1].end - read.start : m.start - read.start]
+            )
+        )
     ]
     states = [
         m
