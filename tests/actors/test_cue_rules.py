@@ -2644,3 +2644,18 @@ def test_it_is_still_the_state_named_as_the_sentences_subject(resolver):  # type
     text = "Cambodia stands ready to welcome the JMSDF in Sihanoukville to dock at its ports."
     [pronoun] = [m for m in resolver.resolve(text, day=DAY) if m.text == "its"]
     assert pronoun.actor.code == "KHM"
+
+
+def test_the_kurds_of_syria_in_a_story_of_their_forces_are_a_non_state_group(resolver):  # type: ignore[no-untyped-def]
+    day = dt.date(2019, 2, 20)
+    text = (
+        "The YPG has led the fight against Islamic State in Syria. "
+        "Turkey has for years been threatening the Kurds in Syria."
+    )
+    assert resolve(resolver, text, day)["Kurds"].actor.code == "SYRREB"
+    # with no forces of theirs named, the people
+    text = "Turkey has for years been threatening the Kurds in Syria."
+    assert resolve(resolver, text, day)["Kurds"].actor.code == "SYRCVL"
+    # and Iraq's Kurdish region has a recognised government
+    text = "The peshmerga fought in Mosul. Baghdad has long been threatening the Kurds in Iraq."
+    assert resolve(resolver, text, day)["Kurds"].actor.code == "IRQCVL"

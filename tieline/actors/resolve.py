@@ -307,6 +307,15 @@ KURDISH_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 # Autonomous Administration of North and East Syria (Iraq's Kurdistan Region is in its
 # constitution of 2005).
 UNRECOGNISED_KURDISH_AUTHORITIES = frozenset({"SYR"})
+# The Kurdish-led forces of north-east Syria: where an article names them, "the Kurds" of Syria
+# are they and their administration.
+KURDISH_FORCES = (
+    "armed:syrian-democratic-forces-syr",
+    "armed:people-s-defense-units-syr",
+    "armed:women-s-protection-units-syr",
+    "armed:kurdish-democratic-union-party",
+    "armed:asayish-syr",
+)
 # Agent nouns that name states themselves ("former Soviet states").
 STATE_NOUNS = frozenset({"state", "states", "republic", "republics", "country", "countries"})
 MANY_STATES = frozenset({"states", "republics", "countries", "nations", "governments"})
@@ -1942,6 +1951,16 @@ class Resolver:
         elif head.text.lower() in STATELESS_PEOPLE_NOUNS:
             home = _kurdish_region(context)  # "the advancing Kurds" in a story of Syria
             home_note = f"the Kurds of {home}, the Kurdish region the article names most"
+            if (
+                home in UNRECOGNISED_KURDISH_AUTHORITIES
+                and head.start == first + 1
+                and tokens[first].text.lower() == "the"
+                and (forces := [g for g in KURDISH_FORCES if context.armed[g]])
+            ):
+                # "Turkey has been threatening the Kurds in Syria", in a story of the SDF: the
+                # Kurdish-led forces and administration, a non-state group
+                sector = "REB"
+                home_note += f", in a story of their forces ({forces[0]}): REB"
         elif people.lower() in STATELESS_PEOPLES and sector in KURDISH_AUTHORITIES:
             home = _kurdish_region(context)  # "Kurdish officials" in a story of Syria
             home_note = f"of the Kurdish region of {home}"
