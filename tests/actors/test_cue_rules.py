@@ -2659,3 +2659,8 @@ def test_the_kurds_of_syria_in_a_story_of_their_forces_are_a_non_state_group(res
     # and Iraq's Kurdish region has a recognised government
     text = "The peshmerga fought in Mosul. Baghdad has long been threatening the Kurds in Iraq."
     assert resolve(resolver, text, day)["Kurds"].actor.code == "IRQCVL"
+
+
+def test_a_spokesman_for_the_opposition_speaks_for_it(resolver):  # type: ignore[no-untyped-def]
+    text = "Yahya Aridi, a spokesman for the opposition Syrian National Commission, spoke."
+    assert resolve(resolver, text, dt.date(2017, 11, 28))["Yahya Aridi"].actor.sector == "OPP"
