@@ -2664,3 +2664,21 @@ def test_the_kurds_of_syria_in_a_story_of_their_forces_are_a_non_state_group(res
 def test_a_spokesman_for_the_opposition_speaks_for_it(resolver):  # type: ignore[no-untyped-def]
     text = "Yahya Aridi, a spokesman for the opposition Syrian National Commission, spoke."
     assert resolve(resolver, text, dt.date(2017, 11, 28))["Yahya Aridi"].actor.sector == "OPP"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Hundreds were killed by Russian and Syrian bombs.", "Russian", "RUSMIL"),
+        ("Hundreds were killed by Russian and Syrian bombs.", "Syrian", "SYRMIL"),
+        ("Recent US Predator attacks killed eight leaders.", "US", "USAMIL"),
+        ("Air defences downed two Israeli missiles.", "Israeli", "ISRMIL"),
+    ],
+)
+def test_a_state_named_before_a_weapon_is_its_armed_forces(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2018, 2, 24))[phrase].actor.code == code
+
+
+def test_a_state_named_before_other_things_is_not_its_armed_forces(resolver):  # type: ignore[no-untyped-def]
+    text = "Hundreds were killed in Russian and Syrian towns."
+    assert resolve(resolver, text, dt.date(2018, 2, 24))["Russian"].actor.sector != "MIL"

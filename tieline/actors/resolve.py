@@ -587,6 +587,7 @@ class Resolver:
             self._read_sentence(tokens, sentence, context, field_name, text)
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
+        _states_weapons(context, text)
         _speakers_for(context, text)
         _unattached_spokespeople(context, text)
         _place_national_titles(context)
@@ -5928,6 +5929,35 @@ def _private_people(
             actor=replace(actor, sector="CVL"),
             evidence=f"{mention.evidence}; a person of no known office: a civilian",
         )
+
+
+# Weapons a state's name or demonym stands before, right before or in a pair ("Russian and
+# Syrian bombs", "US Predator attacks"): the state's armed forces use them. Agent nouns of
+# their own only where the tables list them ("airstrikes", "warplanes", "artillery").
+STATES_WEAPONS = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z][\w-]+)?\s+(?:(?:air|naval|ballistic|cruise|barrel|cluster|guided)\s+)?"
+    r"(?:bombs?|missiles?|rockets?|shells|bombing|bombings|bombardments?|predators?|reapers?|"
+    r"tomahawks?|gunships?|mortars?)\b",
+    re.I,
+)
+
+
+def _states_weapons(context: _Context, text: str) -> None:
+    """A state named right before a weapon ("Russian and Syrian bombs", "US Predator
+    attacks"): its armed forces (MIL)."""
+    for i, mention in enumerate(context.mentions):
+        if (
+            mention.cue in ("demonym", "country")
+            and mention.actor.sector is None
+            and not mention.actor.members
+            and (found := STATES_WEAPONS.match(text, mention.end))
+        ):
+            weapon = found.group().split()[-1]
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(mention.actor, sector="MIL"),
+                evidence=f"{mention.evidence}; before '{weapon}': its armed forces",
+            )
 
 
 def _local_governments(context: _Context, text: str) -> None:
