@@ -2682,3 +2682,12 @@ def test_a_state_named_before_a_weapon_is_its_armed_forces(resolver, text, phras
 def test_a_state_named_before_other_things_is_not_its_armed_forces(resolver):  # type: ignore[no-untyped-def]
     text = "Hundreds were killed in Russian and Syrian towns."
     assert resolve(resolver, text, dt.date(2018, 2, 24))["Russian"].actor.sector != "MIL"
+
+
+def test_an_agent_noun_the_tagger_takes_for_a_verb_is_still_read(resolver):  # type: ignore[no-untyped-def]
+    # spaCy tags "airstrikes" here as a verb (VBZ) but parses it as the subject
+    text = (
+        "In recent days, airstrikes against the rebel-held district near Damascus "
+        "have killed dozens."
+    )
+    assert resolve(resolver, text, dt.date(2018, 1, 23))["airstrikes"].actor.sector == "MIL"

@@ -326,6 +326,7 @@ WORLD_REGIONS = frozenset(
     scandinavia mediterranean sahel maghreb levant middle east""".split()
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # a noun's roles in a clause
 # "the town of X", "the province of X": X is a place.
 SETTLEMENT_NOUNS = frozenset(
     {"town", "city", "village", "province", "district", "region", "port", "island"}
@@ -989,10 +990,16 @@ class Resolver:
         repeated: frozenset[str] = frozenset(),
     ) -> list[_Token]:
         base = sentence.start
-        tokens = [
-            _Token(base + t.idx, base + t.idx + len(t.text), t.text, coarse_pos(t.tag_), t.tag_)
-            for t in doc
-        ]
+        tokens = []
+        for t in doc:
+            # "In recent days, airstrikes ... have killed": an agent noun tagged as a verb that
+            # the parse makes the subject or an object is a noun
+            tag = t.tag_
+            if tag == "VBZ" and t.dep_ in NOMINAL_DEPS and t.text.lower() in self.kb.agents:
+                tag = "NNS"
+            tokens.append(
+                _Token(base + t.idx, base + t.idx + len(t.text), t.text, coarse_pos(tag), tag)
+            )
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
 
