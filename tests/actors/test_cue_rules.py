@@ -2691,3 +2691,12 @@ def test_an_agent_noun_the_tagger_takes_for_a_verb_is_still_read(resolver):  # t
         "have killed dozens."
     )
     assert resolve(resolver, text, dt.date(2018, 1, 23))["airstrikes"].actor.sector == "MIL"
+
+
+def test_the_terrorist_group_is_the_group_of_no_state_named_before(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Raqqa, once the capital of Islamic State, has fallen. The Syrian Democratic Forces "
+        "(SDF) said they had captured the stadium, the last holdout of the terrorist group."
+    )
+    group = resolve(resolver, text, dt.date(2017, 10, 17))["terrorist group"]
+    assert group.actor.organisation == "armed:islamic-state"

@@ -326,6 +326,7 @@ WORLD_REGIONS = frozenset(
     scandinavia mediterranean sahel maghreb levant middle east""".split()
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
+ARMED_GROUP_KEY = "armed:"  # how the knowledge base's keys of armed groups begin
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # a noun's roles in a clause
 # "the town of X", "the province of X": X is a place.
 SETTLEMENT_NOUNS = frozenset(
@@ -4335,10 +4336,29 @@ GROUP_NOUNS = frozenset(
 DESCRIBED_NOUNS = FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
 
 
+# Words for an armed group that say it is a terrorist one: in a story that names a group of no
+# state among others, that group ("the SDF captured the last holdouts of the terrorist group").
+TERROR_NOUNS = frozenset(
+    {
+        "terror group", "terrorist group", "terrorist organisation", "terrorist organization",
+        "jihadist group", "extremist group",
+    }
+)  # fmt: skip
+
+
 def _described_body(context: _Context, sentence: int, noun: str) -> Mention | None:
     """What "the company", "the terror group" or "the charity" (`noun`) refers to: the firm,
-    armed group or non-governmental body named last (`_recent_body`)."""
+    armed group or non-governmental body named last (`_recent_body`); for a terrorist group,
+    the group of no state named last, where one was."""
     kind = "BUS" if noun in FIRM_NOUNS else "REB" if noun in GROUP_NOUNS else "NGO"
+    if noun in TERROR_NOUNS:
+
+        def stateless(actor: Actor, mention: Mention) -> bool:
+            key = actor.organisation or ""
+            return key.startswith(ARMED_GROUP_KEY) and not actor.country and actor.sector == "REB"
+
+        if (group := _recent_named(context, sentence, stateless)) is not None:
+            return group
     return _recent_body(context, sentence, kind)
 
 
@@ -4884,7 +4904,7 @@ def _armed_owner(context: _Context, sentence: int, unit_start: int) -> Mention |
         and not m.actor.person
         and not m.actor.members
         and (
-            (m.actor.organisation or "").startswith("armed:")
+            (m.actor.organisation or "").startswith(ARMED_GROUP_KEY)
             or m.actor.sector in ("REB", "MIL")
             or (m.actor.country and m.actor.sector is None and m.cue == "country")
         )
