@@ -2673,9 +2673,11 @@ def test_a_spokesman_for_the_opposition_speaks_for_it(resolver):  # type: ignore
         ("Hundreds were killed by Russian and Syrian bombs.", "Syrian", "SYRMIL"),
         ("Recent US Predator attacks killed eight leaders.", "US", "USAMIL"),
         ("Air defences downed two Israeli missiles.", "Israeli", "ISRMIL"),
+        # before a jail, its prisons
+        ("Aine Davis is doing time in a Turkish jail.", "Turkish", "TURCOP"),
     ],
 )
-def test_a_state_named_before_a_weapon_is_its_armed_forces(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+def test_a_state_named_before_a_weapon_or_a_jail_holds_it(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2018, 2, 24))[phrase].actor.code == code
 
 

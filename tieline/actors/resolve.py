@@ -5969,22 +5969,32 @@ STATES_WEAPONS = re.compile(
 )
 
 
+# Where a state's name or demonym before it says that the state holds someone ("a Turkish
+# jail"): its prison service, which CAMEO counts with the police (COP).
+STATES_JAILS = re.compile(r"\s+(?:(?:high|maximum)[\s-]security\s+)?(?:jails?|prisons?)\b", re.I)
+
+
 def _states_weapons(context: _Context, text: str) -> None:
     """A state named right before a weapon ("Russian and Syrian bombs", "US Predator
-    attacks"): its armed forces (MIL)."""
+    attacks"): its armed forces (MIL); before a jail ("a Turkish jail"): its prisons (COP)."""
     for i, mention in enumerate(context.mentions):
         if (
-            mention.cue in ("demonym", "country")
-            and mention.actor.sector is None
-            and not mention.actor.members
-            and (found := STATES_WEAPONS.match(text, mention.end))
+            mention.cue not in ("demonym", "country")
+            or mention.actor.sector is not None
+            or mention.actor.members
         ):
-            weapon = found.group().split()[-1]
-            context.mentions[i] = replace(
-                mention,
-                actor=replace(mention.actor, sector="MIL"),
-                evidence=f"{mention.evidence}; before '{weapon}': its armed forces",
-            )
+            continue
+        if found := STATES_WEAPONS.match(text, mention.end):
+            sector, note = "MIL", "its armed forces"
+        elif found := STATES_JAILS.match(text, mention.end):
+            sector, note = "COP", "its prisons (COP)"
+        else:
+            continue
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(mention.actor, sector=sector),
+            evidence=f"{mention.evidence}; before '{found.group().split()[-1]}': {note}",
+        )
 
 
 def _local_governments(context: _Context, text: str) -> None:
