@@ -2702,3 +2702,23 @@ def test_the_terrorist_group_is_the_group_of_no_state_named_before(resolver):  #
     )
     group = resolve(resolver, text, dt.date(2017, 10, 17))["terrorist group"]
     assert group.actor.organisation == "armed:islamic-state"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Similarly, Kabul's authority rests in part on western troops.", "western troops"),
+        ("Syrians say the international community has abandoned them.", "international community"),
+    ],
+)
+def test_western_or_international_people_are_not_of_the_state_named(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 1, 1))[phrase].actor.country is None
+
+
+def test_an_international_body_by_name_keeps_its_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Firms will pass the tariffs on to U.S. consumers, said Monica de Bolle, a fellow at "
+        "the Peterson Institute for International Economics."
+    )
+    body = "Peterson Institute for International Economics"
+    assert resolve(resolver, text, dt.date(2019, 1, 1))[body].actor.country == "USA"

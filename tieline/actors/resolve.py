@@ -5261,6 +5261,7 @@ def _place_stateless(
             or (sectors is PEOPLE and mention.cue != "agent")
             # "foreign nationals", "foreign states": of other states than the one named
             or FOREIGNERS.search(mention.text) is not None
+            or (OUTLANDERS.search(mention.text) is not None and actor.sector != "BUS")
             # "any other government", "key world leaders": not the state the sentence names
             or OTHERS.search(_with_word_before(sentence, mention)) is not None
             or (guessed and actor.person is not None)
@@ -5383,6 +5384,10 @@ HUMAN_RIGHTS = "HRI"  # sectors of firms and the news media
 FOREIGNERS = re.compile(
     r"\bforeign\s+(?!minist|secretar|office|affairs|service|polic|intelligence|relations)", re.I
 )
+# "western troops" in a story of Kabul, "the international community": of no state the
+# sentence names (written in lower case, right before the noun: not "Feinstein International
+# Center")
+OUTLANDERS = re.compile(r"\b(?:[Ww]estern|international|multinational)\s+[\w-]+$")
 # Another state's government, or the world's: "any other government", "key world leaders" (not
 # "other women", who are as likely the people of the state named)
 OTHERS = re.compile(
