@@ -49,6 +49,7 @@ def test_group_filed_under_a_region_takes_the_sentences_state(resolver):  # type
         ("Rebel fighters in Chad seized a town.", "Rebel fighters", "TCDREB"),
         ("Kenyan Muslim militiamen burned a market.", "Kenyan Muslim militiamen", "KENREB"),
         ("Christian forces in Lebanon shelled the port.", "Christian forces", "LBNREB"),
+        ("Kurdish-Arab forces in Syria shelled the port.", "Kurdish-Arab forces", "SYRREB"),
         # ... but not a state's own forces or soldiers.
         ("Kenyan government forces shelled the port.", "Kenyan government forces", "KENMIL"),
         ("Kenyan border guards shelled the port.", "Kenyan border guards", "KENMIL"),

@@ -1947,7 +1947,14 @@ class Resolver:
             ),
             None,
         )
-        people = led or people
+        compound = (  # "the Kurdish-Arab forces": led by Kurds as "Kurdish-led forces" are
+            tokens[head.start - 3].text
+            if head.start - 3 >= first
+            and tokens[head.start - 3].text.lower() in STATELESS_PEOPLES
+            and tokens[head.start - 2].text == "-"
+            else None
+        )
+        people = led or compound or people
         home, home_note = None, ""  # the state of "Kurdish fighters", "anti-regime rebels"
         if qualifier is not None and not former:
             sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
