@@ -2723,3 +2723,18 @@ def test_an_international_body_by_name_keeps_its_state(resolver):  # type: ignor
     )
     body = "Peterson Institute for International Economics"
     assert resolve(resolver, text, dt.date(2019, 1, 1))[body].actor.country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Students protested at the university. The university's president resigned.", "EDU"),
+        ("The company lost money. The company's president resigned.", "BUS"),
+        # a state's own president is its government's
+        ("Kenya held elections. The country's president resigned.", "GOV"),
+    ],
+)
+def test_the_head_of_a_body_that_governs_nothing_is_of_its_sector(resolver, text, sector):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(text, day=dt.date(2023, 5, 1))
+    [head] = [m for m in mentions if m.text.endswith("president")]
+    assert head.actor.sector == sector

@@ -357,6 +357,12 @@ LOCATIVE = frozenset(
 )
 # Agent nouns too general to decide a sector when a more specific one stands beside them:
 # "Israeli intelligence officials" are intelligence (SPY), not generic officials (GOV).
+# Titles of the heads of any body, which the tables code as a government's (GOV): "the
+# university's president" is the university's.
+BODY_HEADS = frozenset(
+    """president presidents vice-president chairman chairwoman chair chairperson director
+    directors head chief secretary secretary-general chancellor""".split()
+)
 GENERIC_AGENTS = frozenset(
     {
         "deputy",  # "Lavrov's deputy": the owner's sector, not a sheriff's deputy (COP)
@@ -2170,6 +2176,9 @@ class Resolver:
         # "his own people" are his country's people, not his staff
         own = head.start > 0 and emit.tokens[head.start - 1].text.lower() == "own"
         generic = head.text.lower() in GENERIC_AGENTS and not own
+        # "the university's president", "the company's chairman": the head of a body that
+        # governs nothing is of its sector, as its officials are
+        generic = generic or (head.text.lower() in BODY_HEADS and owned.sector in BODY_SECTORS)
         sector = owned.sector if generic and owned.sector else head.entry.ref
         if owned.sector == "REB" and sector in ARMED_GROUP_OFFICERS:
             sector = "REB"  # "its forces", "their commanders" of an armed group: the group's
