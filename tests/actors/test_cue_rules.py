@@ -2738,3 +2738,14 @@ def test_the_head_of_a_body_that_governs_nothing_is_of_its_sector(resolver, text
     mentions = resolver.resolve(text, day=dt.date(2023, 5, 1))
     [head] = [m for m in mentions if m.text.endswith("president")]
     assert head.actor.sector == sector
+
+
+def test_pronouns_after_a_description_go_to_the_person_described(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Ricardo Vilanova never wanted to be part of the story. The Spanish photojournalist "
+        "went to Syria in 2011 to cover the revolution against Bashar al-Assad. "
+        "The rebels he thought would offer protection did not and he was taken hostage."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 1, 1))
+    pronouns = [m for m in mentions if m.text == "he"]
+    assert [m.actor.code for m in pronouns] == ["ESPJRN", "ESPJRN"]

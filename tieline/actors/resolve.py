@@ -4302,6 +4302,44 @@ def _described_people(context: _Context, text: str) -> None:
             evidence=f"{described.evidence}; the person the sentence before named: {who.name}",
             antecedent=before[0],
         )
+        _repoint_pronouns(mentions, i, before[0])
+
+
+def _repoint_pronouns(mentions: list[Mention], described: int, person: int) -> None:
+    """Read again the pronouns after a description found to be a person (`described`, naming
+    the one `person` names): one that went to someone named after the description in its
+    sentence goes to the description, the first person there ("The Spanish photojournalist
+    went to cover the revolution against Bashar al-Assad. ... he was taken hostage": the
+    photojournalist, not Assad), unless the description's words give the other gender."""
+    words = set(re.findall(r"[a-z]+", mentions[described].text.lower()))
+    gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+    where = mentions[described]
+    repointed = set()
+    for j in range(described + 1, len(mentions)):
+        mention = mentions[j]
+        word = mention.text.lower()
+        if (
+            mention.cue != "pronoun"
+            or word not in PERSON_PRONOUNS
+            or mention.antecedent is None
+            or mention.sentence == where.sentence
+        ):
+            continue
+        earlier = mentions[mention.antecedent]
+        # or one that went to such a pronoun before it ("he thought ... and he was taken")
+        if mention.antecedent not in repointed and (
+            earlier.sentence != where.sentence or earlier.start < where.start
+        ):
+            continue
+        if gender is not None and (gender == "f") != (word in FEMALE_PRONOUNS):
+            continue
+        repointed.add(j)
+        mentions[j] = replace(
+            mention,
+            actor=mentions[person].actor,
+            evidence=f"refers to {mentions[person].actor.name}, described as '{where.text}'",
+            antecedent=person,
+        )
 
 
 def _opens_sentence(text: str, position: int) -> bool:
