@@ -2749,3 +2749,16 @@ def test_pronouns_after_a_description_go_to_the_person_described(resolver):  # t
     mentions = resolver.resolve(text, day=dt.date(2019, 1, 1))
     pronouns = [m for m in mentions if m.text == "he"]
     assert [m.actor.code for m in pronouns] == ["ESPJRN", "ESPJRN"]
+
+
+def test_former_before_a_common_noun_makes_no_former_official(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Taylor Swift said her former label Big Machine blocked her. "
+        "The record label Big Machine denied it."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    label = next(m for m in mentions if m.text.endswith("label Big Machine"))
+    assert label.actor.sector == "BUS"
+    # before a title, it does
+    text = "Former AG Eric Schneiderman resigned in May."
+    assert resolve(resolver, text, dt.date(2019, 11, 15))["Eric Schneiderman"].actor.sector == "ELI"

@@ -1626,6 +1626,11 @@ class Resolver:
                 country = country or person.country
             if titles or cues:
                 cue = "kb:person+cue"
+        # "her former label Big Machine": "former" says a person left an office only where a
+        # title or the tables name one
+        former = former and (
+            title is not None or person is not None or not _common_noun_after_former(tokens, chunk)
+        )
         if former and (sector is None or sector in OFFICES):
             sector, role = ELITE, f"former {role}" if role else FORMER_OFFICIAL
         elif former:  # "former CEO Adam Neumann" is a businessman still, not of the elite
@@ -4204,6 +4209,15 @@ def _office_stated(mention: Mention) -> bool:
         and mention.actor.sector in OFFICES
         and "the sentence tells of" not in mention.evidence
     )
+
+
+def _common_noun_after_former(tokens: list[_Token], chunk: tuple[int, int]) -> bool:
+    """Whether "former" in the chunk stands before a word in lower case, not a title or a
+    name: "her former label Big Machine" (not "former AG Eric Schneiderman")."""
+    for i in range(chunk[0], chunk[1]):
+        if tokens[i].text.lower() in FORMER and i + 1 <= chunk[1]:
+            return tokens[i + 1].text[:1].islower()
+    return False
 
 
 def _former_official(person: Person, day: dt.date | None) -> str | None:
