@@ -2762,3 +2762,16 @@ def test_former_before_a_common_noun_makes_no_former_official(resolver):  # type
     # before a title, it does
     text = "Former AG Eric Schneiderman resigned in May."
     assert resolve(resolver, text, dt.date(2019, 11, 15))["Eric Schneiderman"].actor.sector == "ELI"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("Holmes revealed it to impeachment investigators.", "impeachment investigators", "LEG"),
+        ("Congressional investigators questioned him.", "Congressional investigators", "LEG"),
+        ("Senate aides said the vote would slip.", "Senate aides", "LEG"),
+        ("Police investigators questioned him.", "Police investigators", "COP"),
+    ],
+)
+def test_a_legislatures_staff_and_investigators_are_its_own(resolver, text, phrase, sector):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 11, 15))[phrase].actor.sector == sector

@@ -326,6 +326,17 @@ WORLD_REGIONS = frozenset(
     scandinavia mediterranean sahel maghreb levant middle east""".split()
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
+# A word before an agent noun that makes the agent a legislature's ("congressional
+# investigators", "House aides"): as written ("House" with its capital, not "house").
+LEGISLATURES_OWN = re.compile(
+    r"[Cc]ongressional|House|Senate|[Pp]arliamentary|[Ll]egislative|[Ii]mpeachment|[Cc]ommittee"
+)
+# The agents a legislature has (its staff and those who investigate for it), whom the tables
+# give another sector ("investigators" COP, "aides" GOV).
+LEGISLATURES_STAFF = frozenset(
+    """investigator investigators aide aides staff staffer staffers counsel lawyers lawyer
+    officials official""".split()
+)
 ARMED_GROUP_KEY = "armed:"  # how the knowledge base's keys of armed groups begin
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})  # a noun's roles in a clause
 # "the town of X", "the province of X": X is a place.
@@ -1970,6 +1981,13 @@ class Resolver:
         if qualifier is not None and not former:
             sector = "REB"  # "Moslem forces", "rebel fighters": an armed group of no state
             why += f", '{qualifier.text}' before it: a non-state armed group (REB)"
+        elif (
+            LEGISLATURES_OWN.fullmatch(people)
+            and head.text.lower() in LEGISLATURES_STAFF
+            and sector not in (None, ELITE)
+        ):
+            sector = "LEG"  # "congressional investigators", "House investigators", "Senate aides"
+            why += f", '{people}' before it: a legislature's own (LEG)"
         elif people.lower() in STATELESS_PEOPLES and _armed_head(head) and not former:
             sector = "REB"  # "Kurdish forces": the YPG, the PKK, a region's peshmerga
             why += f", '{people}' before it: a stateless people's armed men (REB)"
