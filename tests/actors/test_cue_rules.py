@@ -2775,3 +2775,17 @@ def test_former_before_a_common_noun_makes_no_former_official(resolver):  # type
 )
 def test_a_legislatures_staff_and_investigators_are_its_own(resolver, text, phrase, sector):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 11, 15))[phrase].actor.sector == sector
+
+
+def test_a_town_two_states_name_is_of_the_one_whose_towns_the_story_names(resolver):  # type: ignore[no-untyped-def]
+    day = dt.date(2019, 11, 15)
+    text = (
+        "Two people were killed in a crash in Osborne Store, Clarendon on Tuesday. "
+        "They are Heather Grant, 33, of Christiana, Manchester and Nigel Ambersley."
+    )
+    assert resolve(resolver, text, day)["Manchester"].actor.country == "JAM"
+    # by itself, the larger one's
+    assert (
+        resolve(resolver, "Police in Manchester arrested a man.", day)["Manchester"].actor.country
+        == "GBR"
+    )

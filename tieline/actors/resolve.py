@@ -955,6 +955,15 @@ class Resolver:
                 realms.append(hit)  # "King Charles", king of each of his realms: counted last
                 continue
             if entry is None or len(places) > 1:
+                if entry is None and len(places) > 1:
+                    # a town of two states' names ("Manchester"): the one named more so far,
+                    # else the one listed first
+                    places = [
+                        max(
+                            places,
+                            key=lambda c: (context.salience[c], context.towns[c], -places.index(c)),
+                        )
+                    ]
                 if len(places) == 1:  # a city: "Sochi" names Russia, but is not about it
                     context.named.add(places[0])
                     context.towns[places[0]] += 1
@@ -3299,15 +3308,19 @@ def _in_context(
 ) -> list[Hit]:
     """A word the tables give to two states ("Congo", "Congolese": COD or COG) is read as the
     one the article names more by unambiguous names ("Brazzaville", "Republic of the Congo"),
-    else as the one listed first (the larger, which the news means far more often). So is a
-    name two states' bodies or people share ("National Democratic Congress": Ghana's and
+    then by more of its towns ("Manchester" in a story of Clarendon, Jamaica's), else as the
+    one listed first (the larger, which the news means far more often). So is a name two
+    states' bodies or people share ("National Democratic Congress": Ghana's and
     Grenada's parties; "King Charles", king of each of his realms), by the state `home` gives
     each."""
     out = []
     for hit in hits:
         countries = _place_countries(hit)
         if len(countries) >= 2:
-            best = max(countries, key=lambda c: (context.salience[c], -countries.index(c)))
+            best = max(
+                countries,
+                key=lambda c: (context.salience[c], context.towns[c], -countries.index(c)),
+            )
             entries = sorted(hit.entries, key=lambda e: e.kind in PLACE_KINDS and e.ref != best)
             hit = replace(hit, entries=tuple(entries))
         elif home is not None and len(hit.entries) > 1:
