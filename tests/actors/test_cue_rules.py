@@ -2789,3 +2789,19 @@ def test_a_town_two_states_name_is_of_the_one_whose_towns_the_story_names(resolv
         resolve(resolver, "Police in Manchester arrested a man.", day)["Manchester"].actor.country
         == "GBR"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Douziech is the artist in residence at a studio in South LA.", "LA"),
+        ("Ryan, a congressman from Wisconsin, will not run again.", "Wisconsin"),
+        ("Police in Baltimore arrested a man.", "Baltimore"),
+        (
+            "The Washington, D.C. attorney general sued Facebook.",
+            "Washington, D.C. attorney general",
+        ),
+    ],
+)
+def test_american_places_the_derived_tables_lack(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 1, 1))[phrase].actor.country == "USA"
