@@ -2805,3 +2805,25 @@ def test_a_town_two_states_name_is_of_the_one_whose_towns_the_story_names(resolv
 )
 def test_american_places_the_derived_tables_lack(resolver, text, phrase):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 1, 1))[phrase].actor.country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Police in Bristol arrested a man.", "Bristol", "GBR"),
+        ("The protest in Brixton ended peacefully.", "Brixton", "GBR"),
+        ("Engineers in Cupertino unveiled a laptop.", "Cupertino", "USA"),
+        # a town two states name, named alone: the one listed first
+        ("Researchers in Cambridge said so.", "Cambridge", "GBR"),
+    ],
+)
+def test_british_and_american_towns_the_derived_tables_lack(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 1, 1))[phrase].actor.country == code
+
+
+def test_a_place_of_origin_in_apposition_names_no_office(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Ruby Kemp, 24, from Portsmouth, died on Tuesday. Kemp had been clearing mines. "
+        "Her mother said she was proud."
+    )
+    assert resolve(resolver, text, dt.date(2019, 1, 1))["Ruby Kemp"].actor.code == "GBRCVL"
