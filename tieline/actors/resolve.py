@@ -6018,7 +6018,9 @@ def _private_people(
     titled = {  # an office, a trade or a group is named beside them somewhere
         m.actor.person
         for m in context.mentions
-        if m.cue not in UNTITLED_CUES
+        # (an apposition that gave a state alone, "Oliver Hall, 24, from Portsmouth", names
+        # none of them)
+        if (m.cue not in UNTITLED_CUES and not (m.cue == "name+apposition" and not m.actor.sector))
         or (
             m.cue != "pronoun"
             and (
