@@ -2340,9 +2340,10 @@ def test_it_refers_to_a_body_named_in_its_sentence(resolver):  # type: ignore[no
         "London - The headteacher told pupils to go home. "
         "Oxford University said it would review the decision."
     )
-    mentions = resolve(resolver, text, dt.date(2020, 6, 1))
-    assert mentions["it"].evidence == "refers to Oxford University"
-    assert mentions["it"].actor.sector == "EDU"
+    read = resolver.resolve(text, day=dt.date(2020, 6, 1))
+    [it] = [m for m in read if m.text == "it"]
+    assert read[it.antecedent].text == "Oxford University"  # type: ignore[index]
+    assert it.actor.sector == "EDU"
 
 
 @pytest.mark.parametrize(
@@ -2829,3 +2830,22 @@ def test_a_place_of_origin_in_apposition_names_no_office(resolver):  # type: ign
         "Her mother said she was proud."
     )
     assert resolve(resolver, text, dt.date(2019, 1, 1))["Ruby Kemp"].actor.code == "GBRCVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("John Malkin, 31, of Columbus, was booked into the county jail.", "John Malkin"),
+        ("Police said Ann Petro faces two charges of burglary.", "Ann Petro"),
+        ("Carl Benn pleaded not guilty on Monday.", "Carl Benn"),
+        ("Prosecutors charged Eve Tull with murder.", "Eve Tull"),
+    ],
+)
+def test_more_words_for_a_person_charged(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 11, 15))[phrase].actor.sector == "CRM"
+
+
+def test_a_firm_charging_for_something_is_not_charged(resolver):  # type: ignore[no-untyped-def]
+    text = "Wearables Inc. is charging Apple Watch buyers more. Apple said nothing."
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    assert all(m.actor.sector != "CRM" for m in mentions)

@@ -875,19 +875,19 @@ class Resolver:
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
-            if read[0].actor.person and (accused := _accused(read, text)):
-                for i, mention in zip(members, read, strict=True):
-                    criminal = replace(mention.actor, sector="CRM")
-                    note = f"{mention.evidence}; '{accused}': charged with or convicted of a crime"
-                    context.mentions[i] = replace(mention, actor=criminal, evidence=note)
-                    changed[i] = criminal
-                read = [context.mentions[i] for i in members]
             if read[0].actor.person and (joined := _joined(read, text, context.mentions)):
                 for i, mention in zip(members, read, strict=True):
                     rebel = replace(mention.actor, sector="REB")
                     note = f"{mention.evidence}; '{joined}': a member of an armed group"
                     context.mentions[i] = replace(mention, actor=rebel, evidence=note)
                     changed[i] = rebel
+                read = [context.mentions[i] for i in members]
+            if read[0].actor.person and (accused := _accused(read, text)):
+                for i, mention in zip(members, read, strict=True):
+                    criminal = replace(mention.actor, sector="CRM")
+                    note = f"{mention.evidence}; '{accused}': charged with or convicted of a crime"
+                    context.mentions[i] = replace(mention, actor=criminal, evidence=note)
+                    changed[i] = criminal
                 read = [context.mentions[i] for i in members]
             sectors = {m.actor.sector for m in read if m.actor.sector}
             countries = {
@@ -5687,10 +5687,11 @@ NAME_CUES = frozenset(
 # of kidnapping", "Carlineo pleaded guilty") or right after ("convicting Webb", "Officers
 # arrested Elizabeth A. Burton"): the person is a criminal (CRM) in CAMEO's sense, or said to be.
 ACCUSED_AFTER = (
-    r"(?:,[^,.;:]{1,40},|,)?\s+(?:(?:was|were|has been|had been|have been|is|are|is being|"
+    r"(?:(?:,[^,.;:]{1,40}){1,2},|,)?\s+(?:(?:was|were|has been|had been|have been|is|are|is being|"
     r"was being)\s+(?:(?:later|also|then|subsequently|previously|formally|first)\s+)?"
-    r"(?:arrested|charged|convicted|sentenced|indicted|jailed|imprisoned|found guilty)|"
-    r"(?:pleaded|pled|pleads) guilty|confessed to)\b"
+    r"(?:arrested|charged|convicted|sentenced|indicted|jailed|imprisoned|found guilty|booked|"
+    r"accused of|taken into custody)|(?:pleaded|pled|pleads)(?: not)? guilty|confessed to|"
+    r"(?:faces|faced|is facing) (?:\w+ ){0,2}charges)\b"
 )
 ACCUSED_BEFORE = r"\b(?:arrest(?:ed|ing)|convicting|sentencing|indicting|jail(?:ed|ing))\s+"
 # How a clause says that its subject joined an armed group, up to the group's name ("left the UK
@@ -6137,7 +6138,10 @@ def _accused(read: list[Mention], text: str) -> str | None:
     accused = None
     for name in sorted(names, key=len, reverse=True):
         written = re.escape(name)
-        pattern = rf"(?<![\w.]){written}{ACCUSED_AFTER}|{ACCUSED_BEFORE}{written}\b"
+        pattern = (
+            rf"(?<![\w.]){written}{ACCUSED_AFTER}|{ACCUSED_BEFORE}{written}\b"
+            rf"|\bcharged\s+{written}\s+with\b"  # "Prosecutors charged Eve Tull with murder"
+        )
         for found in re.finditer(pattern, text):
             # what the charge is, said near it
             if POLITICAL_CHARGES.search(text, max(found.start() - 300, 0), found.end() + 300):
