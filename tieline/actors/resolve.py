@@ -366,14 +366,14 @@ LOCATIVE = frozenset(
         "from",
     }
 )
-# Agent nouns too general to decide a sector when a more specific one stands beside them:
-# "Israeli intelligence officials" are intelligence (SPY), not generic officials (GOV).
 # Titles of the heads of any body, which the tables code as a government's (GOV): "the
 # university's president" is the university's.
 BODY_HEADS = frozenset(
     """president presidents vice-president chairman chairwoman chair chairperson director
     directors head chief secretary secretary-general chancellor""".split()
 )
+# Agent nouns too general to decide a sector when a more specific one stands beside them:
+# "Israeli intelligence officials" are intelligence (SPY), not generic officials (GOV).
 GENERIC_AGENTS = frozenset(
     {
         "deputy",  # "Lavrov's deputy": the owner's sector, not a sheriff's deputy (COP)
@@ -606,7 +606,7 @@ class Resolver:
             self._read_sentence(tokens, sentence, context, field_name, text)
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
-        _states_weapons(context, text)
+        _states_arms_and_jails(context, text)
         _speakers_for(context, text)
         _unattached_spokespeople(context, text)
         _place_national_titles(context)
@@ -1610,7 +1610,7 @@ class Resolver:
             and then.sector != ELITE
         ):
             day = told
-            evidence.append(f"the sentence tells of {told.year}")
+            evidence.append(f"{YEAR_TOLD_NOTE} {told.year}")
         if person is not None:
             term = person.role_on(day)
             if term is not None:
@@ -4238,7 +4238,7 @@ def _office_stated(mention: Mention) -> bool:
     return (
         mention.cue in ("kb:person+cue", "name+title")
         and mention.actor.sector in OFFICES
-        and "the sentence tells of" not in mention.evidence
+        and YEAR_TOLD_NOTE not in mention.evidence
     )
 
 
@@ -5762,6 +5762,11 @@ OFFICE_ENDED = re.compile(
 )
 
 
+# How `_person` notes an office read for the year a sentence tells of, not the article's day
+# (`_office_stated` looks for it).
+YEAR_TOLD_NOTE = "the sentence tells of"
+
+
 def _year_told(sentence: str, day: dt.date | None) -> dt.date | None:
     """The middle of the one year before `day` (the article's) that the sentence says its
     events happened in ("in 1988"); `day` itself where it names none, or several."""
@@ -6081,7 +6086,7 @@ STATES_WEAPONS = re.compile(
 STATES_JAILS = re.compile(r"\s+(?:(?:high|maximum)[\s-]security\s+)?(?:jails?|prisons?)\b", re.I)
 
 
-def _states_weapons(context: _Context, text: str) -> None:
+def _states_arms_and_jails(context: _Context, text: str) -> None:
     """A state named right before a weapon ("Russian and Syrian bombs", "US Predator
     attacks"): its armed forces (MIL); before a jail ("a Turkish jail"): its prisons (COP)."""
     for i, mention in enumerate(context.mentions):
@@ -6150,11 +6155,16 @@ def _accused(read: list[Mention], text: str) -> str | None:
     return accused
 
 
+def _armed_groups_named(mentions: list[Mention]) -> set[int]:
+    """Where the armed groups the tables know are named: the starts of their mentions."""
+    return {m.start for m in mentions if m.actor.sector == "REB" and m.actor.organisation}
+
+
 def _joined_people(context: _Context, text: str) -> None:
     """People named by a noun who joined or fight for an armed group named right after them
     ("nationals who left to join Isis", "the east London teenager who joined Islamic State"):
     its members (REB), of the state their words gave them."""
-    groups = {m.start for m in context.mentions if m.actor.sector == "REB" and m.actor.organisation}
+    groups = _armed_groups_named(context.mentions)
     if not groups:
         return
     for i, mention in enumerate(context.mentions):
@@ -6183,7 +6193,7 @@ def _joined(read: list[Mention], text: str, mentions: list[Mention]) -> str | No
     "Begum left the UK in 2015 to join Isis"); None if the text says no such thing."""
     if {m.actor.sector for m in read} - {None, "CVL"}:
         return None
-    groups = {m.start for m in mentions if m.actor.sector == "REB" and m.actor.organisation}
+    groups = _armed_groups_named(mentions)
     if not groups:
         return None
     for mention in read:
