@@ -34,18 +34,20 @@ SETS = {
         185,
         {
             "source_country_accuracy": 0.9502,
-            "source_sector_accuracy": 0.8259,
+            "source_sector_accuracy": 0.8358,
             "target_country_accuracy": 0.9133,
-            "target_sector_accuracy": 0.7919,
+            "target_sector_accuracy": 0.8092,
         },
     ),
     "heldout-actors-b": (
         165,
         {
-            "source_country_accuracy": 0.7288,
-            "source_sector_accuracy": 0.4350,
+            # stop 24: the towns of the Caribbean, Britain and the United States the tables
+            # lacked (0.7288 / 0.4350 / 0.7462 / 0.5077 before it)
+            "source_country_accuracy": 0.7571,
+            "source_sector_accuracy": 0.4463,
             "target_country_accuracy": 0.7462,
-            "target_sector_accuracy": 0.5077,
+            "target_sector_accuracy": 0.5154,
         },
     ),
 }
@@ -84,28 +86,30 @@ GUARDIAN_SETS = {
 }
 GUARDIAN_FLOORS = {
     ("c", "even"): {
-        "source_country_accuracy": 0.8750,
-        "source_sector_accuracy": 0.8438,
+        "source_country_accuracy": 0.8854,
+        "source_sector_accuracy": 0.8750,
         "target_country_accuracy": 0.8594,
-        "target_sector_accuracy": 0.7188,
+        "target_sector_accuracy": 0.7344,
     },
     ("c", "odd"): {
         # 0.7021 at stop 21; one source of 94 lost (unread; its +sector was already wrong)
         # when he/she first passed over persons of the other gender (stop 22); 0.7021 again at
-        # stop 23 (a cabinet title placed in the one state of the article that gives it)
-        "source_country_accuracy": 0.7021,
+        # stop 23 (a cabinet title placed in the one state of the article that gives it);
+        # 0.7234 at stop 24 (British towns the tables lacked)
+        "source_country_accuracy": 0.7234,
         "source_sector_accuracy": 0.6489,
         # 0.7059 at stop 18, 0.6912 at stop 19 (one target of 68 lost, unread, when an
         # article's unqualified "fighters" were placed with Islamic State), 0.7206 at stop 21,
-        # 0.7500 at stop 23 (civilians placed where the story happens)
-        "target_country_accuracy": 0.7500,
-        "target_sector_accuracy": 0.5294,
+        # 0.7500 at stop 23 (civilians placed where the story happens), 0.7647 at stop 24
+        "target_country_accuracy": 0.7647,
+        # 0.5588 at stop 24 ("the Kurds" of Syria in a story of their forces)
+        "target_sector_accuracy": 0.5588,
     },
     ("d", "even"): {
-        "source_country_accuracy": 0.9487,
-        "source_sector_accuracy": 0.8462,
-        "target_country_accuracy": 0.8387,
-        "target_sector_accuracy": 0.7419,
+        "source_country_accuracy": 0.9615,
+        "source_sector_accuracy": 0.8846,
+        "target_country_accuracy": 0.8548,
+        "target_sector_accuracy": 0.7742,
     },
     ("d", "odd"): {
         "source_country_accuracy": 0.7750,
