@@ -876,18 +876,13 @@ class Resolver:
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
             if read[0].actor.person and (joined := _joined(read, text, context.mentions)):
-                for i, mention in zip(members, read, strict=True):
-                    rebel = replace(mention.actor, sector="REB")
-                    note = f"{mention.evidence}; '{joined}': a member of an armed group"
-                    context.mentions[i] = replace(mention, actor=rebel, evidence=note)
-                    changed[i] = rebel
+                _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
+                changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
             if read[0].actor.person and (accused := _accused(read, text)):
-                for i, mention in zip(members, read, strict=True):
-                    criminal = replace(mention.actor, sector="CRM")
-                    note = f"{mention.evidence}; '{accused}': charged with or convicted of a crime"
-                    context.mentions[i] = replace(mention, actor=criminal, evidence=note)
-                    changed[i] = criminal
+                note = f"'{accused}': charged with or convicted of a crime"
+                _give_sector(context, members, "CRM", note)
+                changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
             sectors = {m.actor.sector for m in read if m.actor.sector}
             countries = {
@@ -6158,6 +6153,17 @@ def _accused(read: list[Mention], text: str) -> str | None:
 def _armed_groups_named(mentions: list[Mention]) -> set[int]:
     """Where the armed groups the tables know are named: the starts of their mentions."""
     return {m.start for m in mentions if m.actor.sector == "REB" and m.actor.organisation}
+
+
+def _give_sector(context: _Context, members: list[int], sector: str, note: str) -> None:
+    """Give the mentions `members` of one name `sector`, saying why (`note`)."""
+    for i in members:
+        mention = context.mentions[i]
+        context.mentions[i] = replace(
+            mention,
+            actor=replace(mention.actor, sector=sector),
+            evidence=f"{mention.evidence}; {note}",
+        )
 
 
 def _joined_people(context: _Context, text: str) -> None:
