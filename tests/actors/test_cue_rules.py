@@ -2849,3 +2849,14 @@ def test_a_firm_charging_for_something_is_not_charged(resolver):  # type: ignore
     text = "Wearables Inc. is charging Apple Watch buyers more. Apple said nothing."
     mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
     assert all(m.actor.sector != "CRM" for m in mentions)
+
+
+def test_a_superintendent_where_the_sentence_speaks_of_schools_is_a_schools(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Sheriff Sally Hernandez said deputies arrested him. "
+        "Superintendent Matias Segura said teachers would be paid. "
+        "Superintendent John Moss said officers responded."
+    )
+    mentions = resolve(resolver, text, dt.date(2023, 5, 1))
+    assert mentions["Superintendent Matias Segura"].actor.sector == "EDU"
+    assert mentions["Superintendent John Moss"].actor.sector == "COP"

@@ -1531,11 +1531,23 @@ class Resolver:
             and context.policing
             and (
                 (sector == "MIL" and title.text.lower().split()[-1] in POLICE_RANKS)
-                or title.text.lower() in OFFICIALS_RANKS
+                or (
+                    title.text.lower() in OFFICIALS_RANKS
+                    # "Superintendent Matias Segura said teachers would be paid": a school
+                    # district's, where its sentence speaks of schools
+                    and not SCHOOL_WORDS.search(emit.sentence.text)
+                )
             )
         ):
             sector = "COP"  # "Sgt. Mark Young" in a story of the police: a police sergeant
             evidence.append(f"'{title.text}' in an article about the police: a police rank")
+        elif (
+            title is not None
+            and title.text.lower() in OFFICIALS_RANKS
+            and SCHOOL_WORDS.search(emit.sentence.text)
+        ):
+            sector = "EDU"  # "Superintendent Matias Segura said teachers would be paid"
+            evidence.append(f"'{title.text}' where the sentence speaks of schools: a school's")
         if (
             title is not None
             and sector in (None, "GOV", ELITE)
@@ -5460,6 +5472,9 @@ POLICE_RANKS = frozenset(
 # Ranks police forces share with other public services ("Superintendent Gary McKenzie" of the
 # police, a schools superintendent): an official's (GOV) but in a story of the police.
 OFFICIALS_RANKS = frozenset({"superintendent", "supt", "supt."})
+SCHOOL_WORDS = re.compile(
+    r"\b(?:schools?|school district|teachers?|students?|pupils?|classrooms?|education)\b", re.I
+)
 POLICE_WORDS = re.compile(
     r"\b(?:police|policing|sheriff(?:'s)?|deput(?:y|ies)|troopers?|detectives?|"
     r"district attorney|prosecutors?|charged with)\b",
