@@ -2860,3 +2860,24 @@ def test_a_superintendent_where_the_sentence_speaks_of_schools_is_a_schools(reso
     mentions = resolve(resolver, text, dt.date(2023, 5, 1))
     assert mentions["Superintendent Matias Segura"].actor.sector == "EDU"
     assert mentions["Superintendent John Moss"].actor.sector == "COP"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Douglas Ross said the SNP was wrong.", "Douglas Ross"),
+        ("Victoria Beckham smiled at the cameras.", "Victoria Beckham"),
+        ("Stanley Johnson spoke on the radio.", "Stanley Johnson"),
+        ("Thomas Mann wrote books.", "Thomas Mann"),
+    ],
+)
+def test_a_small_states_capital_or_name_in_a_persons_name_names_no_state(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, dt.date(2019, 1, 1))[phrase]
+    assert mention.actor.country not in ("IMN", "SYC", "FLK")
+
+
+def test_those_capitals_as_places_still_name_their_states(resolver):  # type: ignore[no-untyped-def]
+    text = "Officials in Hamilton, Bermuda agreed. The government in Douglas said so."
+    mentions = resolve(resolver, text, dt.date(2019, 1, 1))
+    assert mentions["Hamilton"].actor.country == "BMU"
+    assert mentions["Douglas"].actor.country == "IMN"

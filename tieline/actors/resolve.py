@@ -2945,8 +2945,12 @@ def _firm_word(token: _Token) -> bool:
     return FIRM_WORD.match(token.text) is not None and CAMEL_CASE.match(token.text) is not None
 
 
-# States whose name is also a given name: before a capitalised word, a person's ("Chad Wolf").
-GIVEN_NAME_STATES = frozenset({"Chad", "Jordan"})
+# States and small states' capitals whose name is also a given name: before a capitalised
+# word, a person's ("Chad Wolf", "Douglas Ross", not the Isle of Man's capital; "Victoria
+# Beckham", "Stanley Johnson"); after a given name, a surname ("Vernon Jordan").
+GIVEN_NAME_STATES = frozenset(
+    {"Chad", "Jordan", "Douglas", "Hamilton", "Stanley", "Victoria", "Sofia", "Dominique"}
+)
 # Agent nouns that are also given names: before a capitalised word, a name ("Hunter Biden" is
 # not a hunter, nor Joe Biden).
 GIVEN_NAME_AGENTS = frozenset({"Hunter"})
