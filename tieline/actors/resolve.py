@@ -855,6 +855,7 @@ class Resolver:
             if key is not None:
                 groups.setdefault(key, []).append(i)
         changed: dict[int, Actor] = {}
+        armed = _armed_groups_named(context.mentions)  # where a person may have joined one
         for members in groups.values():
             read = [context.mentions[i] for i in members]
             camel = CAMEL_CASE.match(read[0].actor.name) is not None
@@ -875,7 +876,7 @@ class Resolver:
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
-            if read[0].actor.person and (joined := _joined(read, text, context.mentions)):
+            if read[0].actor.person and (joined := _joined(read, text, armed)):
                 _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
@@ -953,12 +954,7 @@ class Resolver:
                 if entry is None and len(places) > 1:
                     # a town of two states' names ("Manchester"): the one named more so far,
                     # else the one listed first
-                    places = [
-                        max(
-                            places,
-                            key=lambda c: (context.salience[c], context.towns[c], -places.index(c)),
-                        )
-                    ]
+                    places = [_likelier_state(context, places)]
                 if len(places) == 1:  # a city: "Sochi" names Russia, but is not about it
                     context.named.add(places[0])
                     context.towns[places[0]] += 1
@@ -3328,10 +3324,7 @@ def _in_context(
     for hit in hits:
         countries = _place_countries(hit)
         if len(countries) >= 2:
-            best = max(
-                countries,
-                key=lambda c: (context.salience[c], context.towns[c], -countries.index(c)),
-            )
+            best = _likelier_state(context, countries)
             entries = sorted(hit.entries, key=lambda e: e.kind in PLACE_KINDS and e.ref != best)
             hit = replace(hit, entries=tuple(entries))
         elif home is not None and len(hit.entries) > 1:
@@ -3341,6 +3334,14 @@ def _in_context(
                 hit = replace(hit, entries=tuple(hit.entries[n] for n in ranked))
         out.append(hit)
     return out
+
+
+def _likelier_state(context: _Context, countries: list[str]) -> str:
+    """Of the states one name gives (in its tables' order), the one the article names more by
+    its own names, then by its towns, else the one listed first."""
+    return max(
+        countries, key=lambda c: (context.salience[c], context.towns[c], -countries.index(c))
+    )
 
 
 def _modifies_thing(tokens: list[_Token], unit: Unit, chunk: tuple[int, int]) -> bool:
@@ -6211,15 +6212,13 @@ def _joined_people(context: _Context, text: str) -> None:
         )
 
 
-def _joined(read: list[Mention], text: str, mentions: list[Mention]) -> str | None:
+def _joined(read: list[Mention], text: str, groups: set[int]) -> str | None:
     """The words that say that the person the mentions `read` name (a person the tables lack,
     read with no sector or as a civilian) joined or fights for an armed group named right after
     them ("Shamima Begum, a British-born teenager who travelled to Syria to join Islamic State",
-    "Begum left the UK in 2015 to join Isis"); None if the text says no such thing."""
-    if {m.actor.sector for m in read} - {None, "CVL"}:
-        return None
-    groups = _armed_groups_named(mentions)
-    if not groups:
+    "Begum left the UK in 2015 to join Isis"); None if the text says no such thing. `groups`
+    are where the armed groups are named (`_armed_groups_named`)."""
+    if not groups or {m.actor.sector for m in read} - {None, "CVL"}:
         return None
     for mention in read:
         if mention.cue == "pronoun" or not mention.text[:1].isupper():
