@@ -2881,3 +2881,11 @@ def test_those_capitals_as_places_still_name_their_states(resolver):  # type: ig
     mentions = resolve(resolver, text, dt.date(2019, 1, 1))
     assert mentions["Hamilton"].actor.country == "BMU"
     assert mentions["Douglas"].actor.country == "IMN"
+
+
+def test_a_pronoun_after_a_pronoun_keeps_the_sector_its_person_was_given(resolver):  # type: ignore[no-untyped-def]
+    # "he" refers through "He" to John Smith, whose arrest the article tells only later in
+    # its reading: both pronouns take his sector.
+    text = "Police in Ohio arrested John Smith on Monday. He said he would plead not guilty."
+    mentions = resolver.resolve(text, day=DAY)
+    assert [m.actor.code for m in mentions if m.text.lower() == "he"] == ["USACRM", "USACRM"]

@@ -912,9 +912,10 @@ class Resolver:
                         evidence=f"{mention.evidence}; {' and '.join(notes)} from another "
                         f"mention of {actor.name} in the article",
                     )
-        for i, mention in enumerate(context.mentions):
+        for i, mention in enumerate(context.mentions):  # in order: "He said he would..."
             if mention.cue == "pronoun" and mention.antecedent in changed:
                 context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
+                changed[i] = context.mentions[i].actor
 
     # -- salience ----------------------------------------------------------------------------
 
