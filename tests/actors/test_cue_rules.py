@@ -2889,3 +2889,21 @@ def test_a_pronoun_after_a_pronoun_keeps_the_sector_its_person_was_given(resolve
     text = "Police in Ohio arrested John Smith on Monday. He said he would plead not guilty."
     mentions = resolver.resolve(text, day=DAY)
     assert [m.actor.code for m in mentions if m.text.lower() == "he"] == ["USACRM", "USACRM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Judge Smith sentenced him to ten years.", "Judge Smith"),  # Rhodesia's Ian Smith
+        ("Officer Johnson arrested him.", "Officer Johnson"),  # a Liberian record "Johnson"
+    ],
+)
+def test_a_title_a_one_word_record_never_held_names_someone_else(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, day=dt.date(2019, 5, 1))[phrase]
+    assert mention.actor.person is None or "smith" not in mention.actor.person
+    assert mention.actor.country is None
+
+
+def test_a_title_a_one_word_record_held_still_names_it(resolver):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, "President Suharto met the envoy.", day=dt.date(2019, 5, 1))
+    assert mention["President Suharto"].actor.code == "IDNGOV"

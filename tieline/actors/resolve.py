@@ -1517,6 +1517,19 @@ class Resolver:
         title = titles[-1] if titles else None
         country = cues[0].ref if cues else None
         sector = title.entry.ref if title and title.entry else None
+        if (
+            cue == "kb:person"
+            and unit.entry is None
+            and antecedent is None
+            and person is not None
+            and len(written.split()) == 1
+            and sector is not None
+            and getattr(person.role_on(context.day), "sector", ELITE) == ELITE  # none, or ELI
+            and all(term.sector != sector for term in person.terms)
+        ):
+            # "Judge Smith", "Officer Johnson": a title the one-word record in the tables
+            # ("Smith", Rhodesia's Ian Smith) never held, on a day it holds no office
+            person, cue = None, "name+cue"
         if title is not None and _territorys_head(title.text, sector, country):
             sector = "GOV"  # "Hong Kong Chief Executive Carrie Lam": the territory's head
             evidence.append(f"'{title.text}' of {country}: its head of government")
