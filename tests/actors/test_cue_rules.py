@@ -2907,3 +2907,36 @@ def test_a_title_a_one_word_record_never_held_names_someone_else(resolver, text,
 def test_a_title_a_one_word_record_held_still_names_it(resolver):  # type: ignore[no-untyped-def]
     mention = resolve(resolver, "President Suharto met the envoy.", day=dt.date(2019, 5, 1))
     assert mention["President Suharto"].actor.code == "IDNGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("The teachers' union called on the school board to delay the reopening.", "teachers' union", "LAB"),
+        ("The nurses' union threatened to strike.", "nurses' union", "LAB"),
+        ("The prison workers' union said staff were exhausted.", "prison workers' union", "LAB"),
+        ("The feds busted the drug ring.", "feds", "COP"),
+    ],
+)
+def test_a_trades_union_and_the_feds(resolver, text, phrase, sector):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The NYPD arrested two men.", "NYPD", "USACOP"),
+        ("The CDC warned of an outbreak.", "CDC", "USAGOV"),
+        ("The Secret Service detained a man.", "Secret Service", "USACOP"),
+        ("Border Force officers seized the drugs.", "Border Force officers", "GBRCOP"),
+        ("Whitehall rejected the plan.", "Whitehall", "GBRGOV"),
+    ],
+)
+def test_public_bodies_of_american_and_british_news(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day=dt.date(2019, 5, 1))[phrase].actor.code == code
+
+
+def test_a_border_force_or_secret_service_in_lower_case_is_no_named_body(resolver):  # type: ignore[no-untyped-def]
+    text = "The US would raise a border force; Moscow blamed a foreign secret service."
+    found = {m.text: m.actor.organisation for m in resolver.resolve(text, day=dt.date(2019, 5, 1))}
+    assert not any(org and ("border" in org or "secret" in org) for org in found.values())

@@ -193,6 +193,7 @@ COMMON_WORDS = frozenset(
     army navy police court union party front state states republic kingdom nation nations
     government council committee commission congress parliament assembly senate cabinet
     ministry office bureau agency authority service services force forces guard guards
+    border secret
     apple shell target gap chase sprint amazon orange sun star times post mail express mirror
     independent guardian observer herald tribune globe world news press
     north south east west central eastern western northern southern new old great little
