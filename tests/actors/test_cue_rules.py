@@ -2912,7 +2912,7 @@ def test_a_title_a_one_word_record_held_still_names_it(resolver):  # type: ignor
 @pytest.mark.parametrize(
     ("text", "phrase", "sector"),
     [
-        ("The teachers' union called on the school board to delay the reopening.", "teachers' union", "LAB"),
+        ("The teachers' union called on the board to wait.", "teachers' union", "LAB"),
         ("The nurses' union threatened to strike.", "nurses' union", "LAB"),
         ("The prison workers' union said staff were exhausted.", "prison workers' union", "LAB"),
         ("The feds busted the drug ring.", "feds", "COP"),
