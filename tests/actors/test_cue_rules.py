@@ -2940,3 +2940,22 @@ def test_a_border_force_or_secret_service_in_lower_case_is_no_named_body(resolve
     text = "The US would raise a border force; Moscow blamed a foreign secret service."
     found = {m.text: m.actor.organisation for m in resolver.resolve(text, day=dt.date(2019, 5, 1))}
     assert not any(org and ("border" in org or "secret" in org) for org in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Environmental Protection Agency fined it. The agency said so.", "USAGOV"),
+        ("The Department of Justice sued. The department declined to comment.", "USAGOV"),
+        ("The city council in Boston met. The council voted to ban the sale.", "USAGOV"),
+    ],
+)
+def test_the_agency_is_the_body_named_earlier_by_that_word(resolver, text, code):  # type: ignore[no-untyped-def]
+    [mention] = [m for m in resolver.resolve(text, day=DAY) if m.cue == "description"]
+    assert mention.actor.code == code
+    assert mention.antecedent is not None
+
+
+def test_the_agency_is_not_a_body_whose_word_only_qualifies_another(resolver):  # type: ignore[no-untyped-def]
+    text = "A coalition bombing raid in Syria killed ten people. The coalition said so."
+    assert not [m for m in resolver.resolve(text, day=DAY) if m.cue == "description"]

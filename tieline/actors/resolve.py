@@ -126,6 +126,12 @@ LEADERS_PHRASE = re.compile(
 )
 # "the group", "the group's …": the armed group or body named last (`_recent_group`)
 GROUP_REFERENCE = re.compile(r"^(?:the|this)\s+group(?:\s+['’]s\b.*)?$")
+# "the agency", "the committee's chairman": the body whose name has that word, named a few
+# sentences back ("the Environmental Protection Agency ... The agency said")
+BODY_REFERENCE = re.compile(
+    r"^(?:the|this)\s+(agency|department|commission|bureau|board|committee|council|foundation|"
+    r"institute|association|federation|coalition)(?:\s+['’]s\b.*)?$"
+)
 # "the pair", "the two men": the last two people named
 PAIR_PHRASE = re.compile(
     r"^(?:(?:the\s+two|both(?:\s+the)?)\s+(?:men|women|brothers|sisters)|the\s+(?:pair|couple))$",
@@ -137,7 +143,8 @@ AGE_REFERENCE = re.compile(r"^the\s+\d+\s*-\s*year\s*-\s*old$")
 REFERRING = re.compile(
     r"\bthe\s+\d+-year-old\b|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
     r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
-    r"\b[Tt]he\s+(?:pair|couple|group)\b|"
+    r"\b[Tt]he\s+(?:pair|couple|group|agency|department|commission|bureau|board|committee|"
+    r"council|foundation|institute|association|federation|coalition)\b|"
     r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
@@ -1229,6 +1236,23 @@ class Resolver:
             )
             if first + 3 <= last:
                 read_part((first + 3, last))  # what follows "the group's"
+            return
+        if (
+            (referring := BODY_REFERENCE.match(phrase))
+            and not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
+            and (body := _recent_body_called(context, sentence.index, referring[1])) is not None
+        ):
+            # "The Environmental Protection Agency fined the company. The agency said ..."
+            emit(
+                first + 1,
+                first + 2,
+                body.actor,
+                "description",
+                f"the {referring[1]} named earlier: {body.text}",
+                antecedent=_index(context, body),
+            )
+            if first + 3 <= last:
+                read_part((first + 3, last))  # what follows "the agency's"
             return
         if PAIR_PHRASE.match(phrase) and (pair := _last_two_people(context, sentence.index)):
             earlier, latest = pair
@@ -4522,6 +4546,20 @@ def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | Non
         return named and ("NGO" if actor.non_governmental else actor.sector) == sector
 
     return _recent_named(context, sentence, body)
+
+
+def _recent_body_called(context: _Context, sentence: int, noun: str) -> Mention | None:
+    """The body named last, in this or the few sentences before, whose words hold `noun`
+    as its head or before "of" ("Environmental Protection Agency" or "Department of Justice" for
+    "the agency", "the department"; not "agency officials"), where it is placed in a state or an
+    organisation of states: what "the agency" refers to."""
+    word = re.compile(rf"\b{noun}\b(?!\s+(?!of\b)[a-z])", re.I)  # not "coalition bombing raid"
+
+    def called(actor: Actor, mention: Mention) -> bool:
+        placed = actor.igo or actor.organisation or (actor.country and actor.sector)
+        return bool(placed and word.search(mention.text))
+
+    return _recent_named(context, sentence, called)
 
 
 def _recent_crowd(context: _Context, sentence: int) -> Mention | None:
