@@ -184,7 +184,7 @@ def read_table(path: Path) -> tuple[list[str], list[str], list[list[str]]]:
 
 def horizon(comments: list[str]) -> dt.date:
     for line in comments:
-        m = re.search(r"checked up to (\d{4}-\d{2}-\d{2})", line)
+        m = re.search(r"checked up to (\d{4}-\d{2}-\d{2})", line, re.I)
         if m:
             return dt.date.fromisoformat(m.group(1))
     raise AssertionError("the header comment must say 'checked up to YYYY-MM-DD'")
@@ -515,3 +515,60 @@ def test_a_hand_kept_firm_moves_phoenixs_misfiled_one(resolver):  # type: ignore
     # Phoenix files Tesco under Canada; the hand-kept row (Wikipedia: Tesco) is British.
     [tesco] = [m for m in resolver.resolve("Tesco said staff were shaken.") if m.text == "Tesco"]
     assert tesco.actor.code == "GBRBUS"
+
+
+# --- notables.tsv: famous people of no office --------------------------------------------
+NOTABLES = MANUAL / "notables.tsv"
+NOTABLE_HEADER = ["name", "aliases", "country", "sector", "role", "source", "note"]
+NOTABLE_SECTORS = {"BUS", "ELI", "JRN", "CVL", "REL", "EDU", "MED"}
+
+
+@pytest.fixture(scope="module")
+def notables() -> tuple[list[str], list[str], list[list[str]]]:
+    return read_table(NOTABLES)
+
+
+def test_notables_rows(notables):  # type: ignore[no-untyped-def]
+    comments, header, rows = notables
+    assert header == NOTABLE_HEADER
+    horizon(comments)
+    problems = []
+    for n, row in enumerate(rows, start=len(comments) + 2):
+        if len(row) != len(NOTABLE_HEADER):
+            problems.append(f"line {n}: {len(row)} fields")
+            continue
+        name, aliases, country, sector, role, source, _ = row
+        if not name or not ISO3.match(country) or sector not in NOTABLE_SECTORS:
+            problems.append(f"line {n} {name}: country {country!r}, sector {sector!r}")
+        if not role or role != role.lower() or not source.startswith("Wikipedia: "):
+            problems.append(f"line {n} {name}: role {role!r}, source {source!r}")
+        if any(len(a.split()) < 2 for a in aliases.split("|") if a):
+            problems.append(f"line {n} {name}: a one-word alias in {aliases!r}")
+    assert not problems, "\n".join(problems[:50])
+
+
+def test_notables_are_no_officeholders_and_named_once(notables, office_rows):  # type: ignore[no-untyped-def]
+    names = [[r["name"], *r["aliases"].split("|")] for r in office_rows]
+    held = {fold(n) for row in names for n in row if n}
+    seen: dict[str, str] = {}
+    problems = []
+    for row in notables[2]:
+        for name in [row[0], *(a for a in row[1].split("|") if a)]:
+            key = fold(name)
+            if key in held:
+                problems.append(f"{name}: an officeholder (officeholders.tsv)")
+            if key in seen:
+                problems.append(f"{name}: named twice ({seen[key]})")
+            seen[key] = row[0]
+    assert not problems, "\n".join(problems[:50])
+
+
+# First words the resolver would learn as given names from a notable's name, wrongly: words of
+# every sentence ("The Weeknd", "Will Smith", "Can Dündar") and states' names ("Jordan").
+NOT_GIVEN_NAMES = {"the", "a", "an", "do", "can", "will", "may", "so", "no", "while", "be",
+                   "jordan", "chad", "georgia", "israel", "india", "china"}  # fmt: skip
+
+
+def test_notables_names_open_with_no_ordinary_word(notables):  # type: ignore[no-untyped-def]
+    opening = [row[0] for row in notables[2] if row[0].split()[0].lower() in NOT_GIVEN_NAMES]
+    assert not opening, opening

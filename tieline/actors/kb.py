@@ -271,6 +271,7 @@ DERIVED_TABLES = (
 OFFICEHOLDERS = "manual/officeholders.tsv"
 ORGANISATIONS = "manual/organisations.tsv"
 NAMES = "manual/names.tsv"  # place names the derived tables lack or file wrongly
+NOTABLES = "manual/notables.tsv"  # famous people of no office: business, celebrities, media
 REGION = "region"  # a names.tsv kind: matched as a city, but a region's people are no city's
 AGENTS = "manual/agents.tsv"  # agent nouns the derived tables lack or code otherwise
 NOT_AN_AGENT = "-"  # in manual/agents.tsv (and as a kind in names.tsv): the phrase names none
@@ -340,6 +341,7 @@ def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) ->
         )
         names = _renamed(names, mine.table("names.tsv"), ("phrase",))
     _merge_officeholders(kb.people, officeholders)
+    _merge_notables(kb.people, read(NOTABLES))
     _merge_organisations(kb.organisations, organisations)
     kb.regions = {fold(row["phrase"]) for row in names if row.get("kind") == REGION}
     kb.entries = _entries(kb, _with_manual_names(read("country_names.tsv"), names))
@@ -566,6 +568,36 @@ def _merge_officeholders(people: dict[str, Person], rows: Iterable[Row]) -> None
         name = old.name if " " in old.name.strip() else names[0]  # "Johnson": "Boris Johnson"
         aliases = _unique([*old.aliases, old.name, *names], name)
         people[key] = replace(old, name=name, aliases=aliases, terms=terms + kept)
+
+
+def _merge_notables(people: dict[str, Person], rows: Iterable[Row]) -> None:
+    """Famous people who hold no office ("Elon Musk": USA BUS, "Taylor Swift": USA ELI) are
+    people of one undated term: their state and the sector they act in, on any day. One the
+    tables know already by that name and state keeps what they know, and gains it."""
+    rows = [row for row in rows if row.get("name") and row.get("sector")]
+    wanted = {_last_word(n) for r in rows for n in (r["name"], *_split(r.get("aliases", "")))}
+    index = {
+        (fold(name), person.country or ""): person.key
+        for person in people.values()
+        for name in (person.name, *person.aliases)
+        if _last_word(name) in wanted  # no other can be named alike: skip the costly fold
+    }
+    for row in rows:
+        name, country = row["name"], row.get("country", "")
+        aliases = _split(row.get("aliases", ""))
+        term = replace(_term(row, {}), source=MANUAL, citation=row.get("source", ""))
+        key = next(
+            (index[(fold(n), country)] for n in (name, *aliases) if (fold(n), country) in index),
+            None,
+        )
+        if key is None:
+            key = _free_key(people, f"{_slug(name)}-{country.lower()}")
+            people[key] = Person(key, name, _unique(aliases, name), (term,), country or None)
+        else:
+            old = people[key]
+            people[key] = replace(
+                old, aliases=_unique([*old.aliases, *aliases], old.name), terms=(*old.terms, term)
+            )
 
 
 def _surname_only(

@@ -970,7 +970,7 @@ class Resolver:
             country = (
                 entry.ref
                 if entry.kind is not EntryKind.PERSON
-                else self._person_country(entry.ref, context.day)
+                else self._person_country(entry.ref, context.day, public=True)
             )
             if country:
                 context.count_state(country, hit.start)
@@ -997,11 +997,16 @@ class Resolver:
             context.stateless_lead = self.kb.organisations[ranked[0][0]].name
             context.stateless_key = ranked[0][0]
 
-    def _person_country(self, key: str, day: dt.date | None) -> str | None:
+    def _person_country(self, key: str, day: dt.date | None, public: bool = False) -> str | None:
+        """The state of a person the tables know, on `day`; with `public`, only of one who acts
+        in public life there: not a famous private person ("James Foley", an American
+        journalist held in Syria, says little of what a story is about)."""
         person = self.kb.people.get(key)
         if person is None:
             return None
         term = person.role_on(day)
+        if public and term is not None and _private(term):
+            return None
         return (term.country if term else None) or person.country
 
     # -- tokens and units --------------------------------------------------------------------
@@ -2850,8 +2855,11 @@ def _title_before(
     office, with no person, that ends right before the comma; None otherwise."""
     first = chunk[0]
     after = unit.end
+    # (a title of courtesy may open the name: "The Minister of National Security, Dr. Horace
+    # Chang,")
+    courtesy = first + 1 == unit.start and _honorific(tokens[first].text)
     if (
-        first != unit.start
+        (first != unit.start and not courtesy)
         or first < 2
         or tokens[first - 1].text != ","
         or tokens[first - 2].tag not in ("NN", "NNP", "NNS", "NNPS")
@@ -4274,6 +4282,17 @@ def _surname_index(people: Iterable[Person]) -> dict[str, list[Person]]:
     return index
 
 
+# The sectors of private life: a person the tables know in one of them (tieline/data/manual/
+# notables.tsv: business people, celebrities, journalists...) acts for no state.
+PRIVATE_SECTORS = frozenset({"BUS", "JRN", "CVL", "REL", "EDU", "MED"})
+
+
+def _private(term: Term) -> bool:
+    """Whether a term is a private person's: a private sector, or one of the elite the
+    hand-kept tables give (a celebrity; a former official's ELI is a derived table's)."""
+    return term.sector in PRIVATE_SECTORS or (term.sector == ELITE and term.source == MANUAL)
+
+
 def _in_office(person: Person, day: dt.date | None) -> bool:
     """In a government office on `day`; with no day, ever in one."""
     if day is None:
@@ -4790,14 +4809,17 @@ def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], 
     read with a plural title, after "and" or a comma, takes its state and sector; one with a
     title of its own ("and humanitarian worker Peter Kassig") takes the state only. So does a
     list of names after a group of a people and a comma: "three Americans, the journalists
-    James Foley and Steven Sotloff"."""
+    James Foley and Steven Sotloff". A person the tables know keeps their reading, and the list
+    goes on past them."""
     here = list(_sentence_mentions(context, sentence.index))
     plural_before = {t.end: t.tag in PLURAL_TAGS for t in tokens}
     shared: set[int] = set()
     for before, after in pairwise(here):
         first, second = context.mentions[before], context.mentions[after]
         between = text[first.end : second.start].strip()
-        if second.cue not in GUESSED_CUES or not second.actor.person:
+        # a person the tables know keeps what they say, but the list goes on past them
+        known = second.cue in ("kb:person", "kb:person+cue")
+        if (second.cue not in GUESSED_CUES and not known) or not second.actor.person:
             continue
         people = (
             first.cue == "demonym" and first.actor.sector == "CVL" and between in (",", ", the")
@@ -4819,6 +4841,8 @@ def _shared_titles(context: _Context, sentence: Sentence, tokens: list[_Token], 
         if not titled and before not in shared:
             continue
         shared.add(after)  # the next name of the list shares it too
+        if known:
+            continue
         own_title = second.text != second.actor.person and second.text.endswith(second.actor.person)
         sector = second.actor.sector if people or own_title else first.actor.sector
         what = (
