@@ -2991,3 +2991,9 @@ def test_a_famous_private_person_says_nothing_of_what_a_story_is_about(resolver)
     )
     mentions = resolve(resolver, text, day=dt.date(2014, 5, 1))
     assert mentions["Police"].actor.country == "SYR"
+
+
+def test_a_founders_title_leaves_a_known_persons_own_sector(resolver):  # type: ignore[no-untyped-def]
+    text = "WikiLeaks co-founder Julian Assange was arrested in London."
+    mentions = resolve(resolver, text, day=dt.date(2019, 5, 1))
+    assert mentions["WikiLeaks co-founder Julian Assange"].actor.code == "AUSJRN"

@@ -1672,6 +1672,8 @@ class Resolver:
                     # "Hezbollah's leader Hassan Nasrallah": his office says more; "SDF
                     # commander Mazloum Abdi" leads an armed group, not an army
                     sector = None
+                if title is not None and _private(term) and FOUNDER.fullmatch(title.text):
+                    sector = None  # "WikiLeaks co-founder Julian Assange": a publisher (JRN)
                 sector = sector or term.sector
                 role = role or term.role or None
                 if igo is None:
@@ -4280,6 +4282,11 @@ def _surname_index(people: Iterable[Person]) -> dict[str, list[Person]]:
                     if person not in bucket:
                         bucket.append(person)
     return index
+
+
+# A title that says who began a body, not what the body does: a known person's own sector
+# says more.
+FOUNDER = re.compile(r"(?:co\s*-?\s*)?founder", re.I)
 
 
 # The sectors of private life: a person the tables know in one of them (tieline/data/manual/
