@@ -2997,3 +2997,10 @@ def test_a_founders_title_leaves_a_known_persons_own_sector(resolver):  # type: 
     text = "WikiLeaks co-founder Julian Assange was arrested in London."
     mentions = resolve(resolver, text, day=dt.date(2019, 5, 1))
     assert mentions["WikiLeaks co-founder Julian Assange"].actor.code == "AUSJRN"
+
+
+def test_a_state_named_by_its_deed_after_a_preposition_is_not_the_phrases(resolver):  # type: ignore[no-untyped-def]
+    text = "Fighters went to defend the besieged Kurdish city from Turkish attack."
+    mentions = resolve(resolver, text, day=dt.date(2018, 3, 20))
+    assert mentions["Kurdish city"].actor.country != "TUR"
+    assert resolve(resolver, "Rebels in Syria shelled the port.")["Rebels"].actor.code == "SYRREB"

@@ -3528,6 +3528,12 @@ BODY_NOUNS = frozenset(
     | {"faction", "factions", "outfit", "outfits", "cell", "cells"}
 )
 POSTMODIFIERS = frozenset({"of", "in", "from", "throughout", "across", "near"})
+# What a state does to a place, named after a preposition ("from Turkish attack", "in Russian
+# airstrikes"): the state named before it is the doer's, not the phrase's.
+STATES_DEEDS = frozenset(
+    """attack attacks assault airstrike airstrikes strike strikes bombardment bombing
+    bombings shelling offensive invasion incursion fire raids raid""".split()
+)
 # Units that name a place as such, not a people's origin ("Israeli-" in "the Israeli-occupied
 # West Bank").
 PLACE_UNIT_KINDS = ("country", "city", "capital")
@@ -3650,7 +3656,8 @@ def _postmodifier_cues(
         after += 1  # "a terror group based in Trinidad"
     if after < len(tokens) and tokens[after].text.lower() in POSTMODIFIERS and following:
         start, end = following[0]
-        if start == after + 1:
+        # ("the Kurdish city from Turkish attack": a state's deed, not the phrase's state)
+        if start == after + 1 and tokens[end].text.lower() not in STATES_DEEDS:
             found = [
                 u
                 for u in _units(tokens, start, end)
