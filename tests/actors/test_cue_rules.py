@@ -3000,7 +3000,7 @@ def test_a_founders_title_leaves_a_known_persons_own_sector(resolver):  # type: 
 
 
 def test_a_state_named_by_its_deed_after_a_preposition_is_not_the_phrases(resolver):  # type: ignore[no-untyped-def]
-    text = "Fighters went to defend the besieged Kurdish city from Turkish attack."
+    text = "In Syria, fighters went to defend the besieged Kurdish city from Turkish attack."
     mentions = resolve(resolver, text, day=dt.date(2018, 3, 20))
     assert mentions["Kurdish city"].actor.country != "TUR"
     assert resolve(resolver, "Rebels in Syria shelled the port.")["Rebels"].actor.code == "SYRREB"
