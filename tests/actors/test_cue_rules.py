@@ -3004,3 +3004,15 @@ def test_a_state_named_by_its_deed_after_a_preposition_is_not_the_phrases(resolv
     mentions = resolve(resolver, text, day=dt.date(2018, 3, 20))
     assert mentions["Kurdish city"].actor.country != "TUR"
     assert resolve(resolver, "Rebels in Syria shelled the port.")["Rebels"].actor.code == "SYRREB"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Texan officials said so.", "Texan officials", "USAGOV"),
+        ("Two Londoners were arrested.", "Londoners", "GBRCVL"),
+        ("Bavarian police said so.", "Bavarian police", "DEUCOP"),
+    ],
+)
+def test_a_towns_or_regions_people_are_of_its_state(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day=dt.date(2019, 1, 1))[phrase].actor.code == code
