@@ -25,7 +25,7 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -1810,15 +1810,73 @@ class PersonRow:
     terms: tuple[TermDraft, ...]
 
 
+# The offices a CountryInfo snapshot (2012) leaves open, which REIGN's end of the same
+# person's rule may close.
+HEAD_ROLES = frozenset({"head of state", "head of government"})
+
+
+def reign_spells(book: PeopleBook) -> dict[tuple[str, str], list[tuple[dt.date, dt.date]]]:
+    """REIGN's ended spells of rule, by (country, the leader's last name word)."""
+    spells: dict[tuple[str, str], list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for record in book.records:
+        for term in record.terms:
+            if term.source == "reign" and term.country and term.start and term.end:
+                for name in record.names:
+                    words = _words(name)
+                    if words:
+                        spells[(term.country, words[-1])].append((term.start, term.end))
+    return spells
+
+
+def close_stale_heads(
+    terms: list[TermDraft],
+    names: list[str],
+    spells: dict[tuple[str, str], list[tuple[dt.date, dt.date]]],
+) -> list[TermDraft]:
+    """A head of state's or government's term CountryInfo leaves open ("Yahya Jammeh",
+    Gambia's head of state from 1994, open in its 2012 snapshot) ends when REIGN says the rule
+    of a leader of that state and name, begun by the term's first year, ended (2017-01-31)."""
+    lasts = {words[-1] for n in names if (words := _words(n))}
+    ends: dict[tuple[str, dt.date], dt.date] = {}
+    for term in terms:
+        if (
+            term.source == "countryinfo"
+            and term.role in HEAD_ROLES
+            and term.start is not None
+            and term.end is None
+            and term.country
+        ):
+            found = [
+                end
+                for last in lasts
+                for start, end in spells.get((term.country, last), ())
+                if start.year <= term.start.year and end > term.start
+            ]
+            if found:
+                ends[(term.country, term.start)] = max(found)
+    # (and the same spell another source leaves open with no role: Phoenix's)
+    return [
+        replace(term, end=ends[(term.country, term.start)])
+        if term.end is None
+        and term.sector == "GOV"
+        and term.source in ("countryinfo", "phoenix")
+        and term.start is not None
+        and (term.country or "", term.start) in ends
+        else term
+        for term in terms
+    ]
+
+
 def finish_people(book: PeopleBook) -> list[PersonRow]:
     rows = []
+    spells = reign_spells(book)
     for record in book.records:
         if not record.names:
             continue  # joined into another
         full = [bare_name(n) for n in record.names if len(bare_name(n).split()) >= 2]
         display = full[0] if full else bare_name(record.names[0])  # a surname only if no more
         aliases = [n for n in _dedupe([display, *record.names]) if n != display]
-        terms = tidy_terms(record.terms, record.country)
+        terms = tidy_terms(close_stale_heads(record.terms, record.names, spells), record.country)
         if terms:
             rows.append((display, record.country or "", aliases, terms))
     rows.sort(key=lambda r: (slug(r[0]), r[1], r[0], r[3][0].start or dt.date.min))

@@ -79,3 +79,20 @@ def test_agent_patterns_ending_in_a_function_word_are_left_out() -> None:
     phrases = [phrase for phrase, _, _ in rows]
     assert "ambassador" in phrases
     assert not {"ambassador to", "ambassador tos", "observers in"} & set(phrases)
+
+
+def test_a_head_of_state_countryinfo_leaves_open_ends_when_reign_ends_their_rule() -> None:
+    build_kb = _build_module()
+    term, day = build_kb.TermDraft, __import__("datetime").date
+    spells = {("GMB", "jammeh"): [(day(1994, 7, 22), day(2017, 1, 31))]}
+    terms = [
+        term("GMB", "GOV", "head of state", day(1994, 7, 22), None, "countryinfo"),
+        term("GMB", "GOV", "", day(1994, 7, 22), None, "phoenix"),  # the same spell, no role
+        term("GMB", "GOV", "minister", day(1990, 1, 1), None, "countryinfo"),  # another office
+    ]
+    closed = build_kb.close_stale_heads(terms, ["Yahya Jammeh"], spells)
+    assert [t.end for t in closed] == [day(2017, 1, 31), day(2017, 1, 31), None]
+    # another leader's spell, or one begun after the term's year, closes nothing
+    later = {("GMB", "jammeh"): [(day(1996, 1, 1), day(2017, 1, 31))]}
+    assert build_kb.close_stale_heads(terms[:1], ["Yahya Jammeh"], later)[0].end is None
+    assert build_kb.close_stale_heads(terms[:1], ["Adama Barrow"], spells)[0].end is None
