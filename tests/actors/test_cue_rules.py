@@ -3016,3 +3016,21 @@ def test_a_state_named_by_its_deed_after_a_preposition_is_not_the_phrases(resolv
 )
 def test_a_towns_or_regions_people_are_of_its_state(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, day=dt.date(2019, 1, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey will buy state-of-the-art missiles.",
+        "They hold out on the banks of the Euphrates river.",
+        "Shells fell on the eastern bank of the Tigris.",
+    ],
+)
+def test_an_agent_noun_in_a_compound_or_a_rivers_bank_names_no_one(resolver, text):  # type: ignore[no-untyped-def]
+    found = [m.text for m in resolver.resolve(text, day=DAY) if m.cue.startswith("agent")]
+    assert not found
+
+
+def test_a_central_bank_of_a_state_is_still_one(resolver):  # type: ignore[no-untyped-def]
+    text = "The central bank of Iraq raised rates."
+    assert resolve(resolver, text)["central bank"].actor.code == "IRQGOV"

@@ -1100,8 +1100,9 @@ class Resolver:
                 claim(hit.start, after_token.end, kind=entry.kind.value, entry=entry)
         for hit, entry, last in agent_words:
             # An agent noun used as an adjective or verb ("remain firm", "an official post")
-            # names nobody.
-            if tokens[last].pos in NOUNS:
+            # names nobody; nor does one inside a compound ("state-of-the-art") or a bank of a
+            # river ("the banks of the Euphrates").
+            if tokens[last].pos in NOUNS and not _no_agent_here(sentence.text, hit.end - base):
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
         for hit, entry, last in agent_words:
             # An agent word used as an adjective right before an agent noun qualifies it
@@ -3520,6 +3521,24 @@ def _units(tokens: list[_Token], first: int, last: int) -> list[Unit]:
 
 
 CUE_KINDS = ("country", "demonym", "city", "capital")
+# What makes an agent noun no agent: a compound it opens ("state-of-the-art", "man-of-the-
+# match"), or a river it is the bank of ("the banks of the Euphrates", "the west bank of the
+# river", not "the central bank of Iraq").
+NOT_AGENT_AFTER = re.compile(
+    r"-of-|(?<=bank)\s+of\s+the\s+(?:[\w-]+\s+)?(?:river|Euphrates|Tigris|Nile|Jordan|Danube|"
+    r"Thames|Rhine|Mississippi|Potomac|Hudson|Volga|Dnipro|Dnieper|Mekong|Yangtze|Orontes)\b|"
+    r"(?<=banks)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:river|rivers|Euphrates|Tigris|Nile|Jordan|"
+    r"Danube|Thames|Rhine|Mississippi|Potomac|Hudson|Volga|Dnipro|Dnieper|Mekong|Yangtze|"
+    r"Orontes|canal|lake)\b",
+    re.I,
+)
+
+
+def _no_agent_here(text: str, end: int) -> bool:
+    """Whether the words right after an agent noun ending at `end` make it name no one."""
+    return NOT_AGENT_AFTER.match(text, end) is not None
+
+
 HYPHENS = frozenset({"-", "‑", "–"})  # hyphen-minus, non-breaking hyphen, en dash
 # Nouns for a body of people, which the agent word before them qualifies ("extremist group").
 # Not "movements": "military movements" are troops on the move.
