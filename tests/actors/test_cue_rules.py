@@ -3034,3 +3034,10 @@ def test_an_agent_noun_in_a_compound_or_a_rivers_bank_names_no_one(resolver, tex
 def test_a_central_bank_of_a_state_is_still_one(resolver):  # type: ignore[no-untyped-def]
     text = "The central bank of Iraq raised rates."
     assert resolve(resolver, text)["central bank"].actor.code == "IRQGOV"
+
+
+def test_a_known_name_opening_with_an_ordinary_word_is_matched_only_as_written(resolver):  # type: ignore[no-untyped-def]
+    text = "Beijing's diktats to Lam have achieved nothing. To Lam met Xi in Hanoi."
+    found = {m.text: m.actor.person for m in resolver.resolve(text, day=dt.date(2024, 9, 1))}
+    assert not any(text.startswith("diktats") for text in found)
+    assert found["To Lam"] == "to-lam-vnm"

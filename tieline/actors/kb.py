@@ -897,9 +897,10 @@ def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
         source = person.terms[0].source if person.terms else ""
         for phrase in (person.name, *person.aliases):
             if " " in phrase.strip():  # full names only: never a bare surname
-                entries.append(
-                    Entry(phrase, EntryKind.PERSON, person.key, needs_case(phrase), source)
-                )
+                # a name that opens with an ordinary word ("To Lam", "So Chol") only as
+                # written: "Beijing's diktats to Lam" names no Vietnamese leader
+                case = needs_case(phrase) or is_common_word(phrase.split()[0])
+                entries.append(Entry(phrase, EntryKind.PERSON, person.key, case, source))
     entries.extend(Entry(p, EntryKind.AGENT, s, False, "agents") for p, s in kb.agents.items())
     return entries
 
