@@ -3041,3 +3041,12 @@ def test_a_known_name_opening_with_an_ordinary_word_is_matched_only_as_written(r
     found = {m.text: m.actor.person for m in resolver.resolve(text, day=dt.date(2024, 9, 1))}
     assert not any(text.startswith("diktats") for text in found)
     assert found["To Lam"] == "to-lam-vnm"
+
+
+def test_governance_and_an_it_that_would_appear_name_no_one(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Rebels seized the pair. It would appear that they were questioned. Elections "
+        "brought changes in governance."
+    )
+    found = [m.text for m in resolver.resolve(text, day=DAY)]
+    assert "It" not in found and "governance" not in found

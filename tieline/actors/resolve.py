@@ -4908,13 +4908,15 @@ BEFORE_BE = frozenset({"has", "had", "will", "would", "may", "might"})  # "has b
 
 
 def _pleonastic(tokens: list[_Token], unit: Unit) -> bool:
-    """Whether "it" is impersonal: "It is clear that", "It was reported", "It seems", "It's
-    six weeks since"."""
+    """Whether "it" is impersonal: "It is clear that", "It was reported", "It seems", "It would
+    appear", "It's six weeks since"."""
     if unit.text.lower() != "it" or unit.end >= len(tokens):
         return False
     after = [t.text.lower() for t in tokens[unit.end : unit.end + 3]]
     if after[0] in IMPERSONAL_VERBS:
         return True
+    if after[0] in BEFORE_BE and after[1:2] in (["seem"], ["appear"]):
+        return True  # "It would appear that"
     if after[0] in BE_FORMS:
         rest = after[1:]
     elif after[0] in BEFORE_BE and after[1:2] in (["been"], ["be"]):
