@@ -3050,3 +3050,12 @@ def test_governance_and_an_it_that_would_appear_name_no_one(resolver):  # type: 
     )
     found = [m.text for m in resolver.resolve(text, day=DAY)]
     assert "It" not in found and "governance" not in found
+
+
+def test_a_name_ending_in_a_places_word_is_a_place_not_a_person(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Residents of Gladstone Avenue protested in Ohio. Police found him at Bethany, "
+        "Essequibo Coast."
+    )
+    people = [m.text for m in resolver.resolve(text, day=dt.date(2022, 5, 6)) if m.actor.person]
+    assert not [p for p in people if "Avenue" in p or "Coast" in p]

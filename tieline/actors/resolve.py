@@ -2692,7 +2692,18 @@ def _proper_names(
                 before.end in agent_ends
                 or (before.unit is not None and before.unit.kind == "agent")
             )
-            if placed:
+            # ("Essequibo Coast", "Gladstone Avenue": a place's name, not a person's)
+            if placed or (
+                run[-1].text in GEO_HEADS
+                and (
+                    len(run) > 1
+                    or (
+                        before is not None
+                        and before.unit is not None
+                        and before.unit.kind in PLACE_UNIT_KINDS
+                    )
+                )
+            ):
                 found.append((run[0].start, run[-1].end, "gpe"))
             elif (
                 len(run) >= 2
@@ -2721,6 +2732,13 @@ def _proper_names(
                 found.append((run[0].start, run[-1].end, "name"))
         i = j + 1
     return found
+
+
+# The last words of a place's name, which no person's name ends with.
+GEO_HEADS = frozenset(
+    """Coast Mountains Heights Creek Region District Province County Parish Village Airport
+    Street Road Avenue Square Highway Estate Governorate""".split()
+)
 
 
 def _of_a_body(tokens: list[_Token], i: int) -> bool:
