@@ -3059,3 +3059,9 @@ def test_a_name_ending_in_a_places_word_is_a_place_not_a_person(resolver):  # ty
     )
     people = [m.text for m in resolver.resolve(text, day=dt.date(2022, 5, 6)) if m.actor.person]
     assert not [p for p in people if "Avenue" in p or "Coast" in p]
+
+
+def test_players_of_sports_are_civilians(resolver):  # type: ignore[no-untyped-def]
+    text = "Cleveland's lineman shoved Pittsburgh quarterback Mason Rudolph."
+    found = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert found["Pittsburgh quarterback Mason Rudolph"].actor.code == "USACVL"
