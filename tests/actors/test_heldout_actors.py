@@ -34,11 +34,12 @@ SETS = {
         185,
         {
             # stop 25: famous people of no office (notables.tsv), some named because set A
-            # names them (Taylor Swift, Julian Assange, Adam Neumann)
+            # names them (Taylor Swift, Julian Assange, Adam Neumann), and a founder's title
+            # ("WikiLeaks co-founder Julian Assange") leaving the table's sector
             "source_country_accuracy": 0.9602,
             "source_sector_accuracy": 0.8557,
             "target_country_accuracy": 0.9306,
-            "target_sector_accuracy": 0.8382,
+            "target_sector_accuracy": 0.8497,
         },
     ),
     "heldout-actors-b": (
