@@ -1224,41 +1224,22 @@ class Resolver:
                 )
             return
         if (
-            GROUP_REFERENCE.match(phrase)
-            and not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
-            and (
-                (body := _recent_group(context, sentence.index)) is not None
-                or (body := _recent_crowd(context, sentence.index)) is not None
-            )
+            not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
+            and (referred := _body_referred(context, sentence.index, phrase)) is not None
         ):
-            # "Amnesty ... the group said", "Isis ... the group's fighters": the body named last
+            # "Amnesty ... the group said", "Isis ... the group's fighters", "The Environmental
+            # Protection Agency fined the company. The agency said": the body named last
+            noun, body = referred
             emit(
                 first + 1,
                 first + 2,
                 body.actor,
                 "description",
-                f"the group named earlier: {body.actor.name}",
+                f"the {noun} named earlier: {body.actor.name}",
                 antecedent=_index(context, body),
             )
             if first + 3 <= last:
                 read_part((first + 3, last))  # what follows "the group's"
-            return
-        if (
-            (referring := BODY_REFERENCE.match(phrase))
-            and not (last + 1 < len(tokens) and tokens[last + 1].text.lower() == "of")
-            and (body := _recent_body_called(context, sentence.index, referring[1])) is not None
-        ):
-            # "The Environmental Protection Agency fined the company. The agency said ..."
-            emit(
-                first + 1,
-                first + 2,
-                body.actor,
-                "description",
-                f"the {referring[1]} named earlier: {body.text}",
-                antecedent=_index(context, body),
-            )
-            if first + 3 <= last:
-                read_part((first + 3, last))  # what follows "the agency's"
             return
         if PAIR_PHRASE.match(phrase) and (pair := _last_two_people(context, sentence.index)):
             earlier, latest = pair
@@ -4616,6 +4597,19 @@ def _recent_body(context: _Context, sentence: int, sector: str) -> Mention | Non
         return named and ("NGO" if actor.non_governmental else actor.sector) == sector
 
     return _recent_named(context, sentence, body)
+
+
+def _body_referred(context: _Context, sentence: int, phrase: str) -> tuple[str, Mention] | None:
+    """What "the group" or "the agency" (`phrase`, lower case) refers to, and the noun: the
+    armed group, non-governmental body or party named last, else the crowd ("the group"); the
+    body named by that word ("the agency")."""
+    if GROUP_REFERENCE.match(phrase):
+        body = _recent_group(context, sentence) or _recent_crowd(context, sentence)
+        return ("group", body) if body is not None else None
+    if (referring := BODY_REFERENCE.match(phrase)) is not None:
+        body = _recent_body_called(context, sentence, referring[1])
+        return (referring[1], body) if body is not None else None
+    return None
 
 
 def _recent_body_called(context: _Context, sentence: int, noun: str) -> Mention | None:
