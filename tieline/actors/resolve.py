@@ -126,12 +126,13 @@ LEADERS_PHRASE = re.compile(
 )
 # "the group", "the group's …": the armed group or body named last (`_recent_group`)
 GROUP_REFERENCE = re.compile(r"^(?:the|this)\s+group(?:\s+['’]s\b.*)?$")
-# "the agency", "the committee's chairman": the body whose name has that word, named a few
+# "the agency", "the committee's report": the body whose name has that word, named a few
 # sentences back ("the Environmental Protection Agency ... The agency said")
-BODY_REFERENCE = re.compile(
-    r"^(?:the|this)\s+(agency|department|commission|bureau|board|committee|council|foundation|"
-    r"institute|association|federation|coalition)(?:\s+['’]s\b.*)?$"
+REFERRED_BODIES = (
+    "agency|department|commission|bureau|board|committee|council|foundation|institute|"
+    "association|federation|coalition"
 )
+BODY_REFERENCE = re.compile(rf"^(?:the|this)\s+({REFERRED_BODIES})(?:\s+['’]s\b.*)?$")
 # "the pair", "the two men": the last two people named
 PAIR_PHRASE = re.compile(
     r"^(?:(?:the\s+two|both(?:\s+the)?)\s+(?:men|women|brothers|sisters)|the\s+(?:pair|couple))$",
@@ -143,8 +144,7 @@ AGE_REFERENCE = re.compile(r"^the\s+\d+\s*-\s*year\s*-\s*old$")
 REFERRING = re.compile(
     r"\bthe\s+\d+-year-old\b|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
     r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
-    r"\b[Tt]he\s+(?:pair|couple|group|agency|department|commission|bureau|board|committee|"
-    r"council|foundation|institute|association|federation|coalition)\b|"
+    rf"\b[Tt]he\s+(?:pair|couple|group|{REFERRED_BODIES})\b|"
     r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
 )
@@ -3523,12 +3523,12 @@ CUE_KINDS = ("country", "demonym", "city", "capital")
 # What makes an agent noun no agent: a compound it opens ("state-of-the-art", "man-of-the-
 # match"), or a river it is the bank of ("the banks of the Euphrates", "the west bank of the
 # river", not "the central bank of Iraq").
+RIVERS = (
+    "rivers?|canal|lake|Euphrates|Tigris|Nile|Jordan|Danube|Thames|Rhine|Mississippi|Potomac|"
+    "Hudson|Volga|Dnipro|Dnieper|Mekong|Yangtze|Orontes"
+)
 NOT_AGENT_AFTER = re.compile(
-    r"-of-|(?<=bank)\s+of\s+the\s+(?:[\w-]+\s+)?(?:river|Euphrates|Tigris|Nile|Jordan|Danube|"
-    r"Thames|Rhine|Mississippi|Potomac|Hudson|Volga|Dnipro|Dnieper|Mekong|Yangtze|Orontes)\b|"
-    r"(?<=banks)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:river|rivers|Euphrates|Tigris|Nile|Jordan|"
-    r"Danube|Thames|Rhine|Mississippi|Potomac|Hudson|Volga|Dnipro|Dnieper|Mekong|Yangtze|"
-    r"Orontes|canal|lake)\b",
+    rf"-of-|(?:(?<=bank)|(?<=banks))\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{RIVERS})\b",
     re.I,
 )
 
