@@ -259,3 +259,24 @@ def test_a_folder_in_the_wrong_place_is_named(
     monkeypatch.setenv(TABLES_ENV, str(tmp_path / "missing"))
     assert local_table_problems() == [f"{tmp_path / 'missing'} (${TABLES_ENV}): no such folder"]
     assert local_table_problems(tmp_path / "elsewhere") == []  # not the configured one
+
+
+def test_a_local_notable_replaces_the_shipped_one_and_bad_ones_are_named(
+    tiny: Path, tmp_path: Path
+) -> None:
+    notables = "name | aliases | country | sector | role | source | note"
+    write_table(tiny, "manual/notables.tsv", notables, "Ada Lovell |  | KHM | ELI | singer | W | ")
+    local = tmp_path / "mine"
+    write_table(
+        local,
+        "notables.tsv",
+        notables,
+        "Ada Lovell |  | KHM | BUS | businesswoman | my notes | ",
+        "Bo Strand |  | XXX | BUS | investor | my notes | ",
+    )
+    shipped = load_kb(tiny, local=False)
+    assert [t.sector for t in shipped.people["ada-lovell-khm"].terms] == ["ELI"]
+    kb = load_kb(tiny, local=local)
+    assert [t.sector for t in kb.people["ada-lovell-khm"].terms] == ["BUS"]
+    assert not any(p.name == "Bo Strand" for p in kb.people.values())
+    assert any("notables.tsv:3" in p and "XXX" in p for p in kb.local.problems)

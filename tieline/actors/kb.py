@@ -341,7 +341,10 @@ def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) ->
         )
         names = _renamed(names, mine.table("names.tsv"), ("phrase",))
     _merge_officeholders(kb.people, officeholders)
-    _merge_notables(kb.people, read(NOTABLES))
+    notables = read(NOTABLES)
+    if mine is not None:
+        notables = _renamed(notables, mine.table("notables.tsv"), ("name", "aliases"))
+    _merge_notables(kb.people, notables)
     _merge_organisations(kb.organisations, organisations)
     kb.regions = {fold(row["phrase"]) for row in names if row.get("kind") == REGION}
     kb.entries = _entries(kb, _with_manual_names(read("country_names.tsv"), names))

@@ -3,12 +3,13 @@
 The tables shipped in `tieline/data/manual/` stop at their compiler's horizon; offices change
 every month. A user keeps them current without editing the package: a folder (`$TIELINE_TABLES`,
 else `tables/` in the user data directory) holding any of `officeholders.tsv`,
-`organisations.tsv`, `names.tsv` and `agents.tsv`, in the format of the shipped files (see
-`tieline/data/manual/README.md`). Their rows are merged over the shipped ones:
+`notables.tsv`, `organisations.tsv`, `names.tsv` and `agents.tsv`, in the format of the shipped
+files (see `tieline/data/manual/README.md`). Their rows are merged over the shipped ones:
 
 * an officeholder row ends every shipped term of the same office (country and role) still open
   on its start day, so entering a successor is one line; a row repeating a shipped term's name,
   country, role and start replaces it;
+* a notable (a famous person of no office) replaces the shipped row of the same name;
 * an organisation, place name or agent noun replaces the shipped row giving the same name.
 
 Rows are checked as they are read. A row that cannot be used (a bad date, an unknown country
@@ -30,12 +31,19 @@ import platformdirs
 from tieline.actors.kb import Row, numbered_rows
 
 TABLES_ENV = "TIELINE_TABLES"
-TABLE_NAMES = ("officeholders.tsv", "organisations.tsv", "names.tsv", "agents.tsv")
+TABLE_NAMES = (
+    "officeholders.tsv",
+    "notables.tsv",
+    "organisations.tsv",
+    "names.tsv",
+    "agents.tsv",
+)
 ORG_KINDS = frozenset({"igo", "institution", "company", "armed_group"})
 NAME_KINDS = frozenset({"country", "demonym", "capital", "city", "region", "-"})
 # The columns a table's header must name for its rows to be read.
 REQUIRED = {
     "officeholders.tsv": ("name", "country", "sector", "role", "start"),
+    "notables.tsv": ("name", "country", "sector"),
     "organisations.tsv": ("name", "kind"),
     "names.tsv": ("phrase", "kind", "iso3"),
     "agents.tsv": ("phrase", "sector"),
@@ -151,6 +159,15 @@ def _officeholder(row: Row, known: frozenset[str]) -> str | None:
     return _country(row.get("country", ""), known)
 
 
+def _notable(row: Row, known: frozenset[str]) -> str | None:
+    for column in ("name", "country", "sector"):
+        if not row.get(column):
+            return f"no {column}"
+    if not _CODE.match(row["sector"]):
+        return f"sector {row['sector']!r} is not a three-letter code such as BUS or ELI"
+    return _country(row["country"], known)
+
+
 def _organisation(row: Row, known: frozenset[str]) -> str | None:
     if not row.get("name"):
         return "no name"
@@ -184,6 +201,7 @@ def _agent(row: Row, known: frozenset[str]) -> str | None:
 
 _CHECKS = {
     "officeholders.tsv": _officeholder,
+    "notables.tsv": _notable,
     "organisations.tsv": _organisation,
     "names.tsv": _name,
     "agents.tsv": _agent,

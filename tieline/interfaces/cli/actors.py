@@ -61,9 +61,9 @@ def who(query: str, day: dt.date | None, as_json: bool) -> None:
 
     \b
     Local tables: a folder, $TIELINE_TABLES or tables/ in the user data directory, holding
-    officeholders.tsv (and organisations.tsv, names.tsv, agents.tsv) in the format of
-    tieline/data/manual/README.md. A new officeholder row ends its predecessor's term on its
-    start day. Run `tieline code` afterwards to re-resolve stored articles.
+    officeholders.tsv (and notables.tsv, organisations.tsv, names.tsv, agents.tsv) in the
+    format of tieline/data/manual/README.md. A new officeholder row ends its predecessor's
+    term on its start day. Run `tieline code` afterwards to re-resolve stored articles.
 
     \b
     Examples:
