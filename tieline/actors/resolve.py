@@ -1547,27 +1547,22 @@ class Resolver:
         if title is not None and _shadowed(tokens, title):
             sector = OPPOSITION  # "Shadow International Development Secretary Kate Osamor"
             evidence.append("'shadow' before the title: the opposition's")
+        # "Superintendent Matias Segura said teachers would be paid": a school district's
+        # official, where the sentence speaks of schools
+        official = title is not None and title.text.lower() in OFFICIALS_RANKS
+        schools = official and SCHOOL_WORDS.search(emit.sentence.text) is not None
         if (
             title is not None
             and context.policing
             and (
                 (sector == "MIL" and title.text.lower().split()[-1] in POLICE_RANKS)
-                or (
-                    title.text.lower() in OFFICIALS_RANKS
-                    # "Superintendent Matias Segura said teachers would be paid": a school
-                    # district's, where its sentence speaks of schools
-                    and not SCHOOL_WORDS.search(emit.sentence.text)
-                )
+                or (official and not schools)
             )
         ):
             sector = "COP"  # "Sgt. Mark Young" in a story of the police: a police sergeant
             evidence.append(f"'{title.text}' in an article about the police: a police rank")
-        elif (
-            title is not None
-            and title.text.lower() in OFFICIALS_RANKS
-            and SCHOOL_WORDS.search(emit.sentence.text)
-        ):
-            sector = "EDU"  # "Superintendent Matias Segura said teachers would be paid"
+        elif title is not None and schools:
+            sector = "EDU"
             evidence.append(f"'{title.text}' where the sentence speaks of schools: a school's")
         if (
             title is not None
@@ -6201,11 +6196,7 @@ def _private_people(
             or actor.members
         ):
             continue
-        context.mentions[i] = replace(
-            mention,
-            actor=replace(actor, sector="CVL"),
-            evidence=f"{mention.evidence}; a person of no known office: a civilian",
-        )
+        _give_sector(context, [i], "CVL", "a person of no known office: a civilian")
 
 
 # Weapons a state's name or demonym stands before, right before or in a pair ("Russian and
@@ -6240,11 +6231,7 @@ def _states_arms_and_jails(context: _Context, text: str) -> None:
             sector, note = "COP", "its prisons (COP)"
         else:
             continue
-        context.mentions[i] = replace(
-            mention,
-            actor=replace(mention.actor, sector=sector),
-            evidence=f"{mention.evidence}; before '{found.group().split()[-1]}': {note}",
-        )
+        _give_sector(context, [i], sector, f"before '{found.group().split()[-1]}': {note}")
 
 
 def _local_governments(context: _Context, text: str) -> None:
@@ -6327,12 +6314,8 @@ def _joined_people(context: _Context, text: str) -> None:
         found = JOINED_CLAUSE.match(text, mention.end)
         if found is None or found.end() not in groups or KIN_BETWEEN.search(found.group()):
             continue
-        context.mentions[i] = replace(
-            mention,
-            actor=replace(mention.actor, sector="REB"),
-            evidence=f"{mention.evidence}; '{' '.join(found.group().split())}' an armed group: "
-            "its members",
-        )
+        joined = " ".join(found.group().split())
+        _give_sector(context, [i], "REB", f"'{joined}' an armed group: its members")
 
 
 def _joined(read: list[Mention], text: str, groups: set[int]) -> str | None:
