@@ -3065,3 +3065,43 @@ def test_players_of_sports_are_civilians(resolver):  # type: ignore[no-untyped-d
     text = "Cleveland's lineman shoved Pittsburgh quarterback Mason Rudolph."
     found = resolve(resolver, text, day=dt.date(2019, 11, 18))
     assert found["Pittsburgh quarterback Mason Rudolph"].actor.code == "USACVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Senate Judiciary Committee in Washington summoned him.", "Senate Judiciary Committee", "USALEG"),
+        ("The Commons Defence Committee questioned the British chiefs.", "Commons Defence Committee", "GBRLEG"),
+    ],
+)  # fmt: skip
+def test_a_legislatures_committee_is_the_legislature(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text)[phrase].actor.code == code
+
+
+def test_he_is_the_man_his_own_sentence_names(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Ruaa Abu Rashed arrived in Germany in winter. "
+        "A young Italian man at a railway station had taken a coat off his own back."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2017, 8, 30))
+    assert mentions["his"].actor.code == "ITACVL"
+    assert "Italian man" in mentions["his"].evidence
+
+
+def test_a_noun_after_as_says_what_someone_is_not_who(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Recep Tayyip Erdogan spoke in Ankara. "
+        "Offering himself as the spokesman of the Muslim world, he criticised Europe."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2018, 3, 1))
+    assert mentions["he"].actor.code == "TURGOV"
+    assert mentions["he"].evidence.startswith("refers to Recep Tayyip Erdogan")
+
+
+def test_an_unknown_place_is_not_in_the_state_of_the_paper_that_went_there(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Felicia Perkins-Ferreira lives in Trinidad. "
+        "The Guardian found Perkins-Ferreira in Petit Valley, outside Port of Spain."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 3, 1))
+    assert mentions["Petit Valley"].actor.country == "TTO"

@@ -345,6 +345,17 @@ def test_a_former_prime_minister_is_not_in_office_years_later(kb: KnowledgeBase)
     assert fukuda.role_on(dt.date(2008, 3, 1)).role == "head of government"  # type: ignore[union-attr]
 
 
+def test_a_month_dated_term_leaves_no_sliver_beside_a_hand_kept_one(kb: KnowledgeBase) -> None:
+    """REIGN dates a rule to the end of its last month: Michel Temer's to 2019-01-31, Barack
+    Obama's to 2017-01-31. Beside the hand-kept terms that end on 2019-01-01 and 2017-01-20, the
+    days left over are the source's rounding: no office then."""
+    [temer] = [p for p in kb.people.values() if p.name == "Michel Temer" and p.country == "BRA"]
+    on = temer.role_on(dt.date(2019, 1, 15))
+    assert on is None or on.sector == "ELI", on
+    [obama] = [p for p in kb.people.values() if p.name == "Barack Obama"]
+    assert max(t.end for t in obama.terms if t.sector == "GOV" and t.end) == dt.date(2017, 1, 20)
+
+
 def test_hand_kept_heads_do_not_close_a_rebel_or_opposition_term(kb: KnowledgeBase) -> None:
     """Syria's hand-kept rows say who held its government offices, not who led its rebels or
     opposition: those derived terms stay open."""

@@ -711,7 +711,13 @@ def _igo_in(note: str) -> str | None:
     return match.group(1) if match else None
 
 
+# The longest piece of a derived term a hand-kept one cuts off that is read as the derived
+# source's rounding of dates to the month, and dropped.
+SLIVER_DAYS = 45
+
+
 def _outside(term: Term, manual: Iterable[Term]) -> list[Term]:
+    """The days of a derived office term outside the hand-kept terms of the same person."""
     if term.sector == ELITE or term.source == MANUAL:
         return [term]
     pieces = [(term.start, term.end)]
@@ -726,7 +732,13 @@ def _outside(term: Term, manual: Iterable[Term]) -> list[Term]:
             if m.end is not None and (end is None or m.end < end):
                 cut.append((m.end, end))
         pieces = cut
-    return [replace(term, start=s, end=e) for s, e in pieces]
+    # what a cut leaves of a month-dated term beside a hand-kept one (REIGN ends Temer's rule
+    # on 2019-01-31, Obama's on 2017-01-31) is the derived source's rounding, not a term
+    return [
+        replace(term, start=s, end=e)
+        for s, e in pieces
+        if (s, e) == (term.start, term.end) or s is None or e is None or (e - s).days > SLIVER_DAYS
+    ]
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,17 @@ FIRM_SUFFIXES = (
     "Investments", "Petroleum", "Electronics", "Semiconductor", "Telecom", "Pharma", "Bancorp",
 )  # fmt: skip
 ORG_SECTOR_WORDS = (
-    # first: "Columbus Police Department", "the Sheriff's Office" are the police, not a
+    # first: a legislature's committee is the legislature's, whatever it oversees ("the Senate
+    # Judiciary Committee", "the Commons Defence Committee")
+    (
+        re.compile(
+            r"\b(?:senate|house|congressional|parliamentary|legislative|commons|lords)\b"
+            r".*\b(?:committee|subcommittee|caucus)\b",
+            re.I,
+        ),
+        "LEG",
+    ),
+    # then: "Columbus Police Department", "the Sheriff's Office" are the police, not a
     # government department or office
     (re.compile(r"\b(?:police|gendarmerie|sheriff'?s?|constabulary)\b", re.I), "COP"),
     (
@@ -2274,6 +2284,7 @@ class Resolver:
                 reflexive=own,
                 gender=lambda m: _gender(m, self.genders, self.kb.people),
                 female=word in FEMALE_PRONOUNS,
+                read=emit.sentence,
             )
         elif word in GROUP_PRONOUNS:
             start = tokens[unit.start].start
@@ -5021,19 +5032,33 @@ def _pronoun_antecedent(
     reflexive: bool = False,
     gender: Callable[[Mention], str | None] | None = None,
     female: bool = False,
+    read: Sentence | None = None,
 ) -> Mention | None:
     """He/she/his: the first person named earlier in this sentence, else the first person
     (not a possessive) of the latest earlier sentence that names one. A `reflexive` one ("his
     own people") is the nearest person before it: the subject of its own clause. Where
     `gender` tells, "she" is no man and "he" no woman: a sentence that names only men is
     passed over by "she" ("Swift ... Scooter Braun said ... she"); where no one fits, the
-    pronoun is read as if gender told nothing."""
+    pronoun is read as if gender told nothing. In the pronoun's own sentence, a noun that
+    says a man or a woman is someone too ("a young Italian man ... his own back"), unless it
+    says what someone is ("as a father")."""
     people = [
         m
         for m in context.mentions
-        if m.actor.person
-        and m.start < unit_start
-        and CAMEL_CASE.match(m.actor.name) is None  # "WeWork" is no "he"
+        if m.start < unit_start
+        and (
+            (m.actor.person and CAMEL_CASE.match(m.actor.name) is None)  # "WeWork" is no "he"
+            # "a young Italian man ... had taken it off his own back": in the pronoun's own
+            # sentence, a man by a noun that says so, where the gender is read
+            or (
+                gender is not None
+                and read is not None
+                and m.sentence == sentence
+                and _gendered_person(m)
+                # "As a father I would say", "himself as the spokesman of": what someone is
+                and PREDICATIVE_AS.search(read.text[: m.start - read.start]) is None
+            )
+        )
     ]
 
     def fitting(window: list[Mention]) -> list[Mention]:
@@ -5068,6 +5093,24 @@ MALE_WORDS = frozenset(
     "husband son widower chairman spokesman businessman congressman councilman policeman "
     "statesman grandfather uncle nephew boy man".split()
 )
+
+
+# Nouns for one person that say whether a man or a woman ("the man", "her father").
+GENDERED_NOUNS = frozenset(
+    """man woman boy girl father mother son daughter brother sister husband wife widow
+    widower uncle aunt nephew niece grandfather grandmother spokesman spokeswoman chairman
+    chairwoman businessman businesswoman policeman policewoman congressman congresswoman""".split()
+)
+
+
+# "as a" before a noun: what someone is, not who.
+PREDICATIVE_AS = re.compile(r"\bas\s+(?:an?|the)\s+(?:\w+\s+)?$", re.I)
+
+
+def _gendered_person(mention: Mention) -> bool:
+    """Whether a mention is an agent noun for one man or one woman ("a young Italian man")."""
+    words = mention.text.lower().split()
+    return mention.cue.startswith("agent") and bool(words) and words[-1] in GENDERED_NOUNS
 
 
 def _gender(mention: Mention, given: Mapping[str, str], known: Mapping[str, object]) -> str | None:
@@ -6365,9 +6408,10 @@ def _paired(sentence: Sentence, mention: Mention) -> bool:
 
 
 def _sentence_state(context: _Context, sentence: int) -> str | None:
-    """The first state named in this sentence so far, if any."""
+    """The first state named in this sentence so far, if any; not a newspaper's ("the
+    Guardian used it to find her in Petit Valley": no British place)."""
     for mention in context.mentions:
-        if mention.sentence == sentence and mention.actor.country:
+        if mention.sentence == sentence and mention.actor.country and not _news_outlet(mention):
             return mention.actor.country
     return None
 
