@@ -3070,10 +3070,18 @@ def test_players_of_sports_are_civilians(resolver):  # type: ignore[no-untyped-d
 @pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
-        ("The Senate Judiciary Committee in Washington summoned him.", "Senate Judiciary Committee", "USALEG"),
-        ("The Commons Defence Committee questioned the British chiefs.", "Commons Defence Committee", "GBRLEG"),
+        (
+            "The Senate Judiciary Committee in Washington summoned him.",
+            "Senate Judiciary Committee",
+            "USALEG",
+        ),
+        (
+            "The Commons Defence Committee questioned the British chiefs.",
+            "Commons Defence Committee",
+            "GBRLEG",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_legislatures_committee_is_the_legislature(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text)[phrase].actor.code == code
 
