@@ -30,6 +30,8 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan church leaders met the envoy.", "Kenyan church leaders", "KENREL"),
         ("Kenyan union leaders called a strike.", "Kenyan union leaders", "KENLAB"),
         ("Kenyan hostages were freed on Monday.", "Kenyan hostages", "KENCVL"),
+        # a humanitarian worker is an aid worker, not a labourer
+        ("A Kenyan humanitarian worker was freed.", "Kenyan humanitarian worker", "KENCVL"),
         ("The Kenyan state broadcaster reported it.", "Kenyan state broadcaster", "KENGOV"),
         ("A Kenyan broadcaster reported it.", "Kenyan broadcaster", "KENJRN"),
         # PLOVER's CVLOPPJRN: an opposition paper or journalist is the press.

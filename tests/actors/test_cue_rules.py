@@ -3113,3 +3113,58 @@ def test_an_unknown_place_is_not_in_the_state_of_the_paper_that_went_there(resol
     )
     mentions = resolve(resolver, text, day=dt.date(2019, 3, 1))
     assert mentions["Petit Valley"].actor.country == "TTO"
+
+
+def test_it_that_puts_off_its_subject_refers_to_nothing(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The Americans left Kabul. "
+        "It is not an exaggeration to say the videos shocked the world. "
+        "It was a mistake to invade Iraq."
+    )
+    mentions = resolve(resolver, text)
+    assert "It" not in mentions
+
+
+def test_a_demonyms_state_is_the_state_as_a_whole(resolver):  # type: ignore[no-untyped-def]
+    text = "The PKK fought an insurgency against the Turkish state. Turkish state media said so."
+    mentions = resolve(resolver, text)
+    assert mentions["Turkish state"].actor.code == "TUR"
+    assert mentions["Turkish state media"].actor.code == "TURGOV"
+
+
+def test_they_may_refer_to_men_and_women(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The British government will not object in the case of two men from London. "
+        "They are being held by the Syrian Democratic Forces."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2018, 7, 23))
+    assert mentions["They"].evidence.startswith("refers to London men")
+
+
+def test_a_verbs_object_is_not_its_subject(resolver):  # type: ignore[no-untyped-def]
+    text = "Barack Obama met David Cameron. Obama praised him warmly. Cameron thanked him."
+    found = [m for m in resolver.resolve(text, day=dt.date(2016, 1, 1)) if m.text == "him"]
+    assert [m.actor.person for m in found] == ["david-cameron-gbr", "barack-obama-usa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # "their" in a clause with a plural subject of its own
+        (
+            "US-backed Kurdish forces in Syria have dismantled the caliphate, with Isis "
+            "fighters making their last stand near the border.",
+            "Islamic State",
+        ),
+        (
+            "Syrian Kurdish forces lost ground after Turkish troops carved out an enclave "
+            "that they continue to occupy.",
+            "Turkish troops",
+        ),
+        # "them" as a verb's object: not that verb's subject, the clause above's
+        ("Kurdish officials said that Syrian villagers had joined them.", "officials"),
+    ],
+)
+def test_they_is_the_plural_subject_of_its_clause(resolver, text, who):  # type: ignore[no-untyped-def]
+    [pronoun] = [m for m in resolver.resolve(text, day=dt.date(2019, 3, 1)) if m.cue == "pronoun"]
+    assert pronoun.evidence.startswith(f"refers to {who}")

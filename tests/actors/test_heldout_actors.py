@@ -79,17 +79,19 @@ def test_heldout_actor_accuracy(resolver, name) -> None:  # type: ignore[no-unty
         assert metrics[key] >= floor - EPSILON, (key, metrics)
 
 
-# Sets C and D: Guardian articles on Syria and Iraq (ngec-guardian-sample), labelled by two more
-# blind helpers; D's articles are drawn from those C left out, and follow the PLOVER gold's
-# conventions where C's differ (places attacked are CVL, UN officials IGO GOV). Their article
-# bodies may not be redistributed, so tools/guardian_articles.py puts them beside a copy of the
-# labels from ../shared/data. Their even articles (`--half even`) are read for development;
-# their odd ones are not. The first figures (C at e91b300, D at fac5f76) are in the README; the
-# floors are the last figures.
+# Sets C, D and E: Guardian articles on Syria and Iraq (ngec-guardian-sample), labelled by three
+# more blind helpers; D's articles are drawn from those C left out, E's (stop 26) from those
+# neither used. D and E follow the PLOVER gold's conventions where C's differ (places attacked
+# are CVL, UN officials IGO GOV). Their article bodies may not be redistributed, so
+# tools/guardian_articles.py puts them beside a copy of the labels from ../shared/data. Their
+# even articles (`--half even`) are read for development; their odd ones are not. The first
+# figures (C at e91b300, D at fac5f76, E at 256b8dc) are in their READMEs; the floors are the
+# last figures.
 GUARDIAN_SETS = {
     # sentences, articles, even and odd articles
     "c": (160, 55, (28, 27)),
     "d": (150, 50, (25, 25)),
+    "e": (151, 51, (26, 25)),
 }
 GUARDIAN_FLOORS = {
     ("c", "even"): {
@@ -125,6 +127,20 @@ GUARDIAN_FLOORS = {
         # were placed in the Kurdish region the article names, won back at stop 21
         "target_country_accuracy": 0.7432,
         "target_sector_accuracy": 0.6622,
+    },
+    # Set E (stop 26): the Guardian articles C and D left out; first measured at 256b8dc
+    # (even 0.7865 / 0.6742 / 0.7500 / 0.6250, odd 0.8256 / 0.6744 / 0.7969 / 0.6562)
+    ("e", "even"): {
+        "source_country_accuracy": 0.7865,
+        "source_sector_accuracy": 0.6742,
+        "target_country_accuracy": 0.7500,
+        "target_sector_accuracy": 0.6406,
+    },
+    ("e", "odd"): {
+        "source_country_accuracy": 0.8256,
+        "source_sector_accuracy": 0.6744,
+        "target_country_accuracy": 0.7969,
+        "target_sector_accuracy": 0.6719,
     },
 }
 

@@ -463,6 +463,8 @@ class _Token:
     pos: str
     tag: str
     unit: Unit | None = None
+    head: int = -1  # the index of the word the parse hangs this one on (itself at the root)
+    dep: str = ""  # the parse's relation to it
 
 
 @dataclass
@@ -1039,7 +1041,15 @@ class Resolver:
             if tag == "VBZ" and t.dep_ in NOMINAL_DEPS and t.text.lower() in self.kb.agents:
                 tag = "NNS"
             tokens.append(
-                _Token(base + t.idx, base + t.idx + len(t.text), t.text, coarse_pos(tag), tag)
+                _Token(
+                    base + t.idx,
+                    base + t.idx + len(t.text),
+                    t.text,
+                    coarse_pos(tag),
+                    tag,
+                    head=t.head.i - doc[0].i,
+                    dep=t.dep_,
+                )
             )
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
@@ -2141,10 +2151,13 @@ class Resolver:
                 if elsewhere:
                     country = elsewhere
                     note += f"; an ethnic group, placed in {elsewhere}, named beside it"
-                own = sector
+                own: str | None = sector
                 if _territorys_head(head.text, sector, country):
                     own = "GOV"  # "Hong Kong's chief executive"
                     note += "; the territory's head of government (GOV)"
+                elif head.text.lower() == "state" and len(cue_units) == 1:
+                    own = None  # "the Turkish state": the state as a whole
+                    note = f"'{unit.text}' → {country}; '{head.text}': the state as a whole"
                 actor = Actor(
                     f"{unit.text} {head.text}",
                     country=country,
@@ -2285,10 +2298,13 @@ class Resolver:
                 gender=lambda m: _gender(m, self.genders, self.kb.people),
                 female=word in FEMALE_PRONOUNS,
                 read=emit.sentence,
+                not_at=_own_subject(tokens, unit),
             )
         elif word in GROUP_PRONOUNS:
             start = tokens[unit.start].start
-            earlier = _plural_antecedent(context, emit.sentence.index, unit_start=start)
+            earlier = _clause_subject(context, tokens, unit) or _plural_antecedent(
+                context, emit.sentence.index, unit_start=start
+            )
             if (
                 word == "their"
                 and earlier is not None
@@ -4925,6 +4941,10 @@ BE_FORMS = frozenset({"is", "was", "'s", "’s"})
 BEFORE_BE = frozenset({"has", "had", "will", "would", "may", "might"})  # "has been", "will be"
 
 
+# What may stand between "it is" and the infinitive it puts off: "wrong", "a mistake".
+EXTRAPOSED_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "RB"})
+
+
 def _pleonastic(tokens: list[_Token], unit: Unit) -> bool:
     """Whether "it" is impersonal: "It is clear that", "It was reported", "It seems", "It would
     appear", "It's six weeks since"."""
@@ -4942,7 +4962,28 @@ def _pleonastic(tokens: list[_Token], unit: Unit) -> bool:
     else:
         return False
     return bool(rest) and (
-        rest[0] in IMPERSONAL_AFTER_BE or rest[0][:1].isdigit() or rest[0].endswith("ly")
+        rest[0] in IMPERSONAL_AFTER_BE
+        or rest[0][:1].isdigit()
+        or rest[0].endswith("ly")
+        or _extraposed(tokens, unit.end + 1)
+    )
+
+
+def _extraposed(tokens: list[_Token], at: int) -> bool:
+    """Whether the words after "it is" at `at` put off its subject to an infinitive: "(not) a
+    mistake to invade", "wrong to suggest", "not an exaggeration to say"."""
+    words = tokens[at : at + 6]
+    i = 0
+    while i < len(words) and words[i].text.lower() in ("not", "n't", "a", "an", "so", "too"):
+        i += 1
+    described = 0
+    while i < len(words) and words[i].tag in EXTRAPOSED_TAGS and described < 2:
+        i, described = i + 1, described + 1
+    return (
+        described > 0
+        and i + 1 < len(words)
+        and words[i].text.lower() == "to"
+        and words[i + 1].tag == "VB"
     )
 
 
@@ -5033,6 +5074,7 @@ def _pronoun_antecedent(
     gender: Callable[[Mention], str | None] | None = None,
     female: bool = False,
     read: Sentence | None = None,
+    not_at: int | None = None,
 ) -> Mention | None:
     """He/she/his: the first person named earlier in this sentence, else the first person
     (not a possessive) of the latest earlier sentence that names one. A `reflexive` one ("his
@@ -5041,11 +5083,19 @@ def _pronoun_antecedent(
     passed over by "she" ("Swift ... Scooter Braun said ... she"); where no one fits, the
     pronoun is read as if gender told nothing. In the pronoun's own sentence, a noun that
     says a man or a woman is someone too ("a young Italian man ... his own back"), unless it
-    says what someone is ("as a father")."""
+    says what someone is ("as a father"). The mention at `not_at` (the subject of the verb
+    whose object the pronoun is: "Obama praised him") is not whom it refers to."""
+    subject = next(
+        (m for m in context.mentions if not_at is not None and m.start <= not_at < m.end), None
+    )
     people = [
         m
         for m in context.mentions
         if m.start < unit_start
+        and not (
+            subject is not None
+            and (m is subject or (m.actor.person and m.actor.person == subject.actor.person))
+        )
         and (
             (m.actor.person and CAMEL_CASE.match(m.actor.name) is None)  # "WeWork" is no "he"
             # "a young Italian man ... had taken it off his own back": in the pronoun's own
@@ -5076,8 +5126,25 @@ def _pronoun_antecedent(
             plain = [m for m in earlier if not m.text.endswith(("’s", "'s"))]
             return (plain or earlier)[0]
     if gender is not None:
-        return _pronoun_antecedent(context, sentence, unit_start, reflexive)
+        return _pronoun_antecedent(context, sentence, unit_start, reflexive, not_at=not_at)
     return None
+
+
+def _own_subject(tokens: list[_Token], unit: Unit) -> int | None:
+    """Where the subject of the verb whose object the pronoun is begins (for "The man who
+    tortured him", the man's), or None when it is no verb's object."""
+    pronoun = tokens[unit.start]
+    if pronoun.dep not in OBJECT_DEPS or not 0 <= pronoun.head < len(tokens):
+        return None
+    verb = pronoun.head
+    subject = next(
+        (i for i, t in enumerate(tokens) if t.head == verb and t.dep in SUBJECT_DEPS), None
+    )
+    if subject is None:
+        return None
+    if tokens[subject].tag in ("WP", "WDT") and tokens[verb].dep == "relcl":
+        subject = tokens[verb].head  # "who": the noun the clause tells of
+    return tokens[subject].start
 
 
 # Words that say in a mention itself that a person is a woman or a man ("Ms Cruz", "Queen
@@ -5133,20 +5200,75 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
     """They/them/their: the first group named earlier in this sentence ("Fijian rebels said
     they will release..."), else the first of the sentence before; a group is a plural noun
     phrase ("rebels", "Palestinian leaders", "Serbs") or two states together, never a place."""
-    groups = [
-        m
-        for m in context.mentions
-        if m.start < unit_start
-        and m.cue not in PLACE_CUES
-        and not m.text.endswith(("’s", "'s"))
-        and (m.actor.members or (not m.actor.person and m.text.split()[-1][-1:] == "s"))
-        and not _news_outlet(m)  # "Reuters", "the Times"
-    ]
+    groups = _groups_before(context, unit_start)
     for index in (sentence, sentence - 1):
         here = [m for m in groups if m.sentence == index]
         if here:
             return here[0]
     return None
+
+
+# The parse's relations of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+
+
+def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Mention | None:
+    """They/them/their: the plural subject, named before it, of the nearest clause above the
+    pronoun that has one ("US-backed Kurdish forces have dismantled the caliphate, with Isis
+    fighters making their last stand": the fighters, not the forces named first); "them" as a
+    verb's object is not that verb's subject ("some Syrians joined them": the groups of the
+    clause above)."""
+    groups = _groups_before(context, tokens[unit.start].start)
+    at = unit.start
+    # "the foreigners wouldn't let them": the object of a verb is not its subject
+    skip = tokens[at].dep in OBJECT_DEPS
+    for _ in range(len(tokens)):  # up the parse, one head at a time
+        head = tokens[at].head
+        if head < 0 or head == at:
+            return None
+        at = head
+        subjects = [
+            i
+            for i, t in enumerate(tokens)
+            if t.head == at and t.dep in SUBJECT_DEPS and i < unit.start and i != at
+        ]
+        if skip:
+            skip = False
+            continue
+        if not subjects:
+            continue
+        subject = tokens[subjects[0]]
+        if subject.text.lower() in GROUP_PRONOUNS:
+            # "they said their ...": whom the subject refers to
+            return next(
+                (m for m in context.mentions if m.start == subject.start and m.cue == "pronoun"),
+                None,
+            )
+        if subject.tag not in PLURAL_TAGS:
+            return None  # "the regime ... their": a clause of one, not a group's
+        return next((m for m in groups if m.start <= subject.start < m.end), None)
+    return None
+
+
+def _groups_before(context: _Context, unit_start: int) -> list[Mention]:
+    """The mentions before `unit_start` a "they" may refer to: a plural noun phrase ("rebels",
+    "Palestinian leaders", "Serbs") or two states together, never a place."""
+    return [
+        m
+        for m in context.mentions
+        if m.start < unit_start
+        and m.cue not in PLACE_CUES
+        and not m.text.endswith(("’s", "'s"))
+        and (
+            m.actor.members
+            or (
+                not m.actor.person
+                and (m.text.split()[-1][-1:] == "s" or m.text.split()[-1] in IRREGULAR_PLURALS)
+            )
+        )
+        and not _news_outlet(m)  # "Reuters", "the Times"
+    ]
 
 
 # Armed men a possessive "their" may stand before ("their fighters"): the owner has them.
