@@ -3168,3 +3168,63 @@ def test_a_verbs_object_is_not_its_subject(resolver):  # type: ignore[no-untyped
 def test_they_is_the_plural_subject_of_its_clause(resolver, text, who):  # type: ignore[no-untyped-def]
     [pronoun] = [m for m in resolver.resolve(text, day=dt.date(2019, 3, 1)) if m.cue == "pronoun"]
     assert pronoun.evidence.startswith(f"refers to {who}")
+
+
+def test_europe_acting_is_the_european_union(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Europe told Washington it was not a smart idea. "
+        "Erdogan criticised Europe. Refugees arrived in Europe. Europe's population grew."
+    )
+    found = [m for m in resolver.resolve(text, day=dt.date(2018, 1, 1)) if m.text == "Europe"]
+    assert [m.sentence for m in found] == [0, 1]
+    assert {m.actor.igo for m in found} == {"igo:european-union"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "Theresa May met Erdogan in London. Ankara criticised the environment secretary.",
+            "environment secretary",
+            "GBRGOV",
+        ),
+        (
+            "The defense secretary resigned over Donald Trump's decision to pull US troops out "
+            "of Syria.",
+            "defense secretary",
+            "USAGOV",
+        ),
+    ],
+)
+def test_a_cabinet_title_only_some_states_give(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day=dt.date(2018, 5, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "Hamas spokesman Fawzi Barhoum said Israel would pay.",
+            "Hamas spokesman Fawzi Barhoum",
+            "PSEREB",
+        ),
+        (
+            "The SDF spokesman Mustafa Bali said the fighters had surrendered in Syria.",
+            "SDF spokesman Mustafa Bali",
+            "SYRREB",
+        ),
+        # a group of no state leaves its man of none, whatever the article is about
+        (
+            "Israel struck. Islamic State spokesman Abu Hassan called for attacks.",
+            "Islamic State spokesman Abu Hassan",
+            "---REB",
+        ),
+    ],
+)
+def test_an_armed_groups_title_before_a_name(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, day=dt.date(2019, 3, 1))[phrase].actor.code == code
+
+
+def test_an_armed_opposition_is_rebels(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Syria's armed opposition attacked the town.")
+    assert mentions["Syria's armed opposition"].actor.code == "SYRREB"

@@ -1134,6 +1134,11 @@ class Resolver:
                 and after.kind == EntryKind.AGENT.value
             ):
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
+        for token in tokens:
+            # "Europe told Washington", "criticised Europe": the European Union acting, not
+            # the continent ("refugees arrived in Europe")
+            if token.text == "Europe" and token.unit is None and token.dep in ACTING_DEPS:
+                claim(token.start, token.end, kind="igo", entry=EUROPE)
         for start, end, kind in names:
             if kind == "gpe":  # a town the knowledge base lacks: "Jericho", "Cizre"
                 claim(start, end, kind="gpe")
@@ -1613,21 +1618,27 @@ class Resolver:
                 evidence.append(f"'{cues[0].phrase}' the officer's beat")
                 cues, country = [], None
             evidence.append(f"'{body.text}' before the title: an officer of it")
+        stateless = False  # the name acts for an armed group of no state
         office = next(
             (
                 u
                 for u in units
-                if u.kind in ("institution", "company") and u.entry and u.end <= unit.start
+                if u.kind in ("institution", "company", "armed_group")
+                and u.entry
+                and u.end <= unit.start
             ),
             None,
         )
         if office is not None and office.entry is not None and not cues and body is None:
-            # "US Trade Representative Robert Lighthizer": the holder of a state's office.
+            # "US Trade Representative Robert Lighthizer": the holder of a state's office;
+            # "Hamas spokesman Fawzi Barhoum", "the SDF spokesman Mustafa Bali": an armed
+            # group's man, of no state if the group has none
             org = self.kb.organisations.get(office.entry.ref)
-            if org is not None and org.country:
+            if org is not None and (org.country or office.kind == "armed_group"):
                 generic = title is not None and title.text.lower() in GENERIC_AGENTS
                 country, sector = org.country, _holder_sector(sector, generic, org)
                 evidence.append(f"'{office.text}' before the name: {_org_note(org, office.entry)}")
+                stateless = org.country is None
         role = _role(title.text) if title else None
         counterpart = any(
             tokens[i].text.lower() in COUNTERPART for i in range(chunk[0], unit.start)
@@ -1753,7 +1764,7 @@ class Resolver:
             sector = sector or earlier.sector
             role = role or earlier.role
             igo = igo or earlier.igo
-        if country is None and person is None and igo is None:
+        if country is None and person is None and igo is None and not stateless:
             main = context.main_countries(1)
             if main:
                 country = main[0]
@@ -3745,7 +3756,8 @@ def _of_state(
 # Participles after "X-" that make X a patron of the actor, not its state ("Iranian-backed
 # militias" are not Iran's forces); "Saudi-led" and "Vietnamese-led" keep theirs.
 PATRON_PARTICIPLES = frozenset(
-    {"backed", "supported", "sponsored", "funded", "financed", "trained", "armed", "allied"}
+    """backed supported sponsored funded financed trained armed allied aligned affiliated
+    linked""".split()
 )
 
 
@@ -5208,6 +5220,11 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
     return None
 
 
+# "Europe" as a doer or the one done to ("Europe told Washington", "criticised Europe"): the
+# European Union, as sets A and E code it; not "Europe's population".
+EUROPE = Entry("Europe", EntryKind.IGO, "igo:european-union", source="Europe as a doer: the European Union")
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
 # The parse's relations of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
@@ -6168,12 +6185,40 @@ def _speakers_for(context: _Context, text: str) -> None:
 SPOKESMAN_FOR = re.compile(r"\s+(?:for|of|at|to)\b", re.I)
 # Cabinet titles only some states give (the United States has a secretary of state and of
 # homeland security, a "defense secretary"; Britain, India, Pakistan and Bangladesh a home and a
-# foreign secretary; Britain a "defence secretary" and a chancellor of the exchequer).
+# foreign secretary; Britain a "defence secretary" and a chancellor of the exchequer; the
+# British cabinet's "X secretary" and the American one's, as the news writes them).
+BRITISH_ONLY = ("GBR",)
+AMERICAN_ONLY = ("USA",)
+BOTH = ("GBR", "USA")
 NATIONAL_TITLES = {
     "home secretary": ("GBR", "IND", "PAK", "BGD", "LKA"),
     "foreign secretary": ("GBR", "IND", "PAK", "BGD", "LKA"),
-    "defence secretary": ("GBR",),
-    "chancellor of the exchequer": ("GBR",),
+    "defence secretary": BRITISH_ONLY,
+    "chancellor of the exchequer": BRITISH_ONLY,
+    **dict.fromkeys(
+        [
+            f"{cabinet} secretary"
+            for cabinet in (
+                "environment", "justice", "culture", "business", "transport", "brexit",
+                "work and pensions", "international development", "northern ireland",
+                "communities", "scottish", "welsh",
+            )
+        ],
+        BRITISH_ONLY,
+    ),
+    **dict.fromkeys(
+        [
+            f"{cabinet} secretary"
+            for cabinet in (
+                "defense", "treasury", "labor", "commerce", "interior", "transportation",
+                "homeland security", "agriculture", "navy",
+            )
+        ],
+        AMERICAN_ONLY,
+    ),
+    **dict.fromkeys(
+        [f"{cabinet} secretary" for cabinet in ("health", "education", "energy", "trade")], BOTH
+    ),
 }
 
 
