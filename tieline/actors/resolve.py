@@ -5222,7 +5222,9 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
 
 # "Europe" as a doer or the one done to ("Europe told Washington", "criticised Europe"): the
 # European Union, as sets A and E code it; not "Europe's population".
-EUROPE = Entry("Europe", EntryKind.IGO, "igo:european-union", source="Europe as a doer: the European Union")
+EUROPE = Entry(
+    "Europe", EntryKind.IGO, "igo:european-union", source="Europe as a doer: the European Union"
+)
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 
 # The parse's relations of a clause's subject.
