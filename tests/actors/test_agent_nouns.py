@@ -32,6 +32,10 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan hostages were freed on Monday.", "Kenyan hostages", "KENCVL"),
         # a humanitarian worker is an aid worker, not a labourer
         ("A Kenyan humanitarian worker was freed.", "Kenyan humanitarian worker", "KENCVL"),
+        # an air raid is the armed forces' (the PLOVER gold once codes such a target as the
+        # state alone: "Israeli air raids", ISR)
+        ("Kenyan air raids hit the camp.", "Kenyan air raids", "KENMIL"),
+        ("A Kenyan air blitz hit the camp.", "Kenyan air blitz", "KENMIL"),
         ("The Kenyan state broadcaster reported it.", "Kenyan state broadcaster", "KENGOV"),
         ("A Kenyan broadcaster reported it.", "Kenyan broadcaster", "KENJRN"),
         # PLOVER's CVLOPPJRN: an opposition paper or journalist is the press.

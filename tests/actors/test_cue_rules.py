@@ -3228,3 +3228,13 @@ def test_an_armed_groups_title_before_a_name(resolver, text, phrase, code):  # t
 def test_an_armed_opposition_is_rebels(resolver):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, "Syria's armed opposition attacked the town.")
     assert mentions["Syria's armed opposition"].actor.code == "SYRREB"
+
+
+def test_a_title_set_off_before_its_known_holder_is_the_holders_state(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Australia's most wanted man, held in Turkey, has received help, the foreign affairs "
+        "minister, Julie Bishop, has confirmed."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2018, 2, 28))
+    assert mentions["foreign affairs minister"].actor.code == "AUSGOV"
+    assert "held by Julie Bishop" in mentions["foreign affairs minister"].evidence

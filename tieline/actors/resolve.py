@@ -628,6 +628,7 @@ class Resolver:
         _states_arms_and_jails(context, text)
         _speakers_for(context, text)
         _unattached_spokespeople(context, text)
+        _titles_of_named_holders(context, text)
         _place_national_titles(context)
         _described_people(context, text)
         _joined_people(context, text)
@@ -6222,6 +6223,33 @@ NATIONAL_TITLES = {
         [f"{cabinet} secretary" for cabinet in ("health", "education", "energy", "trade")], BOTH
     ),
 }
+
+
+def _titles_of_named_holders(context: _Context, text: str) -> None:
+    """ "the foreign affairs minister, Julie Bishop,": a title of no state stated, set off
+    before a known holder of an office of its sector, is that holder's state's."""
+    for i, mention in enumerate(context.mentions[:-1]):
+        holder = context.mentions[i + 1]
+        if (
+            mention.cue == "agent"
+            and mention.actor.country is None
+            and NO_COUNTRY_STATED in mention.evidence
+            and holder.sentence == mention.sentence
+            and holder.actor.person
+            and holder.actor.country
+            and holder.actor.sector == mention.actor.sector
+            and APPOSED.fullmatch(text[mention.end : holder.start])
+        ):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(mention.actor, country=holder.actor.country),
+                evidence=f"{mention.evidence.split('; ' + NO_COUNTRY_STATED)[0]}; held by "
+                f"{holder.actor.name}, named after it, of {holder.actor.country}",
+            )
+
+
+# What sets a name off after the title it holds: "the foreign minister, Julie Bishop".
+APPOSED = re.compile(r"\s*,\s*")
 
 
 def _place_national_titles(context: _Context) -> None:
