@@ -50,6 +50,9 @@ def test_group_filed_under_a_region_takes_the_sentences_state(resolver):  # type
         ("Kenyan Muslim militiamen burned a market.", "Kenyan Muslim militiamen", "KENREB"),
         ("Christian forces in Lebanon shelled the port.", "Christian forces", "LBNREB"),
         ("Kurdish-Arab forces in Syria shelled the port.", "Kurdish-Arab forces", "SYRREB"),
+        # ... past a people's name between the faith and the armed men
+        ("Shia Iraqi forces shelled the port.", "Shia Iraqi forces", "IRQREB"),
+        ("Raqqa in Syria fell to Sunni Arab forces.", "Sunni Arab forces", "SYRREB"),
         # ... but not a state's own forces or soldiers.
         ("Kenyan government forces shelled the port.", "Kenyan government forces", "KENMIL"),
         ("Kenyan border guards shelled the port.", "Kenyan border guards", "KENMIL"),

@@ -2023,7 +2023,7 @@ class Resolver:
         # jihadists" are still of what they were
         sector = ELITE if former and head.entry.ref in OFFICES else head.entry.ref
         why = f"'{head.text}' → {head.entry.ref}"
-        qualifier = _armed_qualifier(units, head)
+        qualifier = _armed_qualifier(units, head, tokens)
         people = tokens[head.start - 1].text if head.start > first else ""
         led = next(  # "a Kurd-led border security force", "Kurdish-led forces"
             (
@@ -3624,14 +3624,29 @@ def _armed_head(unit: Unit) -> bool:
     return unit.entry.ref == "UAF" or unit.text.lower() in ARMED_HEADS
 
 
-def _armed_qualifier(units: list[Unit], head: Unit) -> Unit | None:
+# Tags of a people's name before a noun ("Arab", "Pashtun").
+PEOPLES_TAGS = frozenset({"NNP", "NNPS", "JJ"})
+
+
+def _armed_qualifier(units: list[Unit], head: Unit, tokens: list[_Token]) -> Unit | None:
     """The word that makes armed men a non-state group: a rebel or religious agent word
     right before an armed head (sector UAF, or "forces", "fighters")."""
     if not _armed_head(head):
         return None
-    before = [u for u in units if u.kind == "agent" and u.end == head.start]
-    if before and before[0].entry is not None and before[0].entry.ref in ARMED_SIDE_SECTORS:
-        return before[0]
+    # walk back over the words before the head, past a people's name ("Shia Iraqi militias",
+    # "Sunni Arab forces")
+    at = head.start
+    while at > 0:
+        before = [u for u in units if u.end == at and u.kind in ("agent", "demonym")]
+        if before:
+            word = before[0]
+            if word.kind == "agent" and word.entry and word.entry.ref in ARMED_SIDE_SECTORS:
+                return word
+            at = word.start
+        elif tokens[at - 1].unit is None and tokens[at - 1].tag in PEOPLES_TAGS:
+            at -= 1  # "Arab", a people of no state
+        else:
+            break
     return None
 
 
