@@ -3241,3 +3241,22 @@ def test_a_title_set_off_before_its_known_holder_is_the_holders_state(resolver):
     mentions = resolve(resolver, text, day=dt.date(2018, 2, 28))
     assert mentions["foreign affairs minister"].actor.code == "AUSGOV"
     assert "held by Julie Bishop" in mentions["foreign affairs minister"].evidence
+
+
+def test_they_may_be_people_named_together(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Shamima Begum and Amira Abase left London in 2015. "
+        "They had told their parents they were going out for the day. "
+        "Barack Obama met David Cameron and Angela Merkel. They discussed Syria."
+    )
+    found = [m for m in resolver.resolve(text, day=dt.date(2019, 2, 20)) if m.cue == "pronoun"]
+    assert [m.evidence for m in found[:3]] == ["refers to Shamima Begum and Amira Abase"] * 3
+    assert found[0].actor.country == "GBR"
+    # of two states: both, not the one the sentence names
+    assert found[-1].actor.members == ("DEU", "GBR")
+
+
+def test_it_is_not_whom_they_refer_to(resolver):  # type: ignore[no-untyped-def]
+    text = "John Letts and Sally Lane live in Oxford. They say their son is ill. It is his day."
+    found = [m for m in resolver.resolve(text, day=dt.date(2018, 1, 1)) if m.text == "It"]
+    assert all("Letts" not in m.evidence for m in found)

@@ -486,6 +486,7 @@ class _Context:
     armed: Counter[str] = field(default_factory=Counter)  # armed groups named, by count
     stateless_lead: str | None = None  # the name of the stateless armed group named most
     stateless_key: str | None = None  # and its organisation key
+    text: str = ""  # the text read, which the mentions' offsets index
 
     def main_countries(self, n: int) -> list[str]:
         """The states the article is mainly about, most named first. An article that names
@@ -594,7 +595,7 @@ class Resolver:
         and `worth_parsing` are not read), and `preparsed` holds the parses, by sentence index,
         of those of its `deep` sentences the caller parsed itself: several articles' sentences
         in one spaCy call are parsed faster than each article's in its own."""
-        context = _Context(day)
+        context = _Context(day, text=text)
         if plan is None:
             plan = self.plan(text, sentences=sentences, worth_parsing=worth_parsing)
         if context_text is None:
@@ -5288,8 +5289,9 @@ def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Ment
 
 def _groups_before(context: _Context, unit_start: int) -> list[Mention]:
     """The mentions before `unit_start` a "they" may refer to: a plural noun phrase ("rebels",
-    "Palestinian leaders", "Serbs") or two states together, never a place."""
-    return [
+    "Palestinian leaders", "Serbs"), two states together, or people named one after another
+    ("Alexanda Kotey and El Shafee Elsheikh"), never a place."""
+    groups = [
         m
         for m in context.mentions
         if m.start < unit_start
@@ -5304,6 +5306,49 @@ def _groups_before(context: _Context, unit_start: int) -> list[Mention]:
         )
         and not _news_outlet(m)  # "Reuters", "the Times"
     ]
+    return sorted(groups + _named_together(context, unit_start), key=lambda m: m.start)
+
+
+# What joins the names of a list of people: "A and B", "A, B and C".
+NAMES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def _named_together(context: _Context, unit_start: int) -> list[Mention]:
+    """People named one after another before `unit_start` ("Alexanda Kotey and El Shafee
+    Elsheikh"), each list as one mention of them all, with the state and sector they share."""
+    people = [
+        m
+        for m in context.mentions
+        if m.start < unit_start and m.actor.person and m.cue != "pronoun"
+    ]
+    found = []
+    run: list[Mention] = []
+    for mention in [*people, None]:
+        if (
+            mention is not None
+            and run
+            and mention.sentence == run[-1].sentence
+            and NAMES_JOINED.fullmatch(context.text[run[-1].end : mention.start]) is not None
+            and all(m.actor.person != mention.actor.person for m in run)
+        ):
+            run.append(mention)
+            continue
+        if len(run) > 1:
+            names = " and ".join(m.actor.name for m in run)
+            shared = {
+                key: value
+                for key in ("country", "sector")
+                if len({getattr(m.actor, key) for m in run}) == 1
+                and (value := getattr(run[0].actor, key))
+            }
+            states = tuple(sorted({m.actor.country for m in run if m.actor.country}))
+            if "country" not in shared and len(states) > 1 and all(m.actor.country for m in run):
+                together = Actor(names, members=states)  # "Cameron and Merkel": GBR+DEU
+            else:
+                together = Actor(names, **shared)
+            found.append(replace(run[0], text=names, end=run[-1].end, actor=together))
+        run = [mention] if mention is not None else []
+    return found
 
 
 # Armed men a possessive "their" may stand before ("their fighters"): the owner has them.
@@ -5376,6 +5421,7 @@ def _last_state_or_org(context: _Context, read: Sentence) -> Mention | None:
         # the paper or agency a story is told to ("told the Associated Press that it ...")
         and not _news_outlet(m)
         and not _plural_agent(m)  # "residents" are "they"
+        and not (m.cue == "pronoun" and m.text.lower() in GROUP_PRONOUNS)  # nor whom they are
     ]
     candidates = [
         m
