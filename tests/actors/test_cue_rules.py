@@ -3260,3 +3260,12 @@ def test_it_is_not_whom_they_refer_to(resolver):  # type: ignore[no-untyped-def]
     text = "John Letts and Sally Lane live in Oxford. They say their son is ill. It is his day."
     found = [m for m in resolver.resolve(text, day=dt.date(2018, 1, 1)) if m.text == "It"]
     assert all("Letts" not in m.evidence for m in found)
+
+
+def test_the_speaker_is_not_named_in_a_relative_clause_after_the_verb(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "“They want us to finish what is important to them,” said a senior Kurdish figure "
+        "who has liaised regularly with US officials."
+    )
+    found = [m for m in resolver.resolve(text, day=dt.date(2018, 4, 1)) if m.text == "us"]
+    assert all(m.actor.country != "USA" for m in found)

@@ -4872,6 +4872,10 @@ def _says_we(mention: Mention) -> bool:
     return actor.person is not None or bool(body or (actor.country and actor.sector))
 
 
+# A relative clause's first word: what follows it tells of the noun before, not of who spoke.
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+
+
 def _speaker(
     context: _Context,
     sentence: Sentence,
@@ -4892,7 +4896,15 @@ def _speaker(
     people = [
         i
         for i in by_sentence.get(sentence.index, [])
-        if speaks(context.mentions[i]) and not quoted(context.mentions[i].start)
+        if speaks(context.mentions[i])
+        and not quoted(context.mentions[i].start)
+        # "said a senior Kurdish figure who has liaised with US officials": not the officials
+        and not (
+            context.mentions[i].start > verb
+            and RELATIVE_WORD.search(
+                sentence.text, match.end(), context.mentions[i].start - sentence.start
+            )
+        )
     ]
     if match.group() in TELLING:  # "Lewis told Today": the one told is not the speaker
         people = [i for i in people if context.mentions[i].start < verb] or people
