@@ -1762,7 +1762,7 @@ def test_indian_of_a_native_american_people_is_not_of_india(resolver):  # type: 
         ("Iran cracked down, said John Smith of Human Rights Watch.", "NGOHRI"),
         ("Iran cracked down, said John Smith, a researcher at Human Rights Watch.", "NGOHRI"),
         ("Iran cracked down, said John Smith, a spokesman for the UN.", "IGOGOV"),
-        ("Iran cracked down, said John Smith of the Pentagon.", "USAGOV"),  # a state's body
+        ("Iran cracked down, said John Smith of the Pentagon.", "USAMIL"),  # a state's body
         # past a beat, to the body served
         ("Iran cracked down, said John Smith, a researcher for the Middle East at Human "
          "Rights Watch.", "NGOHRI"),
@@ -1853,7 +1853,7 @@ def test_a_spokesman_for_a_firm_is_of_the_firms_sector(resolver):  # type: ignor
     )
     mentions = resolver.resolve(text, day=dt.date(2019, 11, 18))
     spokesmen = [m for m in mentions if m.text == "spokesman"]
-    assert [m.actor.sector for m in spokesmen] == ["BUS", "GOV"]
+    assert [m.actor.sector for m in spokesmen] == ["BUS", "MIL"]
     assert "speaks for" in spokesmen[0].evidence
     assert next(m for m in mentions if m.text == "lawyer").actor.sector == "JUD"
 
