@@ -35,6 +35,8 @@ DAY = dt.date(2012, 5, 1)
         # an air raid is the armed forces' (the PLOVER gold once codes such a target as the
         # state alone: "Israeli air raids", ISR)
         ("Kenyan air raids hit the camp.", "Kenyan air raids", "KENMIL"),
+        # members of a royal family, by the noun ("royal" alone names a hospital or a whisky)
+        ("Dutch royals were accused of fraud.", "Dutch royals", "NLDGOV"),
         ("A Kenyan air blitz hit the camp.", "Kenyan air blitz", "KENMIL"),
         ("The Kenyan state broadcaster reported it.", "Kenyan state broadcaster", "KENGOV"),
         ("A Kenyan broadcaster reported it.", "Kenyan broadcaster", "KENJRN"),
