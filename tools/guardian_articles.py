@@ -1,8 +1,8 @@
-"""Write the ARTICLES.json of held-out sets C, D and E from the Guardian sample in ../shared/data.
+"""Write the ARTICLES.json of held-out sets C to F from the Guardian sample in ../shared/data.
 
     .venv/bin/python tools/guardian_articles.py [--data ../shared/data] [--set FOLDER ...]
 
-Sets C, D and E (tests/fixtures/heldout-actors-c, -d, -e) quote their sentences from the NGEC
+Sets C to F (tests/fixtures/heldout-actors-c, -d, -e, -f) quote their sentences from the NGEC
 Guardian sample, whose articles may not be redistributed (`ngec-guardian-sample/SOURCE.md`). The
 repository therefore keeps only the labelled sentences; this script puts the bodies of the
 articles they name beside them, as `tieline eval actors` reads them ({key: {"id", "date",
@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-GUARDIAN_SETS = [REPO / "tests" / "fixtures" / f"heldout-actors-{name}" for name in ("c", "d", "e")]
+GUARDIAN_SETS = [REPO / "tests" / "fixtures" / f"heldout-actors-{name}" for name in "cdef"]
 SAMPLE = Path("ngec-guardian-sample") / "Guardian_SDF_sample.csv.zip"
 
 
@@ -52,7 +52,7 @@ def main() -> None:
         "--set",
         type=Path,
         action="append",
-        help="a held-out set's folder (repeatable; default: sets C, D and E)",
+        help="a held-out set's folder (repeatable; default: sets C to F)",
     )
     args = parser.parse_args()
     if not (args.data / SAMPLE).is_file():

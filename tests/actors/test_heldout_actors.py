@@ -79,19 +79,20 @@ def test_heldout_actor_accuracy(resolver, name) -> None:  # type: ignore[no-unty
         assert metrics[key] >= floor - EPSILON, (key, metrics)
 
 
-# Sets C, D and E: Guardian articles on Syria and Iraq (ngec-guardian-sample), labelled by three
-# more blind helpers; D's articles are drawn from those C left out, E's (stop 26) from those
-# neither used. D and E follow the PLOVER gold's conventions where C's differ (places attacked
-# are CVL, UN officials IGO GOV). Their article bodies may not be redistributed, so
+# Sets C to F: Guardian articles on Syria and Iraq (ngec-guardian-sample), labelled by four
+# more blind helpers; D's articles are drawn from those C left out, E's and F's (stop 26) from
+# those neither used. D, E and F follow the PLOVER gold's conventions where C's differ (places
+# attacked are CVL, UN officials IGO GOV). Their article bodies may not be redistributed, so
 # tools/guardian_articles.py puts them beside a copy of the labels from ../shared/data. Their
 # even articles (`--half even`) are read for development; their odd ones are not. The first
-# figures (C at e91b300, D at fac5f76, E at 256b8dc) are in their READMEs; the floors are the
-# last figures.
+# figures (C at e91b300, D at fac5f76, E and F at 256b8dc) are in their READMEs; the floors
+# are the last figures.
 GUARDIAN_SETS = {
     # sentences, articles, even and odd articles
     "c": (160, 55, (28, 27)),
     "d": (150, 50, (25, 25)),
     "e": (151, 51, (26, 25)),
+    "f": (151, 52, (26, 26)),
 }
 GUARDIAN_FLOORS = {
     ("c", "even"): {
@@ -135,6 +136,20 @@ GUARDIAN_FLOORS = {
         "source_sector_accuracy": 0.6742,
         "target_country_accuracy": 0.7500,
         "target_sector_accuracy": 0.6406,
+    },
+    # Set F (stop 26): the next Guardian articles in E's order; first measured at 256b8dc
+    # (even 0.8025 / 0.6296 / 0.7931 / 0.6552, odd 0.8851 / 0.7356 / 0.9259 / 0.7593)
+    ("f", "even"): {
+        "source_country_accuracy": 0.8025,
+        "source_sector_accuracy": 0.6296,
+        "target_country_accuracy": 0.8103,
+        "target_sector_accuracy": 0.6552,
+    },
+    ("f", "odd"): {
+        "source_country_accuracy": 0.8851,
+        "source_sector_accuracy": 0.7356,
+        "target_country_accuracy": 0.9259,
+        "target_sector_accuracy": 0.7593,
     },
     ("e", "odd"): {
         "source_country_accuracy": 0.8256,
