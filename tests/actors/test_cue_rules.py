@@ -3269,3 +3269,56 @@ def test_the_speaker_is_not_named_in_a_relative_clause_after_the_verb(resolver):
     )
     found = [m for m in resolver.resolve(text, day=dt.date(2018, 4, 1)) if m.text == "us"]
     assert all(m.actor.country != "USA" for m in found)
+
+
+def test_it_may_be_a_body_its_sentence_names_by_a_noun(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "PG&E cut power in Sacramento and the Sierra Nevada foothills. "
+        "The utility said it would restore power."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 19))
+    assert mentions["it"].evidence.startswith("refers to utility")
+    # the Sierra Nevada of a Californian story is California's, not Spain's
+    assert mentions["Sierra Nevada"].actor.country == "USA"
+
+
+def test_a_rebel_leader_of_no_state_takes_none_from_his_sentence(resolver):  # type: ignore[no-untyped-def]
+    text = "The Isis leader, Abu Bakr al-Baghdadi, survived a coup in his eastern Syrian hideout."
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 1))
+    assert mentions["Abu Bakr al-Baghdadi"].actor.code == "---REB"
+    assert mentions["his"].actor.code == "---REB"
+
+
+def test_foreigners_are_not_of_the_place_named_after_them(resolver):  # type: ignore[no-untyped-def]
+    text = "A coup was launched by foreign fighters in his eastern Syrian hideout."
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 1))
+    assert mentions["foreign fighters"].actor.country is None
+
+
+def test_many_set_off_after_a_name_are_not_its_apposition(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Backed by Russian air power and unopposed by Assad's foreign adversaries, government "
+        "forces have swept through southwestern Syria."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2018, 7, 20))
+    assert mentions["government forces"].actor.sector == "MIL"
+
+
+def test_she_who_left_to_join_an_armed_group_is_its_member(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Hoda Muthana, the US woman who fled Islamic State, wants to return home. "
+        "Muthana described herself as ignorant when she fled the US to join Isis."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 20))
+    assert mentions["Hoda Muthana"].actor.code == "USAREB"
+
+
+def test_the_jihadi_group_and_the_un_secretary_general(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "The SDF captured fighters of Islamic State in Syria. The SDF is driving the remnants "
+        "of the jihadi group from the desert. The UN secretary general called for calm."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2019, 2, 1))
+    group = mentions["Islamic State"].actor.organisation
+    assert mentions["jihadi group"].actor.organisation == group
+    assert mentions["UN secretary general"].actor.sector == "GOV"

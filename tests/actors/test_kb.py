@@ -389,3 +389,10 @@ def test_a_hand_kept_body_replaces_its_derived_double_filed_under_no_state(tiny:
 )  # fmt: skip
 def test_which_phrases_are_matched_as_written(phrase: str, case: bool) -> None:
     assert needs_case(phrase) is case
+
+
+def test_chechnyas_head_and_the_sdcs_chair_are_known(kb: KnowledgeBase) -> None:
+    [kadyrov] = [p for p in kb.people.values() if p.name == "Ramzan Kadyrov"]
+    assert kadyrov.role_on(dt.date(2019, 2, 20)).sector == "GOV"  # type: ignore[union-attr]
+    [ahmed] = [p for p in kb.people.values() if p.name == "Ilham Ahmed"]
+    assert (ahmed.country, ahmed.role_on(dt.date(2019, 2, 20)).sector) == ("SYR", "REB")  # type: ignore[union-attr]

@@ -547,8 +547,16 @@ class Resolver:
         self._given_names = frozenset(
             p.name.split()[0] for p in kb.people.values() if len(p.name.split()) > 1
         )
+        # bodies that act across borders, and people the tables give no state but an armed
+        # group's office ("Abu Bakr al-Baghdadi"): none of the state a sentence names
         self._stateless = frozenset(
             key for key, org in kb.organisations.items() if _acts_across_borders(org)
+        ) | frozenset(
+            key
+            for key, person in kb.people.items()
+            if person.country is None
+            and person.terms
+            and all(t.country is None and t.sector == "REB" for t in person.terms)
         )
 
     @cached_property
@@ -897,7 +905,11 @@ class Resolver:
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
-            if read[0].actor.person and (joined := _joined(read, text, armed)):
+            # and "he"/"she" referring to the name ("when she fled the US to join Isis")
+            referring = [
+                m for m in context.mentions if m.cue == "pronoun" and m.antecedent in members
+            ]
+            if read[0].actor.person and (joined := _joined(read + referring, text, armed)):
                 _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
@@ -2140,7 +2152,8 @@ class Resolver:
             # the place written after them
             home = deployer.actor.country
             home_note = f"of {home}: '{deployer.text}' keeps, sends or withdraws them"
-        elif not cue_units:
+        elif not cue_units and not FOREIGNERS.search(emit.written(first, head.end)):
+            # not "foreign fighters in his eastern Syrian hideout": foreigners where they are
             cue_units, _ = _postmodifier_cues(tokens, last, following)
         if (
             not cue_units
@@ -4088,6 +4101,9 @@ def _apposition(
             for u in _units(tokens, *following[0])
         )
         and not _next_named(tokens, following[0])
+        # "unopposed by Assad's foreign adversaries, government forces have swept": many, not
+        # the one named
+        and tokens[following[0][1]].tag not in PLURAL_TAGS
     ):
         units = _units(tokens, *following[0])
         owner = _described_owner(tokens, units, context, sentence)
@@ -4255,8 +4271,10 @@ def _role(title: str) -> str | None:
 
 
 def _igo_body_sector(name: str) -> str | None:
-    """The organ of an international organisation that governs ("Security Council")."""
-    return "GOV" if re.search(r"\b(?:council|commission|secretariat)\b", name, re.I) else None
+    """The organ or officer of an international organisation that governs ("Security
+    Council", "UN Secretary General")."""
+    governs = r"\b(?:council|commission|secretariat|secretary[- ]general|high commissioner)\b"
+    return "GOV" if re.search(governs, name, re.I) else None
 
 
 MEMBERS_OF = re.compile(r"\b(?:Union|Association|Federation|Confederation|Syndicate)\s+of\s+(.+)$")
@@ -4578,8 +4596,8 @@ CHARITY_NOUNS = frozenset(
 GROUP_NOUNS = frozenset(
     {
         "terror group", "terrorist group", "terrorist organisation",
-        "terrorist organization", "militant group", "jihadist group", "rebel group",
-        "armed group", "extremist group", "militia",
+        "terrorist organization", "militant group", "jihadist group", "jihadi group",
+        "rebel group", "armed group", "extremist group", "militia",
     }
 )  # fmt: skip
 
@@ -4592,7 +4610,7 @@ DESCRIBED_NOUNS = FIRM_NOUNS | GROUP_NOUNS | CHARITY_NOUNS
 TERROR_NOUNS = frozenset(
     {
         "terror group", "terrorist group", "terrorist organisation", "terrorist organization",
-        "jihadist group", "extremist group",
+        "jihadist group", "jihadi group", "extremist group",
     }
 )  # fmt: skip
 
@@ -5411,6 +5429,14 @@ BODYS_PLACE = re.compile(
 )
 
 
+# Nouns for one body (not a person) that "it" may stand for: "The utility said it would".
+BODIES_BY_NOUN = frozenset(
+    """utility company firm government ministry department agency army military navy court
+    parliament council committee commission board bank airline union charity regime
+    administration authority""".split()
+)
+
+
 def _last_state_or_org(context: _Context, read: Sentence) -> Mention | None:
     """It/its: a state named earlier in the sentence ("Cambodia stands ready to welcome the
     JMSDF to dock at its ports"), else the latest state, body or organisation; not a state
@@ -5428,6 +5454,12 @@ def _last_state_or_org(context: _Context, read: Sentence) -> Mention | None:
             or m.actor.igo
             or m.actor.organisation
             or (m.cue == "org-name" and m.sentence == sentence)
+            # "The utility said it would": a body by its noun in this sentence, likewise
+            or (
+                m.cue == "agent"
+                and m.sentence == sentence
+                and m.text.split()[-1].lower() in BODIES_BY_NOUN
+            )
         )
         and not m.actor.members
         # the paper or agency a story is told to ("told the Associated Press that it ...")
@@ -5671,10 +5703,10 @@ def _place_stateless(
     be those of the state the article is mainly about, as an unknown person is (not a pair:
     "the two prime ministers"); in an article about one state (`_Context.dominant`) so are
     all others ("security forces", "demonstrators"), and in one whose events happen in that
-    state (`_Context.theatre`) so are its civilians and refugees. An organisation in `stateless`
-    (al-Qaeda, a multinational company) keeps none: it acts across borders, not for the state
-    named beside it. The mentions `in_theatre` (`_place_in_theatre`) name no state of the
-    sentence's."""
+    state (`_Context.theatre`) so are its civilians and refugees. An organisation or person in
+    `stateless` (al-Qaeda, a multinational company, Abu Bakr al-Baghdadi) keeps none: it acts
+    across borders, not for the state named beside it. The mentions `in_theatre`
+    (`_place_in_theatre`) name no state of the sentence's."""
     here = _sentence_mentions(context, sentence.index)
     placed = [
         context.mentions[i]
@@ -5737,6 +5769,7 @@ def _place_stateless(
             or actor.members
             or actor.organisation in stateless
             or actor.sector == "NGO"  # a non-governmental body acts for no state
+            or actor.person in stateless  # "Abu Bakr al-Baghdadi", "his hideout"
             or (
                 sectors is not None
                 and actor.sector not in sectors
@@ -6275,9 +6308,18 @@ NATIONAL_TITLES = {
         [
             f"{cabinet} secretary"
             for cabinet in (
-                "environment", "justice", "culture", "business", "transport", "brexit",
-                "work and pensions", "international development", "northern ireland",
-                "communities", "scottish", "welsh",
+                "environment",
+                "justice",
+                "culture",
+                "business",
+                "transport",
+                "brexit",
+                "work and pensions",
+                "international development",
+                "northern ireland",
+                "communities",
+                "scottish",
+                "welsh",
             )
         ],
         BRITISH_ONLY,
@@ -6286,8 +6328,15 @@ NATIONAL_TITLES = {
         [
             f"{cabinet} secretary"
             for cabinet in (
-                "defense", "treasury", "labor", "commerce", "interior", "transportation",
-                "homeland security", "agriculture", "navy",
+                "defense",
+                "treasury",
+                "labor",
+                "commerce",
+                "interior",
+                "transportation",
+                "homeland security",
+                "agriculture",
+                "navy",
             )
         ],
         AMERICAN_ONLY,
@@ -6640,7 +6689,12 @@ def _joined(read: list[Mention], text: str, groups: set[int]) -> str | None:
     if not groups or {m.actor.sector for m in read} - {None, "CVL"}:
         return None
     for mention in read:
-        if mention.cue == "pronoun" or not mention.text[:1].isupper():
+        # a name, or "he"/"she" ("Muthana described herself ... when she fled the US to join
+        # Isis"), not "his"/"her"
+        subject = mention.cue == "pronoun" and mention.text.lower() in ("he", "she")
+        if (mention.cue == "pronoun" and not subject) or not mention.text[:1].isalpha():
+            continue
+        if not subject and not mention.text[:1].isupper():
             continue
         found = JOINED.match(text, mention.end)
         if found and found.end() in groups and not KIN_BETWEEN.search(found.group()):
