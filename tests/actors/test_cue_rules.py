@@ -3322,3 +3322,18 @@ def test_the_jihadi_group_and_the_un_secretary_general(resolver):  # type: ignor
     group = mentions["Islamic State"].actor.organisation
     assert mentions["jihadi group"].actor.organisation == group
     assert mentions["UN secretary general"].actor.sector == "GOV"
+
+
+def test_a_peoples_words_before_a_body_name_no_person(resolver):  # type: ignore[no-untyped-def]
+    text = "The US-backed Kurdish-Arab Syrian Democratic Forces (SDF) are near the final stage."
+    mentions = resolver.resolve(text, day=dt.date(2019, 2, 1))
+    assert [m.actor.code for m in mentions] == ["SYRREB", "SYRREB"]
+
+
+def test_government_forces_are_the_articles_states(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Syria's war goes on. Assad spoke in Damascus. Backed by Russian air power, government "
+        "forces have swept through southwestern Syria in the last month."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2018, 7, 20))
+    assert mentions["government forces"].actor.code == "SYRMIL"

@@ -313,6 +313,11 @@ ONE_PERSON_DEMONYMS = frozenset(
 # Peoples of no state of their own, spread over several: their armed men are no state's
 # forces ("Kurdish forces", "Kurdish militias").
 STATELESS_PEOPLES = frozenset({"kurdish", "kurd"})
+# Peoples and faiths of no state of their own, whose words name no person ("the US-backed
+# Kurdish-Arab Syrian Democratic Forces").
+PEOPLES = STATELESS_PEOPLES | frozenset(
+    "arab arabs sunni shia shiite alawite druze yazidi turkmen assyrian pashtun".split()
+)
 STATELESS_PEOPLE_NOUNS = frozenset({"kurds"})  # the people itself: "the Kurds"
 # States whose Kurdish regions have had Kurdish armed forces of their own since 2014 (Syria's
 # YPG and SDF, Iraq's peshmerga); Turkey's and Iran's Kurdish armed groups (the PKK, PJAK) are
@@ -2703,7 +2708,8 @@ def _proper_names(
         words = [t.text.lower() for t in run]
         if len(run) > 1 and _honorific(run[0].text):
             words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
-        if not any(w in NOT_NAME_WORDS or w in WORLD_REGIONS for w in words):
+        peoples = bool(words) and all(w in PEOPLES or w == "-" for w in words)  # "Kurdish-Arab"
+        if not peoples and not any(w in NOT_NAME_WORDS or w in WORLD_REGIONS for w in words):
             # "in WeWork buildings": a CamelCase word is a firm's or a brand's, no place's
             placed = (
                 before is not None
@@ -5776,6 +5782,12 @@ def _place_stateless(
                 # "has urged the government not to revoke her UK citizenship": the article's
                 # own state's government, where the sentence names it among others
                 and not (sectors is HOME_SECTORS and _the_government(sentence, mention))
+                # "government forces have swept through southwestern Syria": the forces of
+                # the government of the article's own state, where the sentence names it
+                and not (
+                    GOVERNMENTS_OWN.match(mention.text)
+                    and state == next(iter(context.main_countries(1)), None)
+                )
             )
             # "foreign volunteers" are no people of where they are; a name is read by its cues
             or (sectors is PEOPLE and mention.cue != "agent")
@@ -5946,6 +5958,8 @@ def _the_government(sentence: Sentence, mention: Mention) -> bool:
 
 
 THE_GOVERNMENT = frozenset({"government", "administration"})
+# A government's own men, named by its word: "government forces", "pro-government militias".
+GOVERNMENTS_OWN = re.compile(r"(?:pro-)?government\s+\w+", re.I)
 
 
 def _guessed(context: _Context, mention: Mention) -> bool:
