@@ -3126,6 +3126,9 @@ def test_it_that_puts_off_its_subject_refers_to_nothing(resolver):  # type: igno
     )
     mentions = resolve(resolver, text)
     assert "It" not in mentions
+    # ... but one minded or able to do it is someone: "Syria says it is willing to withdraw"
+    said = resolve(resolver, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert said["it"].actor.code == "SYR"
 
 
 def test_a_demonyms_state_is_the_state_as_a_whole(resolver):  # type: ignore[no-untyped-def]

@@ -5006,6 +5006,11 @@ BE_FORMS = frozenset({"is", "was", "'s", "’s"})
 BEFORE_BE = frozenset({"has", "had", "will", "would", "may", "might"})  # "has been", "will be"
 
 
+# Words for what a doer is minded or able to do: "it is willing to" is said of someone.
+WILLING = frozenset(
+    """willing unwilling ready prepared able unable determined eager keen reluctant committed
+    poised set going about happy glad content obliged forced free""".split()
+)
 # What may stand between "it is" and the infinitive it puts off: "wrong", "a mistake".
 EXTRAPOSED_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "RB"})
 
@@ -5043,6 +5048,8 @@ def _extraposed(tokens: list[_Token], at: int) -> bool:
         i += 1
     described = 0
     while i < len(words) and words[i].tag in EXTRAPOSED_TAGS and described < 2:
+        if words[i].text.lower() in WILLING:
+            return False  # "Syria says it is willing to withdraw": Syria is
         i, described = i + 1, described + 1
     return (
         described > 0
