@@ -5272,7 +5272,7 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
     """They/them/their: the first group named earlier in this sentence ("Fijian rebels said
     they will release..."), else the first of the sentence before; a group is a plural noun
     phrase ("rebels", "Palestinian leaders", "Serbs") or two states together, never a place."""
-    groups = _groups_before(context, unit_start)
+    groups = _groups_before(context, unit_start, since=sentence - 1)
     for index in (sentence, sentence - 1):
         here = [m for m in groups if m.sentence == index]
         if here:
@@ -5298,7 +5298,6 @@ def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Ment
     fighters making their last stand": the fighters, not the forces named first); "them" as a
     verb's object is not that verb's subject ("some Syrians joined them": the groups of the
     clause above)."""
-    groups = _groups_before(context, tokens[unit.start].start)
     at = unit.start
     # "the foreigners wouldn't let them": the object of a verb is not its subject
     skip = tokens[at].dep in OBJECT_DEPS
@@ -5326,17 +5325,23 @@ def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Ment
             )
         if subject.tag not in PLURAL_TAGS:
             return None  # "the regime ... their": a clause of one, not a group's
+        groups = _groups_before(
+            context,
+            tokens[unit.start].start,
+            since=context.mentions[-1].sentence if context.mentions else 0,
+        )
         return next((m for m in groups if m.start <= subject.start < m.end), None)
     return None
 
 
-def _groups_before(context: _Context, unit_start: int) -> list[Mention]:
-    """The mentions before `unit_start` a "they" may refer to: a plural noun phrase ("rebels",
-    "Palestinian leaders", "Serbs"), two states together, or people named one after another
-    ("Alexanda Kotey and El Shafee Elsheikh"), never a place."""
+def _groups_before(context: _Context, unit_start: int, since: int) -> list[Mention]:
+    """The mentions before `unit_start`, from sentence `since` on, a "they" may refer to: a
+    plural noun phrase ("rebels", "Palestinian leaders", "Serbs"), two states together, or
+    people named one after another ("Alexanda Kotey and El Shafee Elsheikh"), never a place."""
+    recent = _mentions_since(context, since)
     groups = [
         m
-        for m in context.mentions
+        for m in recent
         if m.start < unit_start
         and m.cue not in PLACE_CUES
         and not m.text.endswith(("’s", "'s"))
@@ -5349,21 +5354,26 @@ def _groups_before(context: _Context, unit_start: int) -> list[Mention]:
         )
         and not _news_outlet(m)  # "Reuters", "the Times"
     ]
-    return sorted(groups + _named_together(context, unit_start), key=lambda m: m.start)
+    return sorted(groups + _named_together(context, recent, unit_start), key=lambda m: m.start)
+
+
+def _mentions_since(context: _Context, sentence: int) -> list[Mention]:
+    """The mentions of sentence `sentence` and after, in text order."""
+    first = len(context.mentions)
+    while first > 0 and context.mentions[first - 1].sentence >= sentence:
+        first -= 1
+    return context.mentions[first:]
 
 
 # What joins the names of a list of people: "A and B", "A, B and C".
 NAMES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
-def _named_together(context: _Context, unit_start: int) -> list[Mention]:
-    """People named one after another before `unit_start` ("Alexanda Kotey and El Shafee
-    Elsheikh"), each list as one mention of them all, with the state and sector they share."""
-    people = [
-        m
-        for m in context.mentions
-        if m.start < unit_start and m.actor.person and m.cue != "pronoun"
-    ]
+def _named_together(context: _Context, mentions: list[Mention], unit_start: int) -> list[Mention]:
+    """People named one after another among `mentions` before `unit_start` ("Alexanda Kotey
+    and El Shafee Elsheikh"), each list as one mention of them all, with the state and sector
+    they share."""
+    people = [m for m in mentions if m.start < unit_start and m.actor.person and m.cue != "pronoun"]
     found = []
     run: list[Mention] = []
     for mention in [*people, None]:
