@@ -1066,7 +1066,7 @@ class Resolver:
                     t.text,
                     coarse_pos(tag),
                     tag,
-                    head=t.head.i - doc[0].i,
+                    head=t.head.i,
                     dep=t.dep_,
                 )
             )
