@@ -890,6 +890,10 @@ class Resolver:
                 groups.setdefault(key, []).append(i)
         changed: dict[int, Actor] = {}
         armed = _armed_groups_named(context.mentions)  # where a person may have joined one
+        pronouns: dict[int, list[int]] = {}  # by the mention each refers to
+        for i, mention in enumerate(context.mentions):
+            if mention.cue == "pronoun" and mention.antecedent is not None:
+                pronouns.setdefault(mention.antecedent, []).append(i)
         for members in groups.values():
             read = [context.mentions[i] for i in members]
             camel = CAMEL_CASE.match(read[0].actor.name) is not None
@@ -912,7 +916,7 @@ class Resolver:
                 read = [context.mentions[i] for i in members]
             # and "he"/"she" referring to the name ("when she fled the US to join Isis")
             referring = [
-                m for m in context.mentions if m.cue == "pronoun" and m.antecedent in members
+                context.mentions[j] for j in sorted(j for i in members for j in pronouns.get(i, ()))
             ]
             if read[0].actor.person and (joined := _joined(read + referring, text, armed)):
                 _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
@@ -2333,9 +2337,9 @@ class Resolver:
             )
         elif word in GROUP_PRONOUNS:
             start = tokens[unit.start].start
-            earlier = _clause_subject(context, tokens, unit) or _plural_antecedent(
-                context, emit.sentence.index, unit_start=start
-            )
+            earlier = _clause_subject(
+                context, tokens, unit, emit.sentence.index
+            ) or _plural_antecedent(context, emit.sentence.index, unit_start=start)
             if (
                 word == "their"
                 and earlier is not None
@@ -5157,8 +5161,10 @@ def _pronoun_antecedent(
     says a man or a woman is someone too ("a young Italian man ... his own back"), unless it
     says what someone is ("as a father"). The mention at `not_at` (the subject of the verb
     whose object the pronoun is: "Obama praised him") is not whom it refers to."""
-    subject = next(
-        (m for m in context.mentions if not_at is not None and m.start <= not_at < m.end), None
+    subject = (
+        None
+        if not_at is None
+        else next((m for m in context.mentions if m.start <= not_at < m.end), None)
     )
     people = [
         m
@@ -5209,9 +5215,7 @@ def _own_subject(tokens: list[_Token], unit: Unit) -> int | None:
     if pronoun.dep not in OBJECT_DEPS or not 0 <= pronoun.head < len(tokens):
         return None
     verb = pronoun.head
-    subject = next(
-        (i for i, t in enumerate(tokens) if t.head == verb and t.dep in SUBJECT_DEPS), None
-    )
+    subject = next(iter(_subjects_of(tokens, verb)), None)
     if subject is None:
         return None
     if tokens[subject].tag in ("WP", "WDT") and tokens[verb].dep == "relcl":
@@ -5285,14 +5289,16 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
 EUROPE = Entry(
     "Europe", EntryKind.IGO, "igo:european-union", source="Europe as a doer: the European Union"
 )
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 
-# The parse's relations of a clause's subject.
+# The parse's relations of a clause's subject and of a verb's object.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
+ACTING_DEPS = SUBJECT_DEPS | OBJECT_DEPS
 
 
-def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Mention | None:
+def _clause_subject(
+    context: _Context, tokens: list[_Token], unit: Unit, sentence: int
+) -> Mention | None:
     """They/them/their: the plural subject, named before it, of the nearest clause above the
     pronoun that has one ("US-backed Kurdish forces have dismantled the caliphate, with Isis
     fighters making their last stand": the fighters, not the forces named first); "them" as a
@@ -5306,11 +5312,7 @@ def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Ment
         if head < 0 or head == at:
             return None
         at = head
-        subjects = [
-            i
-            for i, t in enumerate(tokens)
-            if t.head == at and t.dep in SUBJECT_DEPS and i < unit.start and i != at
-        ]
+        subjects = [i for i in _subjects_of(tokens, at) if i < unit.start]
         if skip:
             skip = False
             continue
@@ -5325,13 +5327,16 @@ def _clause_subject(context: _Context, tokens: list[_Token], unit: Unit) -> Ment
             )
         if subject.tag not in PLURAL_TAGS:
             return None  # "the regime ... their": a clause of one, not a group's
-        groups = _groups_before(
-            context,
-            tokens[unit.start].start,
-            since=context.mentions[-1].sentence if context.mentions else 0,
-        )
+        groups = _groups_before(context, tokens[unit.start].start, since=sentence)
         return next((m for m in groups if m.start <= subject.start < m.end), None)
     return None
+
+
+def _subjects_of(tokens: list[_Token], verb: int) -> list[int]:
+    """The indices of the words the parse makes subjects of the word at `verb`."""
+    return [
+        i for i, t in enumerate(tokens) if t.head == verb and t.dep in SUBJECT_DEPS and i != verb
+    ]
 
 
 def _groups_before(context: _Context, unit_start: int, since: int) -> list[Mention]:
@@ -6378,6 +6383,11 @@ NATIONAL_TITLES = {
 }
 
 
+def _stated(evidence: str) -> str:
+    """A mention's evidence up to where it says that no country was stated."""
+    return evidence.split("; " + NO_COUNTRY_STATED)[0]
+
+
 def _titles_of_named_holders(context: _Context, text: str) -> None:
     """ "the foreign affairs minister, Julie Bishop,": a title of no state stated, set off
     before a known holder of an office of its sector, is that holder's state's."""
@@ -6396,7 +6406,7 @@ def _titles_of_named_holders(context: _Context, text: str) -> None:
             context.mentions[i] = replace(
                 mention,
                 actor=replace(mention.actor, country=holder.actor.country),
-                evidence=f"{mention.evidence.split('; ' + NO_COUNTRY_STATED)[0]}; held by "
+                evidence=f"{_stated(mention.evidence)}; held by "
                 f"{holder.actor.name}, named after it, of {holder.actor.country}",
             )
 
@@ -6426,7 +6436,7 @@ def _place_national_titles(context: _Context) -> None:
         context.mentions[i] = replace(
             mention,
             actor=replace(mention.actor, country=state),
-            evidence=f"{mention.evidence.split('; ' + NO_COUNTRY_STATED)[0]}; '{title}' is a "
+            evidence=f"{_stated(mention.evidence)}; '{title}' is a "
             f"title {state} gives, and the article names {state}",
             confidence=min(mention.confidence, CONFIDENCE["context"]),
         )
