@@ -45,7 +45,7 @@ def pairs(gold: list[dict], second: list[dict]) -> list[tuple[str, str, dict, di
         first = by_id.get(record["id"])
         if first is None:
             raise ValueError(f"{record['id']}: not in the gold set")
-        mine = [(role, actor) for role in ROLES for actor in first.get(role, [])]
+        mine = [(role, actor) for role in ROLES for actor in first.get(role) or []]
         theirs = record["actors"]
         if [(role, a["actorText"]) for role, a in mine] != [
             (a["role"], a["actorText"]) for a in theirs
