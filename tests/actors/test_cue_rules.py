@@ -516,15 +516,15 @@ def test_the_title_before_to_is_an_agent(resolver):  # type: ignore[no-untyped-d
 def test_a_sentence_naming_no_state_places_institutions_in_the_articles_state(resolver):  # type: ignore[no-untyped-def]
     text = (
         "Kenya's president signed the law in Nairobi on Monday. Kenyan officials said the "
-        "vote was close; Uganda's envoy agreed in Kampala. The jury acquitted the men. Lawmakers "
-        "objected, and civilians fled."
+        "vote was close; Uganda's envoy agreed in Kampala with Ugandan traders. The jury "
+        "acquitted the men. Lawmakers objected, and civilians fled."
     )
     mentions = resolve(resolver, text)
     assert mentions["jury"].actor.code == "KENJUD"
     assert mentions["Lawmakers"].actor.code == "KENLEG"
     assert "the article is mainly about KEN" in mentions["jury"].evidence
     # Civilians, soldiers and armed groups may be anyone's: in an article that names another
-    # state too, they are left without one.
+    # state as often, they are left without one.
     assert mentions["civilians"].actor.country is None
 
 
@@ -537,6 +537,19 @@ def test_an_article_about_one_state_places_everyone_in_it(resolver):  # type: ig
     assert mentions["Security forces"].actor.code == "KENMIL"
     assert mentions["demonstrators"].actor.code == "KENCVL"
     assert "the article is about KEN" in mentions["civilians"].evidence
+
+
+def test_an_article_naming_one_state_more_than_all_others_places_everyone_in_it(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Isis fighters entered Sinjar in Iraq in August. Iraqi soldiers had left the town; "
+        "some families fled to Syria and Turkey. My husband drove us to the mountain. The children "
+        "cried, and the fighters shot people in the street."
+    )
+    mentions = resolve(resolver, text)
+    # Iraq and its town named three times, Syria and Turkey once each: the story is Iraq's
+    assert mentions["husband"].actor.code == "IRQCVL"
+    assert mentions["children"].actor.code == "IRQCVL"
+    assert "the article is about IRQ" in mentions["children"].evidence
 
 
 def test_the_two_leaders_are_the_last_two_officials_states(resolver):  # type: ignore[no-untyped-def]

@@ -504,15 +504,28 @@ class _Context:
     def dominant(self) -> str | None:
         """The state the article is about when it is about one: named more than once, and at
         least twice as often as all others together, counting its own towns."""
+        main, mine, others = self._namings()
+        return main if mine > 1 and mine >= 2 * others else None
+
+    def leading(self) -> str | None:
+        """The state the article names most, when named more than once and more often than
+        all others together, counting its own towns: a story of Iraqi families with a word of
+        Syria and Turkey, or of American firms under Chinese tariffs."""
+        main, mine, others = self._namings()
+        return main if mine > 1 and mine > others else None
+
+    def _namings(self) -> tuple[str | None, int, int]:
+        """The state the article names most, how often it and its towns are named, and how
+        often all other states are."""
         main = self.main_countries(1)
         named = self.salience or self.towns  # an article naming only towns is about theirs
         if not main:
-            return None
+            return None, 0, 0
         mine = named[main[0]]
         others = sum(named.values()) - mine
         if self.salience:
             mine += self.towns[main[0]]  # and its own towns ("Fort Worth", "Springfield, Ill.")
-        return main[0] if mine > 1 and mine >= 2 * others else None
+        return main[0], mine, others
 
     def count_state(self, country: str, at: int) -> None:
         """Count one naming of a state, written at offset `at`, toward the article's states."""
@@ -5729,7 +5742,7 @@ def _place_stateless(
     taken to belong to the one state the sentence names, when it names exactly one. When it
     names none, a state's own institutions ("the jury", "lawmakers", "police") are taken to
     be those of the state the article is mainly about, as an unknown person is (not a pair:
-    "the two prime ministers"); in an article about one state (`_Context.dominant`) so are
+    "the two prime ministers"); in an article mostly about one state (`_Context.leading`) so are
     all others ("security forces", "demonstrators"), and in one whose events happen in that
     state (`_Context.theatre`) so are its civilians and refugees. An organisation or person in
     `stateless` (al-Qaeda, a multinational company, Abu Bakr al-Baghdadi) keeps none: it acts
@@ -5778,8 +5791,9 @@ def _place_stateless(
     elif not states and (main := context.main_countries(1)):
         state = main[0]
         why, sectors = f"the sentence names no state; the article is mainly about {state}", DOMESTIC
-        if context.dominant() == state:
-            # an article about one state: its soldiers, protesters and firms are that state's
+        if context.leading() == state:
+            # an article about one state, most of whose namings are of it: its soldiers,
+            # protesters and firms are that state's
             why, sectors = f"the sentence names no state; the article is about {state}", None
         elif context.theatre() == state:
             # its events are there too: "Up to 400,000 people" are that state's people
