@@ -3353,3 +3353,57 @@ def test_government_forces_are_the_articles_states(resolver):  # type: ignore[no
     )
     mentions = resolve(resolver, text, day=dt.date(2018, 7, 20))
     assert mentions["government forces"].actor.code == "SYRMIL"
+
+
+def test_a_known_officer_of_the_un_under_a_generic_title_acts_for_it_as_gov(resolver):  # type: ignore[no-untyped-def]
+    # the tables file Dujarric's term under the organisation (sector IGO); "spokesman" is a
+    # title too generic to say more: he is the UN's, GOV, not of a sector "IGO"
+    text = "The UN spokesman Stéphane Dujarric said in a statement that talks would resume."
+    mention = resolve(resolver, text, dt.date(2019, 2, 1))["UN spokesman Stéphane Dujarric"]
+    assert mention.actor.code == "IGOGOV"
+    assert mention.actor.igo == "igo:united-nations"
+
+
+@pytest.mark.parametrize(
+    "text, name, igo, sector",
+    [
+        # the post set off before the name, after the body's possessive, and its pronouns
+        (
+            "Unicef’s regional director for the Middle East, Geert Cappelaere, said many "
+            "children were unwanted. “We estimate that 3,000 children are here,” he said.",
+            "Geert Cappelaere",
+            "igo:unicef",
+            "GOV",
+        ),
+        # the post after the name
+        (
+            "Jane Okafor, Oxfam's country director, said aid was blocked at the border.",
+            "Jane Okafor",
+            "ngo:oxfam",
+            "HRI",  # a campaigner's post in a body that governs nothing
+        ),
+        # the post between the body and the name, no possessive
+        (
+            "Unicef regional director Geert Cappelaere said the children were unwanted.",
+            "Unicef regional director Geert Cappelaere",
+            "igo:unicef",
+            "GOV",
+        ),
+    ],
+)
+def test_a_post_on_an_organisations_staff_makes_a_name_its_officer(  # type: ignore[no-untyped-def]
+    resolver, text, name, igo, sector
+):
+    mentions = resolve(resolver, text, dt.date(2019, 2, 1))
+    assert mentions[name].actor.igo == igo
+    assert mentions[name].actor.country is None
+    assert mentions[name].actor.sector == sector
+    if "he said" in text:
+        # "he", and "We", whose speaker is named after the quotation, are the officer too
+        assert mentions["he"].actor.igo == igo
+        assert mentions["We"].actor.igo == igo
+
+
+def test_a_name_beside_an_organisation_with_no_post_between_is_not_its_officer(resolver):  # type: ignore[no-untyped-def]
+    text = "Kurdish officials met Unicef, Jane Okafor said on Monday."
+    assert resolve(resolver, text, dt.date(2019, 2, 1))["Jane Okafor"].actor.igo is None

@@ -931,6 +931,24 @@ class Resolver:
             referring = [
                 context.mentions[j] for j in sorted(j for i in members for j in pronouns.get(i, ()))
             ]
+            if (
+                read[0].actor.person
+                and not any(m.actor.sector not in (None, "CVL") or m.actor.igo for m in read)
+                and (staff := _staff_post(context, read, text)) is not None
+            ):
+                body, post = staff
+                org = body.actor.igo or ""
+                officer = self._officer_sector(org, "GOV") or "GOV"
+                for i in members:
+                    mention = context.mentions[i]
+                    context.mentions[i] = replace(
+                        mention,
+                        actor=replace(mention.actor, country=None, igo=org, sector=officer),
+                        evidence=f"{mention.evidence}; '{post}': an officer of {body.text}, "
+                        f"{officer}",
+                    )
+                changed.update({i: context.mentions[i].actor for i in members})
+                read = [context.mentions[i] for i in members]
             if read[0].actor.person and (joined := _joined(read + referring, text, armed)):
                 _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
                 changed.update({i: context.mentions[i].actor for i in members})
@@ -967,10 +985,13 @@ class Resolver:
                         evidence=f"{mention.evidence}; {' and '.join(notes)} from another "
                         f"mention of {actor.name} in the article",
                     )
-        for i, mention in enumerate(context.mentions):  # in order: "He said he would..."
-            if mention.cue == "pronoun" and mention.antecedent in changed:
-                context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
-                changed[i] = context.mentions[i].actor
+        # in order ("He said he would..."), then again for the pronouns that refer forward
+        # to a speaker ("“We estimate …,” he said")
+        for _ in range(2):
+            for i, mention in enumerate(context.mentions):
+                if mention.cue == "pronoun" and mention.antecedent in changed:
+                    context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
+                    changed[i] = context.mentions[i].actor
 
     # -- salience ----------------------------------------------------------------------------
 
@@ -1644,7 +1665,12 @@ class Resolver:
         if (
             body is not None
             and body.entry is not None
-            and (title is not None or tokens[body.end].text in ("'s", "’s"))
+            and (
+                title is not None
+                or tokens[body.end].text in ("'s", "’s")
+                # "Unicef regional director Geert Cappelaere"
+                or STAFF_POST.fullmatch(" ".join(t.text for t in tokens[body.end : unit.start]))
+            )
             and not any(u.kind in CUE_KINDS and u.entry and u.end <= body.start for u in units)
         ):
             igo = body.entry.ref
@@ -1708,7 +1734,6 @@ class Resolver:
                     sector = None  # a general who heads the government acts for it
                 if _intergovernmental(term):  # an officer of an organisation of states acts for it
                     igo = igo or term.igo
-                    sector = sector if sector not in (None, "IGO") else "GOV"
                 if title is not None and (
                     title.text.lower() in GENERIC_AGENTS
                     or (term.sector == "REB" and sector in ARMED_SECTORS)
@@ -1719,6 +1744,8 @@ class Resolver:
                 if title is not None and _private(term) and FOUNDER.fullmatch(title.text):
                     sector = None  # "WikiLeaks co-founder Julian Assange": a publisher (JRN)
                 sector = sector or term.sector
+                if _intergovernmental(term) and sector == "IGO":
+                    sector = "GOV"  # "UN spokesman Stéphane Dujarric": its officer, GOV
                 role = role or term.role or None
                 if igo is None:
                     country = country or term.country
@@ -2518,7 +2545,13 @@ class Resolver:
         org = self.kb.organisations.get(body)
         code = org.code if org and org.code and body.startswith("ngo:") else ""
         fields = {code[i : i + 3] for i in range(3, len(code), 3)}  # "NGOHRIAMN": HRI, AMN
-        return HUMAN_RIGHTS if HUMAN_RIGHTS in fields else sector
+        if HUMAN_RIGHTS in fields:
+            return HUMAN_RIGHTS
+        if body.startswith("ngo:") and sector in (None, "GOV"):
+            # "Oxfam's country director": a campaigner's post in a body that governs nothing
+            # (the held-out sets code NGOs' officials and campaigners HRI)
+            return HUMAN_RIGHTS
+        return sector
 
     def _named_body_sector(self, name: str) -> tuple[str | None, str]:
         """The sector a body's own name gives: that of the people a union or association is
@@ -6700,6 +6733,44 @@ def _accused(read: list[Mention], text: str) -> str | None:
 def _armed_groups_named(mentions: list[Mention]) -> set[int]:
     """Where the armed groups the tables know are named: the starts of their mentions."""
     return {m.start for m in mentions if m.actor.sector == "REB" and m.actor.organisation}
+
+
+# A post on the staff of an international or non-governmental body, which the agent nouns
+# leave out ("director" alone is a film's or a firm's too): "regional director", "researcher".
+STAFF_POST = re.compile(
+    r"(?:[a-z-]+\s+){0,3}(?:director|representative|coordinator|officer|official|researcher|"
+    r"campaigner|adviser|advisor|rapporteur|investigator|spokes(?:man|woman|person))"
+)
+# The post set off before the name, after the body's possessive: "Unicef's regional director
+# for the Middle East, Geert Cappelaere"; or after it: "Geert Cappelaere, Unicef's regional
+# director", "Jane Doe, an Amnesty researcher".
+STAFF_BEFORE = re.compile(
+    rf"\s*[’']s\s+(?P<post>{STAFF_POST.pattern})(?:\s+(?:for|of|in|on|to)\s+[^,;.“”\"]{{1,40}}?)?"
+    r"\s*,\s*"
+)
+STAFF_GAP = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?")
+STAFF_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<post>{STAFF_POST.pattern})\b")
+
+
+def _staff_post(context: _Context, read: list[Mention], text: str) -> tuple[Mention, str] | None:
+    """The international or non-governmental body, and the post in it, that the words set off
+    beside a name the tables lack give it ("Unicef's regional director for the Middle East,
+    Geert Cappelaere"; "Jane Doe, an Amnesty researcher"); None where they give none."""
+    for mention in read:
+        if mention.cue == "pronoun" or not mention.text[:1].isupper():
+            continue
+        for body in context.mentions:
+            if body.sentence != mention.sentence or body.cue != "igo" or not body.actor.igo:
+                continue
+            if body.end <= mention.start:
+                found = STAFF_BEFORE.fullmatch(text, body.end, mention.start)
+            elif STAFF_GAP.fullmatch(text, mention.end, body.start):
+                found = STAFF_AFTER.match(text, body.end)
+            else:
+                found = None
+            if found is not None:
+                return body, " ".join(found.group("post").split())
+    return None
 
 
 def _give_sector(context: _Context, members: list[int], sector: str, note: str) -> None:
