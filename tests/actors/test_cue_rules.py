@@ -3151,6 +3151,27 @@ def test_a_demonyms_state_is_the_state_as_a_whole(resolver):  # type: ignore[no-
     assert mentions["Turkish state media"].actor.code == "TURGOV"
 
 
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        ("Turkish troops shelled Idlib province on Monday.", "Idlib province", "SYR"),
+        ("Rockets hit the Turkish province of Kilis.", "Turkish province", "TUR"),
+        # land the text calls rebel-held is the rebels'
+        (
+            "Jets struck the Syrian rebel-held province of Idlib.",
+            "Syrian rebel-held province",
+            "SYRREB",
+        ),
+        # a town's people, as before
+        ("Jets struck the Syrian city of Raqqa.", "Syrian city", "SYRCVL"),
+    ],
+)
+def test_a_province_named_by_its_state_is_the_states_land_not_its_people(  # type: ignore[no-untyped-def]
+    resolver, text, phrase, code
+):
+    assert resolve(resolver, text, dt.date(2019, 2, 1))[phrase].actor.code == code
+
+
 def test_they_may_refer_to_men_and_women(resolver):  # type: ignore[no-untyped-def]
     text = (
         "The British government will not object in the case of two men from London. "

@@ -2233,6 +2233,14 @@ class Resolver:
                 elif head.text.lower() == "state" and len(cue_units) == 1:
                     own = None  # "the Turkish state": the state as a whole
                     note = f"'{unit.text}' → {country}; '{head.text}': the state as a whole"
+                elif (
+                    head.text.lower() in PROVINCE_NOUNS and len(cue_units) == 1 and sector == "CVL"
+                ):
+                    # "Idlib province", "the Turkish province of Kilis": a part of the
+                    # state's land, named as such (the golds give it no sector), not its people;
+                    # "the rebel-held province" is the rebels' still
+                    own = None
+                    note = f"'{unit.text}' → {country}; '{head.text}': a part of its land"
                 actor = Actor(
                     f"{unit.text} {head.text}",
                     country=country,
@@ -6008,6 +6016,8 @@ def _with_word_before(sentence: Sentence, mention: Mention) -> str:
 
 
 ARMED_GROUP_OFFICERS = frozenset({"MIL", "GOV", "COP", "SPY"})
+# A region of a state, which PLOVER's agent list files as its civilians (CVL).
+PROVINCE_NOUNS = frozenset({"province", "provinces", "region", "governorate"})
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
 CONDITION = re.compile(r"\b(?:if|unless|should|were)\b", re.I)
 IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?$", re.I)
