@@ -51,6 +51,9 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan health care providers were paid.", "Kenyan health care providers", "KENMED"),
         ("A Kenyan music label signed her.", "Kenyan music label", "KENBUS"),
         ("Kenyan hedge funds sold the bonds.", "Kenyan hedge funds", "KENBUS"),
+        # an advocate campaigns for a cause; the title "Senior Advocate" is a lawyer's
+        ("Kenyan child welfare advocates objected.", "Kenyan child welfare advocates", "KENCVL"),
+        ("A Kenyan Senior Advocate filed the suit.", "Kenyan Senior Advocate", "KENJUD"),
     ],
 )
 def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
