@@ -61,6 +61,21 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
     assert mentions[phrase].actor.code == code
 
 
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # a hand-kept agent noun written with capitals is found only so written: Japan's
+        # parliament is the Diet, what people eat a diet; a PC before a name is a constable
+        ("Japan's Diet passed the bill.", "Japan's Diet", "JPNLEG"),
+        ("Japanese doctors urged a healthy diet.", "healthy diet", None),
+        ("Kenyan gamers sat at a console or PC.", "PC", None),
+    ],
+)
+def test_a_capitalised_agent_noun_is_found_only_so_written(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = {m.text: m for m in resolver.resolve(text, day=DAY)}
+    assert (mentions[phrase].actor.code if phrase in mentions else None) == code
+
+
 def test_a_union_of_states_is_no_labour_union(resolver):  # type: ignore[no-untyped-def]
     mentions = resolver.resolve("The Soviet Union signed a customs union accord.", day=DAY)
     assert all(m.actor.sector != "LAB" for m in mentions)

@@ -872,6 +872,7 @@ def test_where_a_person_is_from_after_an_age(resolver, text):  # type: ignore[no
     ("text", "name", "code"),
     [
         # Police ranks and local offices written before a name, as British news writes them.
+        # (the tagger reads "PC" into the name; alone, "PC" is a computer, no one)
         ("In Britain, PC John Smith arrested him.", "John Smith", "GBRCOP"),
         ("In Britain, Det Sgt Jane Doe arrested him.", "Jane Doe", "GBRCOP"),
         ("In Britain, Cllr Mary Jones voted.", "Mary Jones", "GBRGOV"),

@@ -124,6 +124,9 @@ class KnowledgeBase:
     people: dict[str, Person] = field(default_factory=dict)  # by key
     organisations: dict[str, Organisation] = field(default_factory=dict)  # by key
     agents: dict[str, str] = field(default_factory=dict)  # lower-case agent noun → sector
+    # agent nouns a hand-kept table writes with capitals, found only so written ("Diet", the
+    # Japanese parliament, not a "diet"; "Det Sgt"), by their lower-case key
+    cased_agents: dict[str, str] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)  # every phrase the gazetteer matches
     # Folded place names of regions ("Darfur", "Crimea"): places, but not a city's people.
     regions: set[str] = field(default_factory=set)
@@ -327,8 +330,11 @@ def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) ->
         phrase = row["phrase"].lower()
         if row["sector"] == NOT_AN_AGENT:
             kb.agents.pop(phrase, None)
+            kb.cased_agents.pop(phrase, None)
         elif phrase:
             kb.agents[phrase] = row["sector"]
+            if row["phrase"] != phrase:
+                kb.cased_agents[phrase] = row["phrase"]
     for table, kind in ORG_TABLES.items():
         for org in _organisations(read(table), kind):
             kb.organisations[org.key] = org
@@ -916,7 +922,9 @@ def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
                 # written: "Beijing's diktats to Lam" names no Vietnamese leader
                 case = needs_case(phrase) or is_common_word(phrase.split()[0])
                 entries.append(Entry(phrase, EntryKind.PERSON, person.key, case, source))
-    entries.extend(Entry(p, EntryKind.AGENT, s, False, "agents") for p, s in kb.agents.items())
+    for phrase, sector in kb.agents.items():
+        written = kb.cased_agents.get(phrase)
+        entries.append(Entry(written or phrase, EntryKind.AGENT, sector, bool(written), "agents"))
     return entries
 
 

@@ -1849,7 +1849,10 @@ class Resolver:
                         f"{origin[1]:.0f} times likelier from {country} than from {main[0]}"
                     )
         before = tokens[unit.start - 1].text if unit.start > 0 else ""
-        office_word = before if before in NAME_OFFICES else written
+        # the title before the name, or the name's own first word where the tagger read it
+        # as part of the name ("PC John Smith"), or the name itself ("Supreme Court Justice")
+        first_word = written.split()[0] if " " in written else ""
+        office_word = next((w for w in (before, first_word) if w in NAME_OFFICES), written)
         if sector is None and office_word in NAME_OFFICES:
             # "Justice Brett Kavanaugh", "the newest Supreme Court Justice": a title only when
             # capitalised, whose common noun ("justice") names no one
@@ -1861,6 +1864,8 @@ class Resolver:
             sector = ELITE
             evidence.append(f"'{famous}' names someone famous: ELI")
         own = _without_honorific(written)  # "Dr. Ronny Jackson" is Ronny Jackson
+        if office_word == first_word:
+            own = written[len(first_word) :].strip()  # "PC John Smith" is John Smith
         name = person.name if person else (antecedent.actor.name if antecedent else own)
         if title:
             evidence.insert(0, f"title '{title.text}' ({sector})")
@@ -3026,7 +3031,7 @@ def _honorific(word: str) -> bool:
 
 # Titles that are offices only when written capitalised before a name: "Justice Kavanaugh",
 # "Supreme Court Justice Sonia Sotomayor" (the common noun is no one: "seek justice").
-NAME_OFFICES = {"Justice": "JUD"}
+NAME_OFFICES = {"Justice": "JUD", "PC": "COP"}  # "PC John Smith": a police constable
 
 
 def _hyphenated_part(tokens: list[_Token], j: int) -> bool:
