@@ -69,9 +69,13 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
         ("Japan's Diet passed the bill.", "Japan's Diet", "JPNLEG"),
         ("Japanese doctors urged a healthy diet.", "healthy diet", None),
         ("Kenyan gamers sat at a console or PC.", "PC", None),
+        # force as it is used, and a kind of mind, are no body of people
+        ("Kenyan police used lethal force.", "lethal force", None),
+        ("Kenyan firms use artificial intelligence.", "artificial intelligence", None),
+        ("The Kenyan air force struck.", "Kenyan air force", "KENMIL"),
     ],
 )
-def test_a_capitalised_agent_noun_is_found_only_so_written(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+def test_an_agent_noun_is_found_only_where_it_names_someone(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     mentions = {m.text: m for m in resolver.resolve(text, day=DAY)}
     assert (mentions[phrase].actor.code if phrase in mentions else None) == code
 

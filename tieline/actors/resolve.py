@@ -1177,9 +1177,11 @@ class Resolver:
                 claim(hit.start, after_token.end, kind=entry.kind.value, entry=entry)
         for hit, entry, last in agent_words:
             # An agent noun used as an adjective or verb ("remain firm", "an official post")
-            # names nobody; nor does one inside a compound ("state-of-the-art") or a bank of a
-            # river ("the banks of the Euphrates").
-            if tokens[last].pos in NOUNS and not _no_agent_here(sentence.text, hit.end - base):
+            # names nobody; nor does one inside a compound ("state-of-the-art"), a bank of a
+            # river ("the banks of the Euphrates") or force as it is used ("lethal force").
+            if tokens[last].pos in NOUNS and not _no_agent_here(
+                sentence.text, hit.start - base, hit.end - base
+            ):
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
         for hit, entry, last in agent_words:
             # An agent word used as an adjective right before an agent noun qualifies it
@@ -3650,9 +3652,20 @@ NOT_AGENT_AFTER = re.compile(
 )
 
 
-def _no_agent_here(text: str, end: int) -> bool:
-    """Whether the words right after an agent noun ending at `end` make it name no one."""
-    return NOT_AGENT_AFTER.match(text, end) is not None
+# What makes "force" or "intelligence" no body of people: the word before it, when it says
+# how much force is used or what kind of mind ("excessive force", "artificial intelligence").
+NOT_AGENT_BEFORE = re.compile(
+    r"\b(?:excessive|lethal|deadly|full|brute|driving|disproportionate|unnecessary|labou?r|"
+    r"artificial|emotional|business|market)\s+(?:force|intelligence)$",
+    re.I,
+)
+
+
+def _no_agent_here(text: str, start: int, end: int) -> bool:
+    """Whether the words around an agent noun at `start`-`end` make it name no one."""
+    if NOT_AGENT_AFTER.match(text, end) is not None:
+        return True
+    return NOT_AGENT_BEFORE.search(text, max(0, start - 20), end) is not None
 
 
 HYPHENS = frozenset({"-", "‑", "–"})  # hyphen-minus, non-breaking hyphen, en dash
