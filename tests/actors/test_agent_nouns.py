@@ -73,6 +73,10 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
         ("Kenyan police used lethal force.", "lethal force", None),
         ("Kenyan firms use artificial intelligence.", "artificial intelligence", None),
         ("The Kenyan air force struck.", "Kenyan air force", "KENMIL"),
+        # opposition as someone's stance, not the opposition
+        ("Kenya's principled opposition to the death penalty holds.", "opposition", None),
+        ("Kenya acted in opposition to the plan.", "opposition", None),
+        ("The Kenyan opposition to the president marched.", "Kenyan opposition", "KENOPP"),
     ],
 )
 def test_an_agent_noun_is_found_only_where_it_names_someone(resolver, text, phrase, code):  # type: ignore[no-untyped-def]

@@ -3661,9 +3661,23 @@ NOT_AGENT_BEFORE = re.compile(
 )
 
 
+# Opposition as one's stance, not the opposition: someone's, or held "in", "no" or "the
+# principled" opposition to something ("Mattis's quiet opposition to the president", "in
+# opposition to the US policy"; not "the moderate opposition to Assad").
+OPPOSING = re.compile(
+    r"(?:[’']s|\b(?:her|his|its|their|our|my|your|in|no))\s+(?:[\w-]+\s+){0,2}?"
+    r"opposition$|\b(?:principled|blanket|quiet|violent|fierce|strong|vocal|firm|staunch|"
+    r"longstanding|long-standing|all-out)\s+opposition$",
+    re.I,
+)
+OPPOSED_TO = re.compile(r"\s+to\b")
+
+
 def _no_agent_here(text: str, start: int, end: int) -> bool:
     """Whether the words around an agent noun at `start`-`end` make it name no one."""
     if NOT_AGENT_AFTER.match(text, end) is not None:
+        return True
+    if OPPOSED_TO.match(text, end) and OPPOSING.search(text, max(0, start - 40), end):
         return True
     return NOT_AGENT_BEFORE.search(text, max(0, start - 20), end) is not None
 
