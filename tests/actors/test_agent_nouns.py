@@ -51,6 +51,11 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan health care providers were paid.", "Kenyan health care providers", "KENMED"),
         ("A Kenyan music label signed her.", "Kenyan music label", "KENBUS"),
         ("Kenyan hedge funds sold the bonds.", "Kenyan hedge funds", "KENBUS"),
+        (
+            "Kenyan human rights organizations objected.",
+            "Kenyan human rights organizations",
+            "KENNGO",
+        ),
         # an advocate campaigns for a cause; the title "Senior Advocate" is a lawyer's
         ("Kenyan child welfare advocates objected.", "Kenyan child welfare advocates", "KENCVL"),
         ("A Kenyan Senior Advocate filed the suit.", "Kenyan Senior Advocate", "KENJUD"),

@@ -1120,6 +1120,7 @@ def test_kin_are_private_people(resolver):  # type: ignore[no-untyped-def]
         ("The US-led coalition bombed Raqqa.", "The US-led coalition"),
         ("Jets of the U.S.-led coalition bombed Raqqa.", "the U.S.-led coalition"),
         ("The Saudi-led coalition struck Sanaa.", "Saudi-led coalition"),
+        ("The Saudi-backed coalition struck Sanaa.", "Saudi-backed coalition"),
     ],
 )
 def test_a_led_coalition_is_multinational_not_its_leader(resolver, text, phrase):  # type: ignore[no-untyped-def]
@@ -3404,7 +3405,13 @@ def test_a_known_officer_of_the_un_under_a_generic_title_acts_for_it_as_gov(reso
             "ngo:oxfam",
             "HRI",  # a campaigner's post in a body that governs nothing
         ),
-        # the post between the body and the name, no possessive
+        # the post between the body and the name, no possessive ("chief": a body's head)
+        (
+            "U.N. human rights chief Navi Pillay condemned the killings.",
+            "U.N. human rights chief Navi Pillay",
+            "igo:united-nations",
+            "GOV",
+        ),
         (
             "Unicef regional director Geert Cappelaere said the children were unwanted.",
             "Unicef regional director Geert Cappelaere",

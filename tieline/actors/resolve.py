@@ -6781,7 +6781,8 @@ def _armed_groups_named(mentions: list[Mention]) -> set[int]:
 # leave out ("director" alone is a film's or a firm's too): "regional director", "researcher".
 STAFF_POST = re.compile(
     r"(?:[a-z-]+\s+){0,3}(?:director|representative|coordinator|officer|official|researcher|"
-    r"campaigner|adviser|advisor|rapporteur|investigator|spokes(?:man|woman|person))"
+    r"campaigner|adviser|advisor|rapporteur|investigator|spokes(?:man|woman|person)|chief|"
+    r"head|envoy|commissioner)"
 )
 # The post set off before the name, after the body's possessive: "Unicef's regional director
 # for the Middle East, Geert Cappelaere"; or after it: "Geert Cappelaere, Unicef's regional
