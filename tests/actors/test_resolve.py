@@ -418,13 +418,24 @@ def test_agent_with_possessive_country(resolver):  # type: ignore[no-untyped-def
     assert mentions["Israel's high court"].actor.code == "ISRJUD"
 
 
-def test_the_two_countries_is_a_group_of_the_last_two_states(resolver):  # type: ignore[no-untyped-def]
-    mentions = resolver.resolve(
-        "Vietnam and the Philippines signed a coast guard accord. The two countries will hold "
-        "joint patrols."
-    )
-    [group] = [m for m in mentions if m.cue == "group"]
-    assert group.actor.members == ("PHL", "VNM")
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        (
+            "Vietnam and the Philippines signed a coast guard accord. The two countries will "
+            "hold joint patrols.",
+            ("PHL", "VNM"),
+        ),
+        # territories too, in a sentence that names nothing else
+        (
+            "Guadeloupe and the U.S. Virgin Islands met. The two territories signed a pact.",
+            ("GLP", "VIR"),
+        ),
+    ],
+)
+def test_the_two_countries_is_a_group_of_the_last_two_states(resolver, text, members):  # type: ignore[no-untyped-def]
+    [group] = [m for m in resolver.resolve(text) if m.cue == "group"]
+    assert group.actor.members == members
 
 
 def test_acronym_defined_in_the_text_is_reused(resolver):  # type: ignore[no-untyped-def]

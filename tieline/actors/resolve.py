@@ -113,8 +113,13 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+# What "the two …" or "both …" may call the last two states named ("the two territories":
+# Guadeloupe and the U.S. Virgin Islands).
+STATE_PAIR_NOUNS = (
+    r"countries|nations|states|sides|governments|neighbou?rs|territories|islands|allies"
+)
 GROUP_PHRASE = re.compile(
-    r"^(?:the\s+two|both(?:\s+the)?)\s+(?:countries|nations|states|sides|governments|neighbou?rs)$",
+    rf"^(?:the\s+two|both(?:\s+the)?)\s+(?:{STATE_PAIR_NOUNS})$",
     re.I,
 )
 # "the two leaders", "both presidents": the leaders of the two states whose people were last
@@ -142,8 +147,9 @@ PAIR_PHRASE = re.compile(
 AGE_REFERENCE = re.compile(r"^the\s+\d+\s*-\s*year\s*-\s*old$")
 # Words that refer back to an actor without naming it.
 REFERRING = re.compile(
-    r"\bthe\s+\d+-year-old\b|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|\b(?:two|both)\s+(?:countries|nations|states|"
-    r"sides|governments|neighbou?rs|leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
+    r"\bthe\s+\d+-year-old\b|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]ts?|[Tt]hey|them|[Tt]heir)\b|"
+    rf"\b(?:two|both)\s+(?:{STATE_PAIR_NOUNS}|"
+    r"leaders|presidents|prime\s+ministers|ministers|men|women)\b|"
     rf"\b[Tt]he\s+(?:pair|couple|group|{REFERRED_BODIES})\b|"
     r"\bthe\s+(?:Kingdom|Republic|Emirates?|Sultanate|"
     r"Principality|Federation|Commonwealth|Union|Confederation)\b"
