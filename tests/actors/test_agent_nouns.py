@@ -51,6 +51,8 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan health care providers were paid.", "Kenyan health care providers", "KENMED"),
         ("A Kenyan music label signed her.", "Kenyan music label", "KENBUS"),
         ("Kenyan hedge funds sold the bonds.", "Kenyan hedge funds", "KENBUS"),
+        ("Kenyan protestors marched.", "Kenyan protestors", "KENCVL"),  # the other spelling
+        ("Kenyan longshoremen walked out.", "Kenyan longshoremen", "KENLAB"),
         (
             "Kenyan human rights organizations objected.",
             "Kenyan human rights organizations",

@@ -291,6 +291,7 @@ def test_capital_that_acts_is_its_government_and_a_place_is_a_place(resolver):  
         # ISO 3166 territories are their own codes, not the state that holds them (as COW has it)
         ("Bonaire officials welcomed the ship.", "Bonaire officials", "BESGOV"),
         ("Gibraltarians protested.", "Gibraltarians", "GIB"),
+        ("The Congressional Research Service said so.", "Congressional Research Service", "USAGOV"),
         # the American islands, not "U.S." and the British "Virgin Islands" read apart
         ("The U.S. Virgin Islands signed the pact.", "U.S. Virgin Islands", "VIR"),
         ("The British Virgin Islands signed the pact.", "British Virgin Islands", "VGB"),
