@@ -1814,6 +1814,13 @@ def test_short_names_of_territories_and_words_of_two_states(resolver):  # type: 
     assert mentions["Korean firms"].actor.code == "KORBUS"
     text = "North Korea fired a missile. North Korean state media said Korea would be one."
     assert resolve(resolver, text, day=dt.date(2019, 5, 1))["Korea"].actor.country == "PRK"
+    # "Virgin Islands" alone: the British ones, unless the article names the American ones
+    text = "The U.S. Virgin Islands signed a pact. The Virgin Islands government said so."
+    mentions = resolve(resolver, text, day=dt.date(2019, 5, 1))
+    assert mentions["Virgin Islands government"].actor.code == "VIRGOV"
+    text = "The Virgin Islands government said so."
+    mentions = resolve(resolver, text, day=dt.date(2019, 5, 1))
+    assert mentions["Virgin Islands government"].actor.code == "VGBGOV"
 
 
 def test_a_given_name_alone_is_no_known_person_of_that_given_name(resolver):  # type: ignore[no-untyped-def]
