@@ -3443,3 +3443,19 @@ def test_a_post_on_an_organisations_staff_makes_a_name_its_officer(  # type: ign
 def test_a_name_beside_an_organisation_with_no_post_between_is_not_its_officer(resolver):  # type: ignore[no-untyped-def]
     text = "Kurdish officials met Unicef, Jane Okafor said on Monday."
     assert resolve(resolver, text, dt.date(2019, 2, 1))["Jane Okafor"].actor.igo is None
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Police raided on Thursday human rights groups in Cairo.", "human rights groups"),
+        ("On Saturday the Senate adjourned in Washington.", "Senate"),
+        ("Last week Egyptian officials condemned the arrests.", "Egyptian officials"),
+    ],
+)
+def test_a_day_or_a_span_of_time_before_a_noun_phrase_is_no_part_of_it(resolver, text, phrase):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2019, 2, 1))
+    assert phrase in mentions, sorted(mentions)
+    assert not any(word in m for m in mentions for word in ("Thursday", "Saturday", "Last week")), (
+        sorted(mentions)
+    )

@@ -3539,6 +3539,10 @@ PERIOD_NOUNS = frozenset({"week", "month", "year", "weekend", "night", "morning"
 
 
 DEGREE_ADVERBS = frozenset({"most", "more", "least", "less", "very"})
+# Days, and the words that open a span of time before a period noun ("last week"): they date
+# a clause, and end the noun phrase before them ("raided on Thursday human rights groups").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+PERIOD_OPENERS = frozenset({"last", "this", "next", "every", "past", "previous"})
 
 
 def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
@@ -3575,6 +3579,18 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
         if not inside and token.text == "," and start is not None and i + 1 < len(tokens):
             # "Russian, Iranian and Syrian government forces": a list of demonyms is one phrase
             inside = _demonym_at(tokens, i - 1) and _demonym_at(tokens, i + 1)
+        if inside and token.text.lower() in WEEKDAYS and token.unit is None:
+            inside = False  # "on Thursday human rights organizations": a date, no part
+        if (
+            inside
+            and token.text.lower() in PERIOD_NOUNS
+            and start is not None
+            and tokens[i - 1].text.lower() in PERIOD_OPENERS
+        ):
+            # "Last week Egyptian officials": the span of time is a phrase of its own
+            chunks.append((start, i))
+            start = None
+            continue
         if inside and token.tag == "PRP":
             # A personal pronoun is a noun phrase of its own ("promised Turkey it would").
             if start is not None:
