@@ -1202,7 +1202,7 @@ class Resolver:
         for token in tokens:
             # "Europe told Washington", "criticised Europe": the European Union acting, not
             # the continent ("refugees arrived in Europe")
-            if token.text == "Europe" and token.unit is None and token.dep in ACTING_DEPS:
+            if token.text == "Europe" and token.unit is None and _europe_acts(tokens, token):
                 claim(token.start, token.end, kind="igo", entry=EUROPE)
         for start, end, kind in names:
             if kind == "gpe":  # a town the knowledge base lacks: "Jericho", "Cizre"
@@ -5397,6 +5397,23 @@ def _plural_antecedent(context: _Context, sentence: int, unit_start: int) -> Men
 EUROPE = Entry(
     "Europe", EntryKind.IGO, "igo:european-union", source="Europe as a doer: the European Union"
 )
+
+
+def _europe_acts(tokens: list[_Token], token: _Token) -> bool:
+    """Whether "Europe" acts or is acted on: a clause's subject or a verb's object, or named
+    with a government or a state that acts ("calling on Washington and Europe to suspend
+    aid", "The US and Europe imposed sanctions"; not "through Turkey and Europe")."""
+    if token.dep in ACTING_DEPS:
+        return True
+    if token.dep != "conj" or not 0 <= token.head < len(tokens):
+        return False
+    partner = tokens[token.head]
+    if partner.unit is None:
+        return False
+    return partner.unit.kind in ("capital", "igo") or (
+        partner.unit.kind == "country" and partner.dep in ACTING_DEPS
+    )
+
 
 # The parse's relations of a clause's subject and of a verb's object.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
