@@ -3224,7 +3224,7 @@ def test_europe_acting_is_the_european_union(resolver):  # type: ignore[no-untyp
         "Europe told Washington it was not a smart idea. "
         "Erdogan criticised Europe. Refugees arrived in Europe. Europe's population grew. "
         "He called on Washington and Europe to end their aid. "  # named with a government
-        "Migrants crossed Turkey and Europe."  # with a state as a place
+        "Migrants walked through Turkey and Europe."  # with a state as a place
     )
     found = [m for m in resolver.resolve(text, day=dt.date(2018, 1, 1)) if m.text == "Europe"]
     assert [m.sentence for m in found] == [0, 1, 4]
