@@ -582,6 +582,12 @@ def test_a_pair_of_officials_is_not_placed_in_one_state(resolver):  # type: igno
         ("The Russian spokesman, Dmitri Orlov, denied it.", "Dmitri Orlov", "RUSGOV"),
         # ... but a general word with no state says little ("the group's leader").
         ("Syria was bombed. The group's leader, Karim Nassouh, fled.", "Karim Nassouh", "SYR"),
+        # ... and kin are no office: a private person, a civilian
+        (
+            "In Guyana, Ramdehol’s sister, Inderdai Deyal said that he had left his home.",
+            "Inderdai Deyal",
+            "GUYCVL",
+        ),
     ],
 )
 def test_a_name_set_off_after_its_office(resolver, text, name, code):  # type: ignore[no-untyped-def]

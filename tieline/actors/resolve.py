@@ -6683,7 +6683,11 @@ def _private_people(
     description, known or not ("The group's leader, Karim Nassouh", "Special Rapporteur Agnes
     Callamard", "Vanessa Cramond, the medical coordinator"), or as the owner of a firm or a body
     ("Jeff Bezos’s Blue Origin")."""
-    agents_end = {m.end for m in context.mentions if m.cue.startswith("agent")}
+    # where an agent noun of an office, a trade or a group ends: one of a civilian ("his
+    # sister, Inderdai Deyal", "the hunter, Bharrat Ramdehol") names none
+    agents_end = {
+        m.end for m in context.mentions if m.cue.startswith("agent") and m.actor.sector != "CVL"
+    }
     starts = {m.start for m in context.mentions}
     titled = {  # an office, a trade or a group is named beside them somewhere
         m.actor.person
