@@ -53,6 +53,8 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan hedge funds sold the bonds.", "Kenyan hedge funds", "KENBUS"),
         ("Kenyan protestors marched.", "Kenyan protestors", "KENCVL"),  # the other spelling
         ("Kenyan longshoremen walked out.", "Kenyan longshoremen", "KENLAB"),
+        ("A Kenyan pulmonologist saw him.", "Kenyan pulmonologist", "KENMED"),
+        ("Kenyan epidemiologists warned of it.", "Kenyan epidemiologists", "KENMED"),
         (
             "Kenyan human rights organizations objected.",
             "Kenyan human rights organizations",
