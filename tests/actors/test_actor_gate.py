@@ -23,7 +23,7 @@ FLOORS = {
     "source_country_accuracy": 0.9532,
     "source_sector_accuracy": 0.8509,
     "target_country_accuracy": 0.9481,
-    "target_sector_accuracy": 0.8149,
+    "target_sector_accuracy": 0.8182,  # stop 27 (provinces named by their state: 0.8149 before)
 }
 
 pytestmark = pytest.mark.gold
