@@ -12,13 +12,13 @@ lowering one is a deliberate change to explain in the commit that does it.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.tools_loader import load_tool
 from tieline.evaluation.actors import DatasetError, evaluate, load_gold
 from tieline.evaluation.common import select_half
 from tieline.models import Actor, Mention
@@ -176,12 +176,7 @@ GUARDIAN_FLOORS = {
 @pytest.fixture(scope="module")
 def guardian_sets(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str, Path]:
     """Sets C's and D's labels, each with the Guardian articles it quotes beside it."""
-    spec = importlib.util.spec_from_file_location(
-        "guardian_articles", FIXTURES.parents[1] / "tools" / "guardian_articles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = load_tool("guardian_articles")
     rows = tool.guardian_rows(data_dir)
     paths = {}
     for name in GUARDIAN_SETS:
@@ -402,12 +397,7 @@ SYNTHETIC_FLOORS = {
 @pytest.fixture(scope="module")
 def synthetic_set(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     """Set S's labels, with the synthetic stories it quotes beside them."""
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_articles", FIXTURES.parents[1] / "tools" / "synthetic_articles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = load_tool("synthetic_articles")
     folder = tmp_path_factory.mktemp("heldout-actors-s")
     records = json.loads((FIXTURES / "heldout-actors-s" / "HELDOUT_ACTORS.json").read_text())
     (folder / "HELDOUT_ACTORS.json").write_text(json.dumps(records), encoding="utf-8")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.tools_loader import load_tool
 from tieline.events.codes import (
     LEGACY_TYPES,
     PLOVER_MODES,
@@ -27,12 +26,7 @@ ROOTS = [f"{n:02d}" for n in range(1, 21)]
 
 
 def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_cameo", REPO / "tools" / "build_cameo.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_cameo"] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_cameo")
 
 
 def test_the_table_loads_once_with_every_root() -> None:

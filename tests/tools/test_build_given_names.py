@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.tools_loader import load_tool
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _build_module() -> ModuleType:
-    path = REPO / "tools" / "build_given_names.py"
-    spec = importlib.util.spec_from_file_location("build_given_names", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_given_names"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_given_names")
 
 
 def test_names_are_a_womans_a_mans_or_either_and_rare_or_odd_ones_are_left_out(

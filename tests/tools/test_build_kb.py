@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.tools_loader import load_tool
 
 REPO = Path(__file__).resolve().parents[2]
 TABLES = REPO / "tieline" / "data"
 
 
 def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_kb", REPO / "tools" / "build_kb.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_kb"] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_kb")
 
 
 def _tables(folder: Path) -> dict[str, bytes]:

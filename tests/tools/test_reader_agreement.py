@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,17 +10,14 @@ from types import ModuleType
 
 import pytest
 
+from tests.tools_loader import load_tool
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "tools" / "reader_agreement.py"
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reader_agreement", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reader_agreement"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("reader_agreement")
 
 
 GOLD = [
