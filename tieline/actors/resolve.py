@@ -6828,8 +6828,7 @@ STAFF_POST = re.compile(
     r"head|envoy|commissioner)"
 )
 # The post set off before the name, after the body's possessive: "Unicef's regional director
-# for the Middle East, Geert Cappelaere"; or after it: "Geert Cappelaere, Unicef's regional
-# director", "Jane Doe, an Amnesty researcher".
+# for the Middle East, Geert Cappelaere"; or after it: "Jane Okafor, Oxfam's country director".
 STAFF_BEFORE = re.compile(
     rf"\s*[’']s\s+(?P<post>{STAFF_POST.pattern})(?:\s+(?:for|of|in|on|to)\s+[^,;.“”\"]{{1,40}}?)?"
     r"\s*,\s*"
@@ -6841,7 +6840,8 @@ STAFF_AFTER = re.compile(rf"(?:[’']s)?\s+(?P<post>{STAFF_POST.pattern})\b")
 def _staff_post(context: _Context, read: list[Mention], text: str) -> tuple[Mention, str] | None:
     """The international or non-governmental body, and the post in it, that the words set off
     beside a name the tables lack give it ("Unicef's regional director for the Middle East,
-    Geert Cappelaere"; "Jane Doe, an Amnesty researcher"); None where they give none."""
+    Geert Cappelaere"; "Jane Okafor, Oxfam's country director"); None where they give none.
+    ("Jane Doe, an Amnesty researcher" is read by the apposition, which takes the noun.)"""
     for mention in read:
         if mention.cue == "pronoun" or not mention.text[:1].isupper():
             continue
