@@ -3467,3 +3467,17 @@ def test_a_day_or_a_span_of_time_before_a_noun_phrase_is_no_part_of_it(resolver,
     assert not any(word in m for m in mentions for word in ("Thursday", "Saturday", "Last week")), (
         sorted(mentions)
     )
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # the state that backs armed men is not theirs, even where it is the only one named
+        ("Iran-backed militias attacked the base.", "Iran-backed militias", "---REB"),
+        ("Turkish-aligned troops entered the area.", "Turkish-aligned troops", "---MIL"),
+        # a people's word the tagger reads as an adverb before "-led" still leads the phrase
+        ("A Kurdish-led force took the town in Syria.", "Kurdish-led force", "SYRREB"),
+    ],
+)
+def test_backers_and_leaders_before_armed_men(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2018, 2, 1))[phrase].actor.code == code

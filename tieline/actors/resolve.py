@@ -2186,7 +2186,7 @@ class Resolver:
             if unit.kind not in CUE_KINDS or unit.entry is None:
                 continue
             if _patron(tokens, unit):
-                why += f"; '{unit.text}' names a backer, not its state"
+                why += f"; '{unit.text}' {BACKER_NOTE}"
                 context.backers.setdefault(emit.sentence.index, set()).add(unit.entry.ref)
             elif _stance(tokens, unit):
                 why += f"; '{unit.text}' names a state it is for or against, not its own"
@@ -3554,6 +3554,16 @@ def _chunks(tokens: list[_Token]) -> list[tuple[int, int]]:
         inside = (
             token.unit is not None or token.pos in NP_POS or token.tag in ("POS", "PRP$")
         ) and token.tag not in RELATIVE_TAGS
+        if (
+            not inside
+            and token.text[:1].isupper()
+            and i + 2 < len(tokens)
+            and tokens[i + 1].text in HYPHENS
+            and tokens[i + 1].start == token.end
+            and tokens[i + 2].tag in ("VBN", "VBD")
+            and tokens[i + 2].start == tokens[i + 1].end
+        ):
+            inside = True  # "A Kurdish-led force": a capitalised word the tagger read as an adverb
         if not inside and token.text in HYPHENS and start is not None and i + 1 < len(tokens):
             inside = tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
         if (
@@ -5914,12 +5924,15 @@ def _place_stateless(
         guessed = True
     else:
         return
+    backers = context.backers.get(sentence.index, set())
     for i in here:
         mention = context.mentions[i]
         actor = mention.actor
         if (
             actor.country
             or actor.igo
+            # "Iran-backed militias attacked the base": not of the state that backs them
+            or (state in backers and BACKER_NOTE in mention.evidence)
             or actor.members
             or actor.organisation in stateless
             or actor.sector == "NGO"  # a non-governmental body acts for no state
@@ -6087,6 +6100,9 @@ def _with_word_before(sentence: Sentence, mention: Mention) -> str:
 
 
 ARMED_GROUP_OFFICERS = frozenset({"MIL", "GOV", "COP", "SPY"})
+# What an agent's evidence says of a state named as its backer ("Iran-backed militias"): the
+# placing of unplaced actors leaves it out of that state.
+BACKER_NOTE = "names a backer, not its state"
 # A region of a state, which PLOVER's agent list files as its civilians (CVL).
 PROVINCE_NOUNS = frozenset({"province", "provinces", "region", "governorate"})
 PEOPLE = frozenset({"CVL", "REF"})  # civilians, refugees: the people of where things happen
