@@ -53,6 +53,7 @@ DAY = dt.date(2012, 5, 1)
         ("Kenyan hedge funds sold the bonds.", "Kenyan hedge funds", "KENBUS"),
         ("Kenyan protestors marched.", "Kenyan protestors", "KENCVL"),  # the other spelling
         ("Kenyan longshoremen walked out.", "Kenyan longshoremen", "KENLAB"),
+        ("Kenya's leadership rejected the plan.", "Kenya's leadership", "KENGOV"),
         ("A Kenyan pulmonologist saw him.", "Kenyan pulmonologist", "KENMED"),
         ("Kenyan epidemiologists warned of it.", "Kenyan epidemiologists", "KENMED"),
         (
@@ -78,6 +79,8 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
         ("Japan's Diet passed the bill.", "Japan's Diet", "JPNLEG"),
         ("Japanese doctors urged a healthy diet.", "healthy diet", None),
         ("Kenyan gamers sat at a console or PC.", "PC", None),
+        # a leadership is a state's only right after its name or people
+        ("A Kenyan took an online leadership role.", "online leadership", None),
         # force as it is used, and a kind of mind, are no body of people
         ("Kenyan police used lethal force.", "lethal force", None),
         ("Kenyan firms use artificial intelligence.", "artificial intelligence", None),

@@ -1185,8 +1185,10 @@ class Resolver:
             # An agent noun used as an adjective or verb ("remain firm", "an official post")
             # names nobody; nor does one inside a compound ("state-of-the-art"), a bank of a
             # river ("the banks of the Euphrates") or force as it is used ("lethal force").
-            if tokens[last].pos in NOUNS and not _no_agent_here(
-                sentence.text, hit.start - base, hit.end - base
+            if (
+                tokens[last].pos in NOUNS
+                and not _no_agent_here(sentence.text, hit.start - base, hit.end - base)
+                and (hit.text.lower() not in OWNED_AGENTS or _owned(tokens, last))
             ):
                 claim(hit.start, hit.end, kind=entry.kind.value, entry=entry)
         for hit, entry, last in agent_words:
@@ -3712,6 +3714,22 @@ def _no_agent_here(text: str, start: int, end: int) -> bool:
     if OPPOSED_TO.match(text, end) and OPPOSING.search(text, max(0, start - 40), end):
         return True
     return NOT_AGENT_BEFORE.search(text, max(0, start - 20), end) is not None
+
+
+# Agent nouns that name a body only as some state's or group's ("Syria's leadership", "the
+# Iraqi leadership", "Isis leadership"; not "an online leadership role").
+OWNED_AGENTS = frozenset({"leadership"})
+OWNERS = frozenset({"country", "demonym", "capital", "armed_group", "institution", "igo"})
+
+
+def _owned(tokens: list[_Token], last: int) -> bool:
+    """Whether the word before the agent noun ending at token `last` (past a possessive's
+    "'s") is a state, a people or a body."""
+    i = last - 1
+    if i >= 0 and tokens[i].text in ("'s", "’s"):
+        i -= 1
+    unit = tokens[i].unit if i >= 0 else None
+    return unit is not None and unit.kind in OWNERS
 
 
 HYPHENS = frozenset({"-", "‑", "–"})  # hyphen-minus, non-breaking hyphen, en dash
