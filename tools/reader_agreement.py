@@ -81,8 +81,10 @@ def main() -> None:
             sys.exit(f"{path} not found")
     try:
         rows = pairs(json.loads(args.gold.read_text()), json.loads(args.second.read_text()))
-    except ValueError as error:
+    except ValueError as error:  # not JSON, or a second reading of other spans
         sys.exit(str(error))
+    except (KeyError, TypeError, AttributeError) as error:
+        sys.exit(f"{args.gold} or {args.second} is not a gold set or a second reading ({error!r})")
     if args.list:
         for key, role, a, b in rows:
             if _coded(a) != _coded(b):

@@ -97,6 +97,13 @@ def test_the_command_lists_disagreements_and_ends_with_json(tmp_path: Path) -> N
         text=True,
     )
     assert broken.returncode != 0 and "none.json not found" in broken.stderr
+    # a file of another shape (here, a list of ids) is refused with a message, no traceback
+    second.write_text(json.dumps(["S-1", "S-2"]))
+    wrong = subprocess.run(
+        [sys.executable, str(SCRIPT), str(gold), str(second)], capture_output=True, text=True
+    )
+    assert wrong.returncode != 0 and "is not a gold set or a second reading" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
 
 
 @pytest.mark.parametrize("name, half", [("b", None), ("e", "even"), ("f", "even")])

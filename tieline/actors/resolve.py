@@ -945,14 +945,8 @@ class Resolver:
                 body, post = staff
                 org = body.actor.igo or ""
                 officer = self._officer_sector(org, "GOV") or "GOV"
-                for i in members:
-                    mention = context.mentions[i]
-                    context.mentions[i] = replace(
-                        mention,
-                        actor=replace(mention.actor, country=None, igo=org, sector=officer),
-                        evidence=f"{mention.evidence}; '{post}': an officer of {body.text}, "
-                        f"{officer}",
-                    )
+                note = f"'{post}': an officer of {body.text}, {officer}"
+                _give_sector(context, members, officer, note, officer_of=org)
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
             if read[0].actor.person and (joined := _joined(read + referring, text, armed)):
@@ -6893,15 +6887,21 @@ def _staff_post(context: _Context, read: list[Mention], text: str) -> tuple[Ment
     return None
 
 
-def _give_sector(context: _Context, members: list[int], sector: str, note: str) -> None:
-    """Give the mentions `members` of one name `sector`, saying why (`note`)."""
+def _give_sector(
+    context: _Context,
+    members: list[int],
+    sector: str,
+    note: str,
+    officer_of: str | None = None,
+) -> None:
+    """Give the mentions `members` of one name `sector`, saying why (`note`); an officer of
+    the international or non-governmental body `officer_of` acts for it, for no state."""
     for i in members:
         mention = context.mentions[i]
-        context.mentions[i] = replace(
-            mention,
-            actor=replace(mention.actor, sector=sector),
-            evidence=f"{mention.evidence}; {note}",
-        )
+        actor = replace(mention.actor, sector=sector)
+        if officer_of is not None:
+            actor = replace(actor, country=None, igo=officer_of)
+        context.mentions[i] = replace(mention, actor=actor, evidence=f"{mention.evidence}; {note}")
 
 
 def _joined_people(context: _Context, text: str) -> None:
