@@ -144,6 +144,8 @@ def test_ingest_a_page_and_see_it_appear(
     page.get_by_role("button", name="Ingest").click()
     stored = page.locator("#progress a[href^='/articles/']")
     stored.first.wait_for(timeout=60_000)
+    # the stored article's link can appear a poll before the job reports itself done
+    page.locator("#progress", has_text="done").wait_for(timeout=60_000)
     assert "done" in page.locator("#progress").text_content()
     assert "stored" in page.locator("#progress").text_content()
     shoot(page, screenshots, "ingest-laptop")
