@@ -3481,3 +3481,21 @@ def test_a_day_or_a_span_of_time_before_a_noun_phrase_is_no_part_of_it(resolver,
 )
 def test_backers_and_leaders_before_armed_men(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2018, 2, 1))[phrase].actor.code == code
+
+
+def test_a_one_word_record_needs_its_state_named(resolver):  # type: ignore[no-untyped-def]
+    # REIGN knows Grenada's Keith Mitchell as "Mitchell" only: in a Texan story that names no
+    # Grenada the surname is someone else's, and a given name before "Dean" makes it a name
+    text = (
+        "Robert Dean Mitchell, 45, shot a deputy in Texas. Mitchell was later arrested. "
+        "Police said Mitchell had fled."
+    )
+    mentions = resolve(resolver, text, day=dt.date(2015, 5, 1))
+    assert mentions["Robert Dean Mitchell"].actor.code == "USACRM"
+    assert mentions["Mitchell"].actor.country == "USA"
+    assert mentions["Mitchell"].actor.person is None or "grd" not in mentions["Mitchell"].actor.person
+
+
+def test_a_dean_with_no_given_name_before_is_still_a_title(resolver):  # type: ignore[no-untyped-def]
+    text = "Dean Smith of the law school said the students would be heard."
+    assert resolve(resolver, text, day=dt.date(2015, 5, 1))["Dean Smith"].actor.sector == "EDU"

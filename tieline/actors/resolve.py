@@ -1066,6 +1066,17 @@ class Resolver:
             context.stateless_lead = self.kb.organisations[ranked[0][0]].name
             context.stateless_key = ranked[0][0]
 
+    def _bare(self, key: str) -> bool:
+        """Whether the tables know the person `key` by one word only, from a derived source: a
+        surname-only record ("Mitchell", Grenada's Keith Mitchell, in REIGN) or a mononym
+        ("Suharto"), which many other people's names also end in."""
+        person = self.kb.people.get(key)
+        return (
+            person is not None
+            and " " not in person.name.strip()
+            and all(term.source != MANUAL for term in person.terms)
+        )
+
     def _person_country(self, key: str, day: dt.date | None, public: bool = False) -> str | None:
         """The state of a person the tables know, on `day`; with `public`, only of one who acts
         in public life there: not a famous private person ("James Foley", an American
@@ -1602,7 +1613,8 @@ class Resolver:
         igo: str | None = None
         antecedent = None
         if person is None:  # a name spaCy found: perhaps a surname or a known person's other form
-            person, antecedent = self._known_name(written, context)
+            titled = any(a.start < unit.start for a in agents)
+            person, antecedent = self._known_name(written, context, titled)
             if person is not None:
                 cue = "surname" if antecedent is not None else "kb:person"
             of_state = _of_state(tokens, unit, chunk, following) if not cues else None
@@ -2472,10 +2484,14 @@ class Resolver:
             if acronym.isupper() and 2 <= len(acronym) <= 8:
                 context.acronyms[acronym] = actor
 
-    def _known_name(self, text: str, context: _Context) -> tuple[Person | None, Mention | None]:
+    def _known_name(
+        self, text: str, context: _Context, after_title: bool = False
+    ) -> tuple[Person | None, Mention | None]:
         """A name spaCy found: an earlier mention's surname, a known person's full name, or a
         surname that only one person in office on the day bears. An honorific before it is
-        not part of the name ("Mr Macron", "Ms Begum")."""
+        not part of the name ("Mr Macron", "Ms Begum"). A one-word record (`_bare`) names its
+        person only where the article names the person's state, or a title comes before it
+        (`after_title`: "President Suharto")."""
         words = text.split()
         titled = len(words) > 1 and _honorific(words[0])
         courtesy = words[0].lower().rstrip(".") if titled else None
@@ -2494,7 +2510,11 @@ class Resolver:
         # A one-word name in the tables is a mononym ("Suharto") or a source's surname-only
         # record ("Smith", Rhodesia's Ian Smith): not who "Mr Smith" is.
         person = None if titled and len(words) == 1 else self._by_name.get(text.casefold())
-        if person is not None:
+        if person is not None and (
+            after_title
+            or not self._bare(person.key)
+            or self._person_country(person.key, context.day) in context.named
+        ):
             return person, None
         if len(words) == 1 and context.day is None:
             leader = self._undated_leader(words[0])
@@ -3220,12 +3240,31 @@ def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list
             and not _PLACE_BEFORE.search(text, max(0, hit.start - 20), hit.start)
         ):
             continue  # the surname again, not "officials in Washington"
+        if _middle_name(text, hit, given):
+            continue  # "Robert Dean Mitchell": no dean
         if (person := hit.first(EntryKind.PERSON)) and person.phrase.split()[-1] in (
             GIVEN_NAME_STATES
         ):
             surnames.add(person.phrase.split()[-1])  # "Jim Jordan"; then "Jordan said"
         kept.append(hit)
     return kept
+
+
+def _middle_name(text: str, hit: Hit, given: frozenset[str]) -> bool:
+    """Whether a title that is also a given name ("Dean", "Earl") stands between a given name
+    and a capitalised word: a middle name ("Robert Dean Mitchell"), not a title."""
+    if hit.text not in given or hit.first(EntryKind.AGENT) is None or " " in hit.text:
+        return False
+    before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+    return (
+        before is not None
+        and before.group(1) in given
+        and not is_common_word(before.group(1))
+        and _CAPITAL_AFTER.match(text, hit.end) is not None
+    )
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _first_name_of(text: str, hit: Hit, title_ends: set[int]) -> bool:
