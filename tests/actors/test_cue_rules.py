@@ -3493,7 +3493,8 @@ def test_a_one_word_record_needs_its_state_named(resolver):  # type: ignore[no-u
     mentions = resolve(resolver, text, day=dt.date(2015, 5, 1))
     assert mentions["Robert Dean Mitchell"].actor.code == "USACRM"
     assert mentions["Mitchell"].actor.country == "USA"
-    assert mentions["Mitchell"].actor.person is None or "grd" not in mentions["Mitchell"].actor.person
+    person = mentions["Mitchell"].actor.person
+    assert person is None or "grd" not in person
 
 
 def test_a_dean_with_no_given_name_before_is_still_a_title(resolver):  # type: ignore[no-untyped-def]
