@@ -2609,6 +2609,20 @@ def test_a_surname_takes_no_office_from_a_year_told(resolver):  # type: ignore[n
         ),
         ("Ayla Brennan, 19, left the UK in 2015 to join Isis in Syria. She is in a camp.", "She"),
         ("Tom Hale, a British member of Isis, was killed in a drone strike.", "Tom Hale"),
+        (
+            "The coroner ruled that Ollie Hart, 24, of Manchester, died on active service while "
+            "serving with the Kurdistan People’s Protection Units (YPG).",
+            "Ollie Hart",
+        ),
+        (
+            "Jac Holmer, 24, from Bournemouth, was killed fighting alongside the YPG in Raqqa.",
+            "Jac Holmer",
+        ),
+        (
+            "Britain is giving consular help to the alleged senior Islamic State recruiter and "
+            "conspirator Neil Pratt, a British minister said. Pratt left in 2013.",
+            "Pratt",
+        ),
     ],
 )
 def test_a_person_who_joined_an_armed_group_is_its_member(resolver, text, phrase):  # type: ignore[no-untyped-def]
@@ -2623,6 +2637,13 @@ def test_words_about_someone_else_joining_make_no_member(resolver):  # type: ign
     )
     mentions = resolve(resolver, text, dt.date(2019, 3, 1))
     assert mentions["Sally Lane"].actor.sector != "REB"
+
+
+def test_a_hostage_of_an_armed_group_is_no_member(resolver):  # type: ignore[no-untyped-def]
+    text = "The British journalist and Isis hostage John Cantrell appeared in a video from Mosul."
+    mentions = resolve(resolver, text, dt.date(2015, 3, 1))
+    named = [m for phrase, m in mentions.items() if phrase.endswith("John Cantrell")]
+    assert named and all(m.actor.sector != "REB" for m in named)
 
 
 @pytest.mark.parametrize(
@@ -3500,3 +3521,11 @@ def test_a_one_word_record_needs_its_state_named(resolver):  # type: ignore[no-u
 def test_a_dean_with_no_given_name_before_is_still_a_title(resolver):  # type: ignore[no-untyped-def]
     text = "Dean Smith of the law school said the students would be heard."
     assert resolve(resolver, text, day=dt.date(2015, 5, 1))["Dean Smith"].actor.sector == "EDU"
+
+
+def test_a_speaker_closing_the_sentence_is_no_apposition(resolver):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, "Police arrested John Kessler, a police spokesman said on Monday.")
+    assert mentions["John Kessler"].actor.sector != "COP"
+    # a comma left out before what is said: the words are still the name's apposition
+    text = "Aram Kochar, a Kurdish military official said fighters were wary of the drones."
+    assert resolve(resolver, text)["Aram Kochar"].actor.sector == "MIL"

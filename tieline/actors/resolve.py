@@ -949,7 +949,8 @@ class Resolver:
                 _give_sector(context, members, officer, note, officer_of=org)
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
-            if read[0].actor.person and (joined := _joined(read + referring, text, armed)):
+            joined = _joined(read + referring, text, armed) or _members_title(context, read, text)
+            if read[0].actor.person and joined:
                 _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
@@ -4283,6 +4284,8 @@ def _apposition(
         # "unopposed by Assad's foreign adversaries, government forces have swept": many, not
         # the one named
         and tokens[following[0][1]].tag not in PLURAL_TAGS
+        # "Police arrested John Kessler, a police spokesman said": the one who says it
+        and not _speaks_next(tokens, following[0][1] + 1)
     ):
         units = _units(tokens, *following[0])
         owner = _described_owner(tokens, units, context, sentence)
@@ -4924,6 +4927,24 @@ SPEECH_VERBS = re.compile(
 )
 TELLING = frozenset({"told", "tells"})
 MAX_QUOTATION = 8  # sentences: a longer "quotation" is a quote mark left open by mistake
+SPEAKING_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "would", "will"})
+
+
+def _speaks_next(tokens: list[_Token], i: int) -> bool:
+    """Whether the words from token `i` are a verb of speech that closes the sentence, perhaps
+    after an auxiliary ("a spokesman said on Monday", "a federal minister has said"): what
+    comes before is its subject, and what it says came first. (With a clause after it, "Aram
+    Kochar, a Kurdish military official said Isis fighters were wary", a comma is missing.)"""
+    while i < len(tokens) and tokens[i].text.lower() in SPEAKING_AUXILIARIES:
+        i += 1
+    return (
+        i < len(tokens)
+        and (
+            SPEECH_VERBS.fullmatch(tokens[i].text) is not None
+            or tokens[i].text in ("confirmed", "announced", "reported")
+        )
+        and not any(t.tag.startswith("VB") or t.tag == "MD" for t in tokens[i + 1 :])
+    )
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
@@ -6354,13 +6375,17 @@ ACCUSED_BEFORE = r"\b(?:arrest(?:ed|ing)|convicting|sentencing|indicting|jail(?:
 JOINING = (
     r"(?:(?:is|was|has been)\s+(?:suspected|accused)\s+of\s+joining|"
     r"(?:had\s+|has\s+|have\s+)?(?:left|travell?ed|went|fled|flew|gone)\b[^.;:“”\"]{0,80}?"
-    r"\bto\s+(?:join|fight\s+for)|(?:had\s+|has\s+)?(?:joined|fought\s+for))\s+(?:the\s+)?"
+    r"\bto\s+(?:join|fight\s+for)|(?:had\s+|has\s+)?(?:joined|fought\s+for)|"
+    # "died on active service while serving with", "was killed fighting alongside"
+    r"(?:died|was\s+killed)\b[^.;:“”\"]{0,40}?\b(?:while\s+)?(?:serving|fighting|volunteering)"
+    r"\s+(?:with|for|alongside|in)|"
+    r"(?:had\s+|has\s+)?(?:fought|volunteered|served)\s+(?:with|alongside))\s+(?:the\s+)?"
 )
 # What follows a person's name to say that they joined an armed group: an apposition and a
 # clause of theirs ("…, a teenager who travelled to Syria to join", "…, 19, left the UK in 2015
 # to join"), or an apposition that makes them a member ("…, a British member of").
 JOINED = re.compile(
-    rf"(?:,[^,.;:“”\"]{{1,80}}?,?)?\s+(?:who\s+)?{JOINING}|"
+    rf"(?:(?:,[^,.;:“”\"]{{1,80}}?){{1,2}},?)?\s+(?:who\s+)?{JOINING}|"
     r",\s+(?:an?|one of the)\s+(?:[\w-]+\s+){0,2}members?\s+of\s+(?:the\s+)?"
 )
 # The same after a noun for people, in a clause of theirs ("nationals who left to join").
@@ -6984,6 +7009,41 @@ def _joined(read: list[Mention], text: str, groups: set[int]) -> str | None:
         found = JOINED.match(text, mention.end)
         if found and found.end() in groups and not KIN_BETWEEN.search(found.group()):
             return " ".join(text[mention.start : found.end()].split())
+    return None
+
+
+# A member's post in an armed group, written between the group's name and a member's: "Islamic
+# State recruiter and conspirator Neil Prakash", "Isis fighter Jack Letts", "YPG commander X".
+MEMBERS_TITLE = re.compile(
+    r"(?:\s+(?:[a-z-]+\s+){0,2}?(?:fighters?|members?|recruiters?|militants?|commanders?|"
+    r"operatives?|jihadis?|jihadists?|executioners?|emirs?|spokes(?:man|woman|person)|"
+    r"conspirators?|bomb-?makers?|brides?)(?:\s+and(?:\s+[a-z-]+)?)?)?\s+"
+)
+
+
+def _members_title(context: _Context, read: list[Mention], text: str) -> str | None:
+    """The words that make the person the mentions `read` name a member of an armed group,
+    named right before the name with the member's post ("the alleged senior Islamic State
+    recruiter and conspirator Neil Prakash", "Isis fighter Jack Letts"); None where none do.
+    The post may be read into the group's mention ("Isis fighter") or lie between the two; a
+    victim or a hostage of the group ("Isis hostage John Cantlie") is no member."""
+    if {m.actor.sector for m in read} - {None, "CVL"}:
+        return None
+    for mention in read:
+        if mention.cue == "pronoun" or mention.actor.person is None:
+            continue
+        for group in context.mentions:
+            if (
+                group.sentence != mention.sentence
+                or group.end > mention.start
+                or group.actor.sector != "REB"
+                or not group.actor.organisation
+            ):
+                continue
+            gap = MEMBERS_TITLE.fullmatch(text, group.end, mention.start)
+            member = MEMBERS_TITLE.fullmatch(" " + group.text.split()[-1] + " ")
+            if gap is not None and (gap.group().strip() or member is not None):
+                return " ".join(text[group.start : mention.end].split())
     return None
 
 
