@@ -2619,6 +2619,11 @@ def test_a_surname_takes_no_office_from_a_year_told(resolver):  # type: ignore[n
             "Jac Holmer",
         ),
         (
+            "Those are the words of Alex Morton, a 31-year-old railway worker from east London. "
+            "Morton has risked his life to fight Isis alongside Kurdish freedom fighters.",
+            "Morton",
+        ),
+        (
             "Britain is giving consular help to the alleged senior Islamic State recruiter and "
             "conspirator Neil Pratt, a British minister said. Pratt left in 2013.",
             "Pratt",
@@ -2650,6 +2655,12 @@ def test_a_hostage_of_an_armed_group_is_no_member(resolver):  # type: ignore[no-
     ("text", "phrase", "code"),
     [
         ("Britons who went to join Isis are dangerous, the head of MI6 said.", "Britons", "GBRREB"),
+        # an armed group named by a noun for its men
+        (
+            "He would not risk lives to rescue UK citizens who joined the militants in Syria.",
+            "UK citizens",
+            "GBRREB",
+        ),
         (
             "Jarrah was buried three weeks after the east London teenager who joined Islamic "
             "State gave birth.",

@@ -6379,7 +6379,9 @@ JOINING = (
     # "died on active service while serving with", "was killed fighting alongside"
     r"(?:died|was\s+killed)\b[^.;:“”\"]{0,40}?\b(?:while\s+)?(?:serving|fighting|volunteering)"
     r"\s+(?:with|for|alongside|in)|"
-    r"(?:had\s+|has\s+)?(?:fought|volunteered|served)\s+(?:with|alongside))\s+(?:the\s+)?"
+    r"(?:had\s+|has\s+)?(?:fought|volunteered|served)\s+(?:with|alongside)|"
+    # "has risked his life to fight Isis alongside"
+    r"[^.;:“”\"]{0,40}?\bto\s+fight\b[^.;:,“”\"]{0,30}?\balongside)\s+(?:the\s+)?"
 )
 # What follows a person's name to say that they joined an armed group: an apposition and a
 # clause of theirs ("…, a teenager who travelled to Syria to join", "…, 19, left the UK in 2015
@@ -6908,8 +6910,13 @@ def _accused(read: list[Mention], text: str) -> str | None:
 
 
 def _armed_groups_named(mentions: list[Mention]) -> set[int]:
-    """Where the armed groups the tables know are named: the starts of their mentions."""
-    return {m.start for m in mentions if m.actor.sector == "REB" and m.actor.organisation}
+    """Where armed groups are named, by a name the tables know or by a noun for their men
+    ("Kurdish freedom fighters", "rebels"): the starts of their mentions."""
+    return {
+        m.start
+        for m in mentions
+        if m.actor.sector == "REB" and (m.actor.organisation or m.cue in ("agent", "agent+country"))
+    }
 
 
 # A post on the staff of an international or non-governmental body, which the agent nouns
@@ -6990,13 +6997,19 @@ def _joined_people(context: _Context, text: str) -> None:
         _give_sector(context, [i], "REB", f"'{joined}' an armed group: its members")
 
 
+# What a person who joins an armed group may have been read as before: a civilian, or one of a
+# trade ("Alexander Norton, a railway worker from east London, ... has risked his life to
+# fight Isis alongside Kurdish freedom fighters"); not an officer of a state.
+JOINERS_SECTORS = frozenset({None, "CVL", "LAB", "BUS", "EDU", "MED", "REF", "CRM"})
+
+
 def _joined(read: list[Mention], text: str, groups: set[int]) -> str | None:
     """The words that say that the person the mentions `read` name (a person the tables lack,
     read with no sector or as a civilian) joined or fights for an armed group named right after
     them ("Shamima Begum, a British-born teenager who travelled to Syria to join Islamic State",
     "Begum left the UK in 2015 to join Isis"); None if the text says no such thing. `groups`
     are where the armed groups are named (`_armed_groups_named`)."""
-    if not groups or {m.actor.sector for m in read} - {None, "CVL"}:
+    if not groups or {m.actor.sector for m in read} - JOINERS_SECTORS:
         return None
     for mention in read:
         # a name, or "he"/"she" ("Muthana described herself ... when she fled the US to join
