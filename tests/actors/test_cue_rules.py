@@ -1,9 +1,11 @@
-"""General cue rules of the actor resolver, each on sentences written for the test: which words
-decide a mention's country and sector."""
+"""General cue rules of the actor resolver, each on sentences written for the test (and one
+read page of set A): which words decide a mention's country and sector."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -3540,3 +3542,13 @@ def test_a_speaker_closing_the_sentence_is_no_apposition(resolver):  # type: ign
     # a comma left out before what is said: the words are still the name's apposition
     text = "Aram Kochar, a Kurdish military official said fighters were wary of the drones."
     assert resolve(resolver, text)["Aram Kochar"].actor.sector == "MIL"
+
+
+def test_a_firm_called_by_the_first_word_of_its_name(resolver):  # type: ignore[no-untyped-def]
+    # set A's page on newspaper chains (a read set): "The private equity firm Alden Capital ...
+    # Alden on Tuesday announced"
+    articles = Path(__file__).resolve().parents[1] / "fixtures/heldout-actors/ARTICLES.json"
+    body = json.loads(articles.read_text(encoding="utf-8"))["8634d121"]["body"]
+    alden = [m for m in resolver.resolve(body, day=dt.date(2019, 11, 15)) if m.text == "Alden"]
+    assert alden and all(m.actor.code == "USABUS" for m in alden)
+    assert all(m.actor.name == "Alden Capital" for m in alden)

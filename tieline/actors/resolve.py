@@ -6737,8 +6737,36 @@ def _firms_own_people(context: _Context) -> None:
         and m.cue not in ("pronoun", "agent", "agent+country", "agent+owner", "description")
         and (m.actor.organisation or m.actor.person is None)
     }
+    # "Alden Capital ... Alden announced": a firm is called by the first word of its name
+    first_words: dict[str, list[Actor]] = {}
+    for m in context.mentions:
+        name = m.actor.name.split()
+        if (
+            m.actor.sector == "BUS"
+            and m.cue in FIRM_NAME_CUES
+            and len(name) > 1
+            and name[0][:1].isupper()
+            and not is_common_word(name[0])
+        ):
+            first_words.setdefault(name[0], []).append(m.actor)
     for i, mention in enumerate(context.mentions):
         words = mention.text.split()
+        firms_named = {a.name: a for a in first_words.get(mention.text, ())}
+        if (
+            mention.cue in GUESSED_CUES
+            and len(words) == 1
+            and mention.actor.sector is None
+            and len(firms_named) == 1
+            # "going to the Moon" is no "Moon Express"
+            and context.text[max(0, mention.start - 4) : mention.start].lower() != "the "
+        ):
+            [firm] = firms_named.values()
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(firm, country=firm.country or mention.actor.country),
+                evidence=f"the first word of {firm.name}'s name, a firm named in the article",
+            )
+            continue
         if mention.cue != "agent" or len(words) < 2:
             continue
         owner = fold(
@@ -6757,6 +6785,8 @@ def _firms_own_people(context: _Context) -> None:
         )
 
 
+# How a firm is read by its own name: one the tables know, or one whose name says it.
+FIRM_NAME_CUES = frozenset({"kb:organisation", "org-name", "context", "name+apposition"})
 # A capitalised word right before a name, inside a sentence: a title ("Rapporteur Agnes").
 UNKNOWN_TITLE = re.compile(r"[^.!?:;\"“‘\s]\s+[A-Z][\w-]*\s+$")
 # How a person named with no title, apposition or other cue is read: by the article's states,
