@@ -3552,3 +3552,23 @@ def test_a_firm_called_by_the_first_word_of_its_name(resolver):  # type: ignore[
     alden = [m for m in resolver.resolve(body, day=dt.date(2019, 11, 15)) if m.text == "Alden"]
     assert alden and all(m.actor.code == "USABUS" for m in alden)
     assert all(m.actor.name == "Alden Capital" for m in alden)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "Officials said the Federal Intelligence Service (BND) had raided a local office of a "
+            "German-Israeli activist group.",
+            "Federal Intelligence Service",
+            "DEUSPY",
+        ),
+        (
+            "The Centre for Disease Control (CDC) in Atlanta said so.",
+            "Centre for Disease Control",
+            "USAGOV",
+        ),
+    ],
+)
+def test_a_bodys_name_takes_the_body_its_acronym_in_brackets_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 5, 1))[phrase].actor.code == code

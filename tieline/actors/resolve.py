@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -658,6 +659,7 @@ class Resolver:
             self._read_sentence(tokens, sentence, context, field_name, text)
         _quoted_speakers(context, plan.sentences or split_sentences(text), field_name, text)
         _local_governments(context, text)
+        _named_by_acronym(context, text)
         _states_arms_and_jails(context, text)
         _speakers_for(context, text)
         _unattached_spokespeople(context, text)
@@ -6725,6 +6727,29 @@ def _territorys_head(title: str, sector: str | None, country: str | None) -> boo
     return (
         sector == "BUS" and country in CHIEF_EXECUTIVE_STATES and title.lower() in CHIEF_EXECUTIVES
     )
+
+
+def _named_by_acronym(context: _Context, text: str) -> None:
+    """ "The Federal Intelligence Service (BND)": a body's name read from its words alone (an
+    agent noun, a name's form) is the body its acronym, given right after it in brackets,
+    names in the tables."""
+    for i, (name, acronym) in enumerate(itertools.pairwise(context.mentions)):
+        if (
+            name.sentence != acronym.sentence
+            or name.cue not in ("agent", "org-name", *GUESSED_CUES)
+            or name.actor.organisation
+            or name.actor.person
+            or acronym.cue != "kb:organisation"
+            or not acronym.text.isupper()
+            or text[name.end : acronym.start] != " ("
+            or text[acronym.end : acronym.end + 1] != ")"
+        ):
+            continue
+        context.mentions[i] = replace(
+            name,
+            actor=replace(acronym.actor, name=acronym.actor.name),
+            evidence=f"{name.evidence}; '{acronym.text}' after it: {acronym.evidence}",
+        )
 
 
 def _firms_own_people(context: _Context) -> None:
