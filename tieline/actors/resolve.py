@@ -6747,7 +6747,7 @@ def _named_by_acronym(context: _Context, text: str) -> None:
             continue
         context.mentions[i] = replace(
             name,
-            actor=replace(acronym.actor, name=acronym.actor.name),
+            actor=acronym.actor,
             evidence=f"{name.evidence}; '{acronym.text}' after it: {acronym.evidence}",
         )
 
@@ -6785,11 +6785,11 @@ def _firms_own_people(context: _Context) -> None:
             # "going to the Moon" is no "Moon Express"
             and context.text[max(0, mention.start - 4) : mention.start].lower() != "the "
         ):
-            [firm] = firms_named.values()
+            [named] = firms_named.values()
             context.mentions[i] = replace(
                 mention,
-                actor=replace(firm, country=firm.country or mention.actor.country),
-                evidence=f"the first word of {firm.name}'s name, a firm named in the article",
+                actor=replace(named, country=named.country or mention.actor.country),
+                evidence=f"the first word of {named.name}'s name, a firm named in the article",
             )
             continue
         if mention.cue != "agent" or len(words) < 2:
