@@ -3014,6 +3014,12 @@ def test_a_border_force_or_secret_service_in_lower_case_is_no_named_body(resolve
         ("The Environmental Protection Agency fined it. The agency said so.", "USAGOV"),
         ("The Department of Justice sued. The department declined to comment.", "USAGOV"),
         ("The city council in Boston met. The council voted to ban the sale.", "USAGOV"),
+        (
+            "Jan Novak, an MP of the Czech Social Democratic Party, was arrested. "
+            "The arrest was condemned by the party.",
+            "CZEPTY",
+        ),
+        ("Kenya's Ministry of Health ordered tests. The ministry will send a bus.", "KENGOV"),
     ],
 )
 def test_the_agency_is_the_body_named_earlier_by_that_word(resolver, text, code):  # type: ignore[no-untyped-def]

@@ -136,7 +136,7 @@ GROUP_REFERENCE = re.compile(r"^(?:the|this)\s+group(?:\s+['’]s\b.*)?$")
 # sentences back ("the Environmental Protection Agency ... The agency said")
 REFERRED_BODIES = (
     "agency|department|commission|bureau|board|committee|council|foundation|institute|"
-    "association|federation|coalition"
+    "association|federation|coalition|party|ministry"
 )
 BODY_REFERENCE = re.compile(rf"^(?:the|this)\s+({REFERRED_BODIES})(?:\s+['’]s\b.*)?$")
 # "the pair", "the two men": the last two people named
