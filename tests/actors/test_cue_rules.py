@@ -923,6 +923,13 @@ def test_a_towns_council_or_court_is_its_states(resolver):  # type: ignore[no-un
             "Franklin County Sheriff's Office",
             "USACOP",
         ),
+        # and so are its prisons
+        (
+            "In New York, the Metropolitan Correctional Center said so.",
+            "Metropolitan Correctional Center",
+            "USACOP",
+        ),
+        ("In Ohio, the Department of Corrections said so.", "Department of Corrections", "USACOP"),
         # An institution's name ends before "and" when a known body follows.
         ("In Ohio, the Department of Justice and the FBI sued.", "Department of Justice", "USAGOV"),
     ],

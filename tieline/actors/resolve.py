@@ -190,7 +190,15 @@ ORG_SECTOR_WORDS = (
     ),
     # then: "Columbus Police Department", "the Sheriff's Office" are the police, not a
     # government department or office
-    (re.compile(r"\b(?:police|gendarmerie|sheriff'?s?|constabulary)\b", re.I), "COP"),
+    # and its prisons: "Metropolitan Correctional Center", "Department of Corrections"
+    (
+        re.compile(
+            r"\b(?:police|gendarmerie|sheriff'?s?|constabulary|correctional|corrections|"
+            r"penitentiary|prison service)\b",
+            re.I,
+        ),
+        "COP",
+    ),
     (
         re.compile(
             r"\b(?:ministry|ministries|department|cabinet|government|presidency|office of"
