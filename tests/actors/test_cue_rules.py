@@ -2851,6 +2851,24 @@ def test_a_legislatures_staff_and_investigators_are_its_own(resolver, text, phra
     assert resolve(resolver, text, dt.date(2019, 11, 15))[phrase].actor.sector == sector
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("He studied in Santa Cruz, California, then moved to Ohio.", "Santa Cruz", "USA"),
+        ("A village southwest of Ithaca, New York, sued Ohio.", "Ithaca", "USA"),
+        ("The ferry from Patras to Ithaca, Greece, sank.", "Ithaca", "GRC"),
+    ],
+)
+def test_towns_of_two_states_by_the_states_named_beside_them(resolver, text, phrase, country):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 11, 15))[phrase].actor.country == country
+
+
+def test_the_bottom_line_is_no_capital_nor_ariana_a_town(resolver):  # type: ignore[no-untyped-def]
+    text = "The bottom line is that Ariana Grande sang in Ohio."
+    mentions = resolve(resolver, text, dt.date(2019, 11, 15))
+    assert not any(m.actor.country in ("BES", "TUN") for m in mentions.values())
+
+
 def test_a_town_two_states_name_is_of_the_one_whose_towns_the_story_names(resolver):  # type: ignore[no-untyped-def]
     day = dt.date(2019, 11, 15)
     text = (
