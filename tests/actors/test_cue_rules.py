@@ -2857,6 +2857,13 @@ def test_a_legislatures_staff_and_investigators_are_its_own(resolver, text, phra
         ("He studied in Santa Cruz, California, then moved to Ohio.", "Santa Cruz", "USA"),
         ("A village southwest of Ithaca, New York, sued Ohio.", "Ithaca", "USA"),
         ("The ferry from Patras to Ithaca, Greece, sank.", "Ithaca", "GRC"),
+        # a capital of one state and a town of another: the kind follows the state
+        (
+            "The Denver Post and the San Jose Mercury News, in California, merged.",
+            "San Jose",
+            "USA",
+        ),
+        ("Costa Rica's president flew home to San Jose on Monday.", "San Jose", "CRI"),
     ],
 )
 def test_towns_of_two_states_by_the_states_named_beside_them(resolver, text, phrase, country):  # type: ignore[no-untyped-def]

@@ -3484,6 +3484,12 @@ def _preferred(hit: Hit) -> Entry:
         EntryKind.CITY,
         EntryKind.AGENT,
     )
+    places = [e for e in hit.entries if e.kind in PLACE_KINDS]
+    if len({e.ref for e in places}) > 1 and all(e.kind in PLACE_KINDS for e in hit.entries):
+        # a place of two states' names ("San Jose": Costa Rica's capital, California's city):
+        # the state put first (`_in_context`: the one the story names more) decides the kind
+        places = [e for e in places if e.ref == places[0].ref]
+        return min(places, key=lambda e: order.index(e.kind))
     for kind in order:
         entry = hit.first(kind)
         if entry is not None:
