@@ -85,6 +85,10 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
         ("Kenyan police used lethal force.", "lethal force", None),
         ("Kenyan firms use artificial intelligence.", "artificial intelligence", None),
         ("The Kenyan air force struck.", "Kenyan air force", "KENMIL"),
+        # another firm or person to a deal is no political party
+        ("Kenyan banks sold the data to shady third party brokers.", "shady third party", None),
+        ("Most third-party distributors ship it in Kenya.", "Most third-party", None),
+        ("Kenya's opposition party won.", "Kenya's opposition party", "KENPTY"),
         # opposition as someone's stance, not the opposition
         ("Kenya's principled opposition to the death penalty holds.", "opposition", None),
         ("Kenya acted in opposition to the plan.", "opposition", None),

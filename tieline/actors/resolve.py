@@ -3740,7 +3740,9 @@ NOT_AGENT_AFTER = re.compile(
 # how much force is used or what kind of mind ("excessive force", "artificial intelligence").
 NOT_AGENT_BEFORE = re.compile(
     r"\b(?:excessive|lethal|deadly|full|brute|driving|disproportionate|unnecessary|labou?r|"
-    r"artificial|emotional|business|market)\s+(?:force|intelligence)$",
+    r"artificial|emotional|business|market)\s+(?:force|intelligence)$|"
+    # another firm or person to a deal: "third-party distributors", "sold to third parties"
+    r"\bthird[\s-]+part(?:y|ies)$",
     re.I,
 )
 
