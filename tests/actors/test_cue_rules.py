@@ -3610,3 +3610,13 @@ def test_a_firm_called_by_the_first_word_of_its_name(resolver):  # type: ignore[
 )
 def test_a_bodys_name_takes_the_body_its_acronym_in_brackets_names(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 5, 1))[phrase].actor.code == code
+
+
+def test_the_21_year_old_takes_what_the_article_settles_of_the_person(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Jack Lettsby was held in Syria. In May, the 21-year-old was captured by the Kurdish "
+        "People’s Protection Units. Lettsby, 21, left the UK in 2014 to join Isis."
+    )
+    mentions = resolve(resolver, text, dt.date(2019, 3, 1))
+    assert mentions["Jack Lettsby"].actor.code == "GBRREB"
+    assert mentions["21-year-old"].actor.code == "GBRREB"

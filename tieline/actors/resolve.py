@@ -1000,7 +1000,8 @@ class Resolver:
         # to a speaker ("“We estimate …,” he said")
         for _ in range(2):
             for i, mention in enumerate(context.mentions):
-                if mention.cue == "pronoun" and mention.antecedent in changed:
+                # and "the 21-year-old", the person named last
+                if mention.cue in ("pronoun", "description") and mention.antecedent in changed:
                     context.mentions[i] = replace(mention, actor=changed[mention.antecedent])
                     changed[i] = context.mentions[i].actor
 
