@@ -3620,3 +3620,9 @@ def test_the_21_year_old_takes_what_the_article_settles_of_the_person(resolver):
     mentions = resolve(resolver, text, dt.date(2019, 3, 1))
     assert mentions["Jack Lettsby"].actor.code == "GBRREB"
     assert mentions["21-year-old"].actor.code == "GBRREB"
+
+
+def test_the_world_body_is_the_united_nations(resolver):  # type: ignore[no-untyped-def]
+    text = "The world body's top judges ruled against Britain."
+    mention = resolve(resolver, text, dt.date(2019, 5, 1))["world body's top judges"]
+    assert (mention.actor.igo, mention.actor.sector) == ("igo:united-nations", "JUD")
