@@ -2870,7 +2870,7 @@ def test_a_legislatures_staff_and_investigators_are_its_own(resolver, text, phra
         ("Protesters in Oranjestad marched.", "Oranjestad", "ABW"),
     ],
 )
-def test_towns_of_two_states_by_the_states_named_beside_them(resolver, text, phrase, country):  # type: ignore[no-untyped-def]
+def test_places_the_derived_tables_lack_or_give_one_state_only(resolver, text, phrase, country):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 11, 15))[phrase].actor.country == country
 
 
