@@ -1895,6 +1895,20 @@ def test_a_spokesman_for_a_firm_is_of_the_firms_sector(resolver):  # type: ignor
     assert next(m for m in mentions if m.text == "lawyer").actor.sector == "JUD"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The leader of Hezbollah spoke in Beirut.", "LBNREB"),
+        ("The leader of a rebel group in Northern Ireland spoke.", "GBRREB"),
+        # a party's leader is no armed group's
+        ("The leader of the Labour Party spoke in London.", "GBRGOV"),
+    ],
+)
+def test_the_leader_of_an_armed_group_is_its_member(resolver, text, code):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, day=dt.date(2019, 11, 18))
+    assert mentions["leader"].actor.code == code
+
+
 def test_the_people_of_a_firm_named_before_them_are_its(resolver):  # type: ignore[no-untyped-def]
     text = (
         "WeWork Inc. said it would cut jobs in New York. A WeWork spokesperson declined to comment."

@@ -6527,7 +6527,12 @@ SPEAKS_FOR = frozenset(
     | {"lawyers", "attorney", "attorneys", "representatives", "adviser", "advisor"}
 )
 # "a spokesman for the", "a spokeswoman for Tarrant County" (a place's words before the body)
-FOR_BEFORE_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
+FOR_BEFORE_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
+# Who leads or commands an armed group named next is its ("the leader of Hezbollah", "the
+# commander of the rebels"), not a government's.
+LEADS_ARMED = frozenset(
+    {"leader", "leaders", "head", "chief", "commander", "commanders", "founder", "co-founder"}
+)
 BODY_SECTORS = frozenset({"BUS", "JRN", "NGO", "EDU", "MED", "LAB", "REL", "PTY", "HRI", "REB"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 OFFICE_SECTORS = frozenset({"COP", "MIL", "JUD", "LEG", "SPY"})  # a government's is GOV already
@@ -6536,23 +6541,30 @@ OFFICE_SECTORS = frozenset({"COP", "MIL", "JUD", "LEG", "SPY"})  # a government'
 def _speakers_for(context: _Context, text: str) -> None:
     """Spokesmen and lawyers for a firm, a newspaper, a school, a party or an armed group, and
     spokesmen for the police, an army, a court or a legislature: of its sector, and of its
-    state where they have none."""
+    state where they have none. So are the leaders of an armed group ("the leader of
+    Hezbollah", "the commander of the rebels")."""
     mentions = context.mentions
     for i, mention in enumerate(mentions[:-1]):
         after = mentions[i + 1]
-        if (
+        title = mention.text.split()[-1].casefold()
+        speaks = (
             mention.cue == "agent"
-            and mention.text.split()[-1].casefold() in SPEAKS_FOR
-            and after.sentence == mention.sentence
-            and after.cue != "pronoun"
+            and title in SPEAKS_FOR
             and (
                 after.actor.sector in BODY_SECTORS
                 # "a spokeswoman for Sheriff Bill Waybourn", "for the army": an office's voice
-                or (
-                    mention.text.split()[-1].casefold() in SPOKESPEOPLE
-                    and after.actor.sector in OFFICE_SECTORS
-                )
+                or (title in SPOKESPEOPLE and after.actor.sector in OFFICE_SECTORS)
             )
+        )
+        leads = (
+            mention.cue in ("agent", "agent+country")
+            and title in LEADS_ARMED
+            and after.actor.sector == "REB"
+        )
+        if (
+            (speaks or leads)
+            and after.sentence == mention.sentence
+            and after.cue != "pronoun"
             and after.start > mention.end
             and FOR_BEFORE_BODY.match(text[mention.end : after.start])
         ):
@@ -6561,10 +6573,11 @@ def _speakers_for(context: _Context, text: str) -> None:
                 sector=after.actor.sector,
                 country=after.actor.country or mention.actor.country,
             )
+            verb = "speaks for" if speaks else "leads"
             mentions[i] = replace(
                 mention,
                 actor=actor,
-                evidence=f"{mention.evidence}; speaks for {after.actor.name} ({after.text!r})",
+                evidence=f"{mention.evidence}; {verb} {after.actor.name} ({after.text!r})",
             )
 
 
