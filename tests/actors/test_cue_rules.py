@@ -923,7 +923,13 @@ def test_a_towns_council_or_court_is_its_states(resolver):  # type: ignore[no-un
             "Franklin County Sheriff's Office",
             "USACOP",
         ),
-        # and so are its prisons
+        # a state's special forces, brigades and fleets are its military's
+        (
+            "In Riga, the Latvian Special Operations Forces raided a flat.",
+            "Latvian Special Operations Forces",
+            "LVAMIL",
+        ),
+        # and the police's prisons
         (
             "In New York, the Metropolitan Correctional Center said so.",
             "Metropolitan Correctional Center",

@@ -395,7 +395,7 @@ def test_an_article_before_the_head_is_passed_over(tmp_path: Path) -> None:
 SYNTHETIC = (151, 44)
 SYNTHETIC_FLOORS = {  # at stop 28
     "source_country_accuracy": 0.8883,
-    "source_sector_accuracy": 0.7765,
+    "source_sector_accuracy": 0.7821,
     "target_country_accuracy": 0.7356,
     "target_sector_accuracy": 0.5402,
 }

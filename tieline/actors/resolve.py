@@ -211,7 +211,8 @@ ORG_SECTOR_WORDS = (
     (
         re.compile(
             r"\b(?:army|navy|air force|armed forces|self-defen[cs]e force|military|marines?"
-            r"|coast guard|guard)\b",
+            r"|coast guard|guard|fleet(?!\s+street)|special (?:operations )?forces|brigade"
+            r"|regiment|battalion|airborne)\b",
             re.I,
         ),
         "MIL",
