@@ -929,6 +929,9 @@ def test_a_towns_council_or_court_is_its_states(resolver):  # type: ignore[no-un
             "Latvian Special Operations Forces",
             "LVAMIL",
         ),
+        # a name that can only be a body's, read where a person's would be
+        ("The US Pacific Fleet sailed from Hawaii.", "The US Pacific Fleet", "USAMIL"),
+        ("Kazakhstan's Air Astana bought jets.", "Air Astana", "KAZBUS"),
         # and the police's prisons
         (
             "In New York, the Metropolitan Correctional Center said so.",

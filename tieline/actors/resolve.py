@@ -1896,6 +1896,13 @@ class Resolver:
         if office_word == first_word:
             own = written[len(first_word) :].strip()  # "PC John Smith" is John Smith
         name = person.name if person else (antecedent.actor.name if antecedent else own)
+        body_sector = None
+        if person is None and antecedent is None and sector is None and title is None:
+            # "the US Pacific Fleet", "Air Astana"
+            body_sector = _body_named(own, self._given_names)
+            if body_sector is not None:
+                sector = body_sector
+                evidence.append(f"'{own}' names a body, {sector}")
         if title:
             evidence.insert(0, f"title '{title.text}' ({sector})")
         if cues:
@@ -1906,7 +1913,11 @@ class Resolver:
             country=country,
             sector=sector,
             role=role,
-            person=person.key if person else (antecedent.actor.person if antecedent else own),
+            person=(
+                person.key
+                if person
+                else (antecedent.actor.person if antecedent else None if body_sector else own)
+            ),
             igo=igo,
         )
         emit(
@@ -4489,6 +4500,25 @@ def _union_members(name: str) -> re.Match[str] | None:
     """The people a union or association is of, as its name writes them: "Union of Teachers",
     "Workers' Union"."""
     return MEMBERS_OF.search(name) or MEMBERS_BEFORE.search(name)
+
+
+# The last word of a name that is a body's, never a person's ("the US Pacific Fleet", "the
+# Quds Force"), and the first word of an airline's ("Air Astana", "Air Canada").
+BODY_LAST_WORDS = frozenset(
+    {"Fleet", "Army", "Navy", "Forces", "Force", "Corps", "Marines", "Brigade", "Regiment"}
+    | {"Battalion", "Airlines", "Airways"}
+)
+AIRLINE = re.compile(r"^Air\s+[A-Z][a-z]+$")
+
+
+def _body_named(name: str, given: frozenset[str]) -> str | None:
+    """The sector of a name that can only be a body's: a military unit's (MIL) or an
+    airline's (BUS); None for any other name, and for one that opens with a given name
+    ("Michael Fleet")."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in BODY_LAST_WORDS and words[0] not in given:
+        return _org_sector(name) or ("BUS" if words[-1] in ("Airlines", "Airways") else None)
+    return "BUS" if AIRLINE.match(name) else None
 
 
 def _org_sector(name: str) -> str | None:
