@@ -85,6 +85,8 @@ def test_agent_noun_with_country(resolver, text, phrase, code):  # type: ignore[
         ("Kenyan police used lethal force.", "lethal force", None),
         ("Kenyan firms use artificial intelligence.", "artificial intelligence", None),
         ("The Kenyan air force struck.", "Kenyan air force", "KENMIL"),
+        # a faction bearing arms is no state's army
+        ("Kenyan military factions clashed.", "Kenyan military factions", "KENREB"),
         # another firm or person to a deal is no political party
         ("Kenyan banks sold the data to shady third party brokers.", "shady third party", None),
         ("Most third-party distributors ship it in Kenya.", "Most third-party", None),
