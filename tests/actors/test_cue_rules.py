@@ -1593,6 +1593,15 @@ def test_a_firm_is_known_by_its_chief_executive_or_shareholders(resolver):  # ty
     assert mentions["WeWork"].actor.person is None
     text = "Michael Webb's shares fell in the United States. Webb denied it."
     assert resolve(resolver, text, day=dt.date(2019, 10, 1))["Webb"].actor.sector != "BUS"
+    # or by its sale
+    text = (
+        "Her albums were released in Nashville, Tennessee, through Big Machine, which was "
+        "bought out by a company owned by Scooter Braun. She accused Big Machine of lying."
+    )
+    machines = [
+        m for m in resolver.resolve(text, day=dt.date(2019, 11, 15)) if m.text == "Big Machine"
+    ]
+    assert machines and all(m.actor.sector == "BUS" for m in machines)
 
 
 def test_we_in_a_quotation_is_whom_its_speaker_speaks_for(resolver):  # type: ignore[no-untyped-def]

@@ -940,7 +940,7 @@ class Resolver:
                     note = f"{mention.evidence}; " + (
                         "a capital inside one word: a firm's or a brand's name"
                         if camel
-                        else "its chief executive or shareholders are named: a firm"
+                        else "its chief executive, shareholders or sale are named: a firm"
                     )
                     context.mentions[i] = replace(mention, actor=firm, evidence=note)
                 read = [context.mentions[i] for i in members]
@@ -4808,9 +4808,12 @@ CAMEL_CASE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’]))
 # Nouns that, after "the", refer back to a firm named earlier ("the company said").
 # What a firm has and a person has not, after its name's possessive: "WeWork's chief executive".
 FIRMS_OWN = re.compile(
-    r"(?:['’]s)?\s+(?:(?:former|new|then)\s+)?(?:chief executive|ceo|chief financial officer|"
+    r"(?:(?:['’]s)?\s+(?:(?:former|new|then)\s+)?(?:chief executive|ceo|chief financial officer|"
     r"cfo|chief operating officer|shareholders|investors|shares|stock|valuation|executives|"
-    r"board of directors|co-?founders?|headquarters|revenues?)\b",
+    r"board of directors|co-?founders?|headquarters|revenues?)\b"
+    # or a deal made of it: "Big Machine, which was bought out by a company owned by ..."
+    r"|,?\s+(?:(?:which|that)\s+)?(?:was|were|has been|had been)\s+(?:bought|acquired|"
+    r"taken over)\b)",
     re.I,
 )
 FIRM_NOUNS = frozenset(
