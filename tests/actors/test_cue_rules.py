@@ -3662,3 +3662,15 @@ def test_the_world_body_is_the_united_nations(resolver):  # type: ignore[no-unty
     text = "The world body's top judges ruled against Britain."
     mention = resolve(resolver, text, dt.date(2019, 5, 1))["world body's top judges"]
     assert (mention.actor.igo, mention.actor.sector) == ("igo:united-nations", "JUD")
+
+
+def test_the_owner_of_a_firm_named_after_their_possessive_is_in_business(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "In Nashville, Scooter Brauner fought Taylor Swift. Brauner’s Ithaca Holdings bought "
+        "Big Machine. Swift attacked Brauner. Tottenham's manager resigned in London."
+    )
+    mentions = resolver.resolve(text, day=dt.date(2019, 11, 15))
+    brauner = [m for m in mentions if "Brauner" in m.text]
+    assert len(brauner) == 3 and all(m.actor.sector == "BUS" for m in brauner)
+    # a firm's noun after the possessive makes no owner: a club's manager
+    assert all(m.actor.sector != "BUS" for m in mentions if m.text == "Tottenham")

@@ -43,7 +43,8 @@ SETS = {
             "source_country_accuracy": 0.9602,
             "source_sector_accuracy": 0.8756,
             "target_country_accuracy": 0.9306,
-            "target_sector_accuracy": 0.8497,
+            # 0.8555 at stop 28 (the owner of a firm named after their possessive)
+            "target_sector_accuracy": 0.8555,
         },
     ),
     "heldout-actors-b": (
@@ -56,11 +57,12 @@ SETS = {
             # a gate on an unread set is no reason to keep a fact out. Set B is no longer
             # wholly unread: a stop-25 helper dumped its per-record results (README).
             # Stop 26 (pronouns, a plural apposition no longer consumed): back to 0.4463,
-            # targets 0.7538 / 0.5231.
+            # targets 0.7538 / 0.5231. Stop 28 (the owner of a firm named after their
+            # possessive; seen as totals): 0.4520 / 0.5308.
             "source_country_accuracy": 0.7627,
-            "source_sector_accuracy": 0.4463,
+            "source_sector_accuracy": 0.4520,
             "target_country_accuracy": 0.7538,
-            "target_sector_accuracy": 0.5231,
+            "target_sector_accuracy": 0.5308,
         },
     ),
 }

@@ -678,6 +678,7 @@ class Resolver:
         _joined_people(context, text)
         self._settle_names(context, text)
         _firms_own_people(context)  # once the firms are known
+        _firms_owners(context)
         _private_people(context, text, self.kb.people, self._given_names)
         return context.mentions
 
@@ -6814,6 +6815,32 @@ def _named_by_acronym(context: _Context, text: str) -> None:
             actor=acronym.actor,
             evidence=f"{name.evidence}; '{acronym.text}' after it: {acronym.evidence}",
         )
+
+
+def _firms_owners(context: _Context) -> None:
+    """ "Braun's Ithaca Holdings": a person the tables lack, read with no sector or as a
+    civilian, whose possessive comes right before a firm's name owns it: a businessman (BUS),
+    in every mention of the name."""
+    owners: set[str] = set()
+    for person, firm in itertools.pairwise(context.mentions):
+        if (
+            person.actor.person is not None
+            and person.actor.sector in (None, "CVL")
+            and person.cue in (*UNTITLED_CUES, "name+cue")
+            and person.cue != "pronoun"
+            and firm.actor.sector == "BUS"
+            and firm.actor.person is None
+            and firm.cue in FIRM_NAME_CUES  # a firm's name, not "Tottenham's manager"
+            and context.text[person.end : firm.start] in ("’s ", "'s ")
+        ):
+            owners.add(person.actor.person)
+    for i, mention in enumerate(context.mentions):
+        if mention.actor.person in owners and mention.actor.sector in (None, "CVL"):
+            context.mentions[i] = replace(
+                mention,
+                actor=replace(mention.actor, sector="BUS"),
+                evidence=f"{mention.evidence}; owns a firm named after a possessive of theirs",
+            )
 
 
 def _firms_own_people(context: _Context) -> None:
