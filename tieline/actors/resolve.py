@@ -961,8 +961,10 @@ class Resolver:
                 _give_sector(context, members, officer, note, officer_of=org)
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
-            joined = _joined(read + referring, text, armed) or _members_title(context, read, text)
-            if read[0].actor.person and joined:
+            joined = read[0].actor.person and (
+                _joined(read + referring, text, armed) or _members_title(context, read, text)
+            )
+            if joined:
                 _give_sector(context, members, "REB", f"'{joined}': a member of an armed group")
                 changed.update({i: context.mentions[i].actor for i in members})
                 read = [context.mentions[i] for i in members]
@@ -1079,17 +1081,6 @@ class Resolver:
             # an article about Islamic State: its "fighters" and "militants" are the group's
             context.stateless_lead = self.kb.organisations[ranked[0][0]].name
             context.stateless_key = ranked[0][0]
-
-    def _bare(self, key: str) -> bool:
-        """Whether the tables know the person `key` by one word only, from a derived source: a
-        surname-only record ("Mitchell", Grenada's Keith Mitchell, in REIGN) or a mononym
-        ("Suharto"), which many other people's names also end in."""
-        person = self.kb.people.get(key)
-        return (
-            person is not None
-            and " " not in person.name.strip()
-            and all(term.source != MANUAL for term in person.terms)
-        )
 
     def _person_country(self, key: str, day: dt.date | None, public: bool = False) -> str | None:
         """The state of a person the tables know, on `day`; with `public`, only of one who acts
@@ -2537,7 +2528,7 @@ class Resolver:
         person = None if titled and len(words) == 1 else self._by_name.get(text.casefold())
         if person is not None and (
             after_title
-            or not self._bare(person.key)
+            or not _bare(person)
             or self._person_country(person.key, context.day) in context.named
         ):
             return person, None
@@ -3246,11 +3237,9 @@ def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list
                 and hit.first(EntryKind.COUNTRY, EntryKind.DEMONYM, EntryKind.PERSON) is None
             )
         )
-        before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start) if town else None
+        before = _given_name_before(text, hit.start, given) if town else None
         if (
             before is not None
-            and before.group(1) in given
-            and not is_common_word(before.group(1))
             # "Margaret Owen London •": a surname before the town, which is where she writes
             and not (
                 hit.first(EntryKind.CAPITAL)
@@ -3275,18 +3264,30 @@ def _without_surnames(text: str, hits: list[Hit], given: frozenset[str]) -> list
     return kept
 
 
+def _bare(person: Person) -> bool:
+    """Whether the tables know `person` by one word only, from a derived source: a
+    surname-only record ("Mitchell", Grenada's Keith Mitchell, in REIGN) or a mononym
+    ("Suharto"), which many other people's names also end in."""
+    return " " not in person.name.strip() and all(term.source != MANUAL for term in person.terms)
+
+
 def _middle_name(text: str, hit: Hit, given: frozenset[str]) -> bool:
     """Whether a title that is also a given name ("Dean", "Earl") stands between a given name
     and a capitalised word: a middle name ("Robert Dean Mitchell"), not a title."""
     if hit.text not in given or hit.first(EntryKind.AGENT) is None or " " in hit.text:
         return False
-    before = _GIVEN_BEFORE.search(text, max(0, hit.start - 20), hit.start)
     return (
-        before is not None
-        and before.group(1) in given
-        and not is_common_word(before.group(1))
+        _given_name_before(text, hit.start, given) is not None
         and _CAPITAL_AFTER.match(text, hit.end) is not None
     )
+
+
+def _given_name_before(text: str, at: int, given: frozenset[str]) -> re.Match[str] | None:
+    """The given name (not a common word) written right before offset `at`, if any."""
+    before = _GIVEN_BEFORE.search(text, max(0, at - 20), at)
+    if before is None or before.group(1) not in given or is_common_word(before.group(1)):
+        return None
+    return before
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -3498,7 +3499,7 @@ def _preferred(hit: Hit) -> Entry:
         EntryKind.CITY,
         EntryKind.AGENT,
     )
-    places = [e for e in hit.entries if e.kind in PLACE_KINDS]
+    places = [e for e in hit.entries if e.kind in PLACE_KINDS] if len(hit.entries) > 1 else []
     if len({e.ref for e in places}) > 1 and all(e.kind in PLACE_KINDS for e in hit.entries):
         # a place of two states' names ("San Jose": Costa Rica's capital, California's city):
         # the state put first (`_in_context`: the one the story names more) decides the kind
@@ -6817,6 +6818,10 @@ def _named_by_acronym(context: _Context, text: str) -> None:
         )
 
 
+# How a person the tables lack is read by their name alone (not by a pronoun).
+OWNER_NAME_CUES = frozenset({"context", "name-origin", "surname", "name+cue"})
+
+
 def _firms_owners(context: _Context) -> None:
     """ "Braun's Ithaca Holdings": a person the tables lack, read with no sector or as a
     civilian, whose possessive comes right before a firm's name owns it: a businessman (BUS),
@@ -6826,8 +6831,7 @@ def _firms_owners(context: _Context) -> None:
         if (
             person.actor.person is not None
             and person.actor.sector in (None, "CVL")
-            and person.cue in (*UNTITLED_CUES, "name+cue")
-            and person.cue != "pronoun"
+            and person.cue in OWNER_NAME_CUES
             and firm.actor.sector == "BUS"
             and firm.actor.person is None
             and firm.cue in FIRM_NAME_CUES  # a firm's name, not "Tottenham's manager"
@@ -6867,12 +6871,11 @@ def _firms_own_people(context: _Context) -> None:
             first_words.setdefault(name[0], []).append(m.actor)
     for i, mention in enumerate(context.mentions):
         words = mention.text.split()
-        firms_named = {a.name: a for a in first_words.get(mention.text, ())}
         if (
             mention.cue in GUESSED_CUES
             and len(words) == 1
             and mention.actor.sector is None
-            and len(firms_named) == 1
+            and len(firms_named := {a.name: a for a in first_words.get(mention.text, ())}) == 1
             # "going to the Moon" is no "Moon Express"
             and context.text[max(0, mention.start - 4) : mention.start].lower() != "the "
         ):
@@ -7200,8 +7203,11 @@ def _members_title(context: _Context, read: list[Mention], text: str) -> str | N
             ):
                 continue
             gap = MEMBERS_TITLE.fullmatch(text, group.end, mention.start)
-            member = MEMBERS_TITLE.fullmatch(" " + group.text.split()[-1] + " ")
-            if gap is not None and (gap.group().strip() or member is not None):
+            if gap is not None and (
+                # the post between the two, or read into the group's mention ("Isis fighter")
+                gap.group().strip()
+                or MEMBERS_TITLE.fullmatch(" " + group.text.split()[-1] + " ") is not None
+            ):
                 return " ".join(text[group.start : mention.end].split())
     return None
 
