@@ -3674,3 +3674,41 @@ def test_the_owner_of_a_firm_named_after_their_possessive_is_in_business(resolve
     assert len(brauner) == 3 and all(m.actor.sector == "BUS" for m in brauner)
     # a firm's noun after the possessive makes no owner: a club's manager
     assert all(m.actor.sector != "BUS" for m in mentions if m.text == "Tottenham")
+
+
+def test_a_number_alone_names_no_armed_group(resolver):  # type: ignore[no-untyped-def]
+    # Phoenix lists a Pakistani group "313" (and aliases "380", "39649"): a count, here
+    text = "The attack killed 313 people and wounded 380 in Pakistan."
+    assert all(m.actor.sector != "REB" for m in resolver.resolve(text, day=DAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Russia's troops went to Syria at Putin's request.", "Putin", "RUSGOV"),
+        ("Kevin Mayer ran Disney's parks in the US. It is a first in Mayer's career.", "Mayer",
+         "USACVL"),
+    ],
+)  # fmt: skip
+def test_a_possessive_after_at_or_in_is_a_persons_not_a_place(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    mentions = resolver.resolve(text, day=dt.date(2018, 4, 15))
+    [mention] = [m for m in mentions if m.text == phrase]
+    assert mention.actor.code == code and mention.cue != "unknown-place"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "cue"),
+    [
+        ("Real Madrid beat Bayern Munich in the semi-final.", "Real Madrid", "ESPCVL", "club"),
+        ("Real Madrid beat Bayern Munich in the semi-final.", "Bayern Munich", "DEUCVL", "club"),
+        ("He left Manchester United for Inter Milan.", "Manchester United", "GBRCVL", "club"),
+        ("He left Manchester United for Inter Milan.", "Inter Milan", "ITACVL", "club"),
+        # the city's own bodies and a capital's own name are no clubs
+        ("Manchester City Council met on Monday.", "Manchester City Council", "GBRGOV",
+         "org-name"),
+        ("Madrid protested to Paris.", "Madrid", "ESPGOV", "capital"),
+    ],
+)  # fmt: skip
+def test_a_club_named_after_its_city_is_no_government(resolver, text, phrase, code, cue):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2018, 4, 15))
+    assert (mentions[phrase].actor.code, mentions[phrase].cue) == (code, cue)

@@ -287,3 +287,14 @@ def test_an_idiom_takes_the_reading_it_means(resolver, coder, text, source, targ
         (e.type, sides(e), e.rule) for e in events
     ]
     assert all(e.type not in ("ASSAULT", "ACCUSE") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Real Madrid beat Bayern Munich in the Champions League semi-final.",
+        "Manchester United attacked Inter Milan throughout the second half.",
+    ],
+)
+def test_a_match_between_clubs_is_no_assault(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
+    assert coded(resolver, coder, text) == []

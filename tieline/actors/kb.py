@@ -884,15 +884,22 @@ def _with_manual_names(derived: list[Row], manual: list[Row]) -> list[Row]:
     ]
 
 
-# A group named by a date or a day alone ("May 15", "17 November", "Black Friday"): found
-# far more often as a date; its full name ("Revolutionary Organization 17 November") still
-# names it. (Tuesday Morning Corp and Ruby Tuesday, firms, keep theirs.)
+# A group named by a date or a day alone ("May 15", "17 November", "Black Friday") or by a
+# number alone (Phoenix's Pakistani "313"): found far more often as a date or a count ("313
+# people were killed"); its full name ("Revolutionary Organization 17 November") still names
+# it. (Tuesday Morning Corp and Ruby Tuesday, firms, keep theirs.)
 DATE_NAME = re.compile(
-    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"^(?:\d[\d,.]*"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}"
     r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
     r"|(?:black|cyber|bloody|good) (?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
     re.I,
 )
+
+
+# Aliases of a source's that in today's news name something else: "La Liga" (Phoenix's alias
+# of a Mexican armed group of the 1970s) is Spain's football league.
+OTHER_SENSE = frozenset({"la liga"})
 
 
 def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
@@ -908,7 +915,7 @@ def _entries(kb: KnowledgeBase, name_rows: Iterable[Row]) -> list[Entry]:
             entries.append(Entry(row["phrase"], kind, row["iso3"], case, row["source"]))
     for org in kb.organisations.values():
         for phrase in (org.name, *org.aliases):
-            if len(phrase) < 2 or DATE_NAME.match(phrase):
+            if len(phrase) < 2 or DATE_NAME.match(phrase) or phrase.casefold() in OTHER_SENSE:
                 continue
             if phrase in org.written:
                 entries.append(Entry(phrase, org.kind, org.key, True, org.source))

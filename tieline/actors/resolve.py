@@ -92,6 +92,7 @@ CONFIDENCE = {
     "unknown-place": 0.35,
     "demonym": 0.8,
     "capital": 0.8,
+    "club": 0.6,
     "agent": 0.5,
 }
 COUNTRY_FORMS = frozenset(
@@ -1529,6 +1530,20 @@ class Resolver:
                 )
             elif unit.kind in ("capital", "city") and _dateline(tokens, unit):
                 continue  # "SEOUL --": where the story was filed, neither actor nor place
+            elif unit.kind in ("capital", "city") and unit.entry and (club := _club(tokens, unit)):
+                # "Real Madrid beat Bayern Munich": a sports club, not Spain's government
+                emit(
+                    club[0],
+                    club[1],
+                    replace(
+                        self._state(unit.entry.ref),
+                        name=emit.written(*club),
+                        sector=SPORTS_SECTOR,
+                    ),
+                    "club",
+                    f"'{emit.written(*club)}' names a sports club of {unit.text}, in "
+                    f"{unit.entry.ref}: a private body of civilians",
+                )
             elif unit.kind == "capital" and unit.entry and not _placed(tokens, unit):
                 country = unit.entry.ref
                 emit(
@@ -2817,6 +2832,8 @@ def _proper_names(
             placed = (
                 before is not None
                 and not _firm_word(run[0])
+                # "at Trump's ear", "in Mayer's career": a person's possessive, not a place
+                and not (len(run) == 1 and run[0].text in surnames and _possessive_after(tokens, j))
                 and (
                     before.text.lower() in ("in", "at", "near")
                     or (
@@ -4131,6 +4148,41 @@ PLACE_PARTS = frozenset(
     | {"of"}
 )
 PLACE_WORDS_BEFORE = 4
+
+
+# Sport has no sector of its own: its clubs and players are civilians, as athletes are.
+SPORTS_SECTOR = "CVL"
+# Capitalised words that make a city's name a club's: before it ("Real Madrid", "Inter Milan",
+# "Borussia Dortmund") or after it ("Manchester United", "Leicester City", "Glasgow Rangers").
+CLUB_BEFORE = frozenset(
+    "Real AC AS Inter FC Atletico Atlético Athletic Sporting Dynamo Dinamo Olympique Borussia "
+    "Bayern Hertha Eintracht Lokomotiv Spartak CSKA Racing Deportivo Rapid Shakhtar Zenit "
+    "Ajax Fortuna".split()
+)
+CLUB_AFTER = frozenset("United City FC CF Rovers Wanderers Athletic Albion Hotspur Rangers".split())
+
+
+def _club(tokens: list[_Token], unit: Unit) -> tuple[int, int] | None:
+    """The tokens of a sports club named after the city `unit` names, if it is one: a club's
+    word right before or after the city's name, itself no place, and no capitalised word after
+    it ("Manchester City Council" is the city's)."""
+    before = tokens[unit.start - 1] if unit.start > 0 else None
+    if before is not None and before.unit is None and before.text in CLUB_BEFORE:
+        return unit.start - 1, unit.end
+    after = tokens[unit.end] if unit.end < len(tokens) else None
+    if after is None or after.unit is not None or after.text not in CLUB_AFTER:
+        return None
+    if after.text == "City" and unit.kind != "city":
+        return None  # "Kuwait City", "Guatemala City": a capital's own name
+    beyond = tokens[unit.end + 1] if unit.end + 1 < len(tokens) else None
+    if beyond is not None and beyond.text[:1].isupper() and beyond.text not in CLUB_AFTER:
+        return None
+    return unit.start, unit.end + 1
+
+
+def _possessive_after(tokens: list[_Token], i: int) -> bool:
+    """Whether the token after `i` is a possessive ending ("Trump's", "James'")."""
+    return i + 1 < len(tokens) and tokens[i + 1].text in ("'s", "’s", "'", "’")
 
 
 def _placed(tokens: list[_Token], unit: Unit) -> bool:

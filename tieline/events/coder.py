@@ -284,6 +284,8 @@ class EventCoder:
                 if extra is not None:
                     targets, how = [extra], extra.how
             for source, target in _pairs(sources, targets, trigger.symmetric):
+                if _club(source) or _club(target):
+                    continue  # "Real Madrid beat Bayern Munich": a match, not a state's act
                 event = self._event(
                     trigger,
                     token,
@@ -397,6 +399,12 @@ def _stated(side: _Side) -> bool:
     """Whether a side's actor has a state, an organisation or members: not "police" alone."""
     actor = side.mention.actor
     return bool(actor.country or actor.igo or actor.members)
+
+
+def _club(side: _Side | None) -> bool:
+    """Whether a side is a sports club named after its city ("Real Madrid"): what it does to
+    another club is sport."""
+    return side is not None and side.mention.cue == "club"
 
 
 def _has_actor(mentions: Iterable[Mention]) -> bool:
