@@ -298,3 +298,27 @@ def test_an_idiom_takes_the_reading_it_means(resolver, coder, text, source, targ
 )
 def test_a_match_between_clubs_is_no_assault(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
     assert coded(resolver, coder, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "England beat France 2-1 in the World Cup quarter-final.",
+        "Brazil attacked Germany throughout the semi-final.",
+    ],
+)
+def test_a_game_between_national_teams_is_no_assault(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in coded(resolver, coder, text) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia attacked Ukraine on the night of 12-13 May.",
+        "Russian troops attacked Ukraine during the World Cup.",
+    ],
+)
+def test_an_attack_beside_days_or_a_game_is_still_an_assault(resolver, coder, text) -> None:  # type: ignore[no-untyped-def]
+    assert [sides(e) for e in coded(resolver, coder, text) if e.type == "ASSAULT"] == [
+        ("RUS", "UKR")
+    ]

@@ -132,6 +132,22 @@ CONTEXT_WORDS = (
     (re.compile(r"\b(?:humanitarian|refugees?|relief)\b", re.I), "humanitarian"),
     (re.compile(r"\b(?:court|legal|law|judicial|trial|prosecut\w+)\b", re.I), "legal"),
 )  # fmt: skip
+# A sentence that reports a game: a score ("2-1", "7–1") or a competition's words. In it, a
+# state "beat" or "attacked" another named bare (its team) or a club: sport, no assault.
+SPORT = re.compile(
+    r"(?<![\d-])\d{1,2}[-–]\d{1,2}(?![\d-])|\b(?:world cup|(?:quarter|semi)[- ]?finals?|"
+    r"group stage|knockout stage|on penalties|shoot-?out|tournament|championships?|olympics?|"
+    r"(?:premier|champions|europa|nations) league|league (?:match|title|leaders)|world series|"
+    r"qualifiers?|friendly match|test match|grand prix|stoppage time|half-?time|extra time|"
+    r"goalless|scor(?:ed|ing) (?:twice|a goal|the winner|the opener)|wickets?|innings)\b",
+    re.I,
+)
+# Days, not a score: "on the night of 12-13 May", "May 12-13".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_RANGE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}[-–]\d{{1,2}}\b|\b\d{{1,2}}[-–]\d{{1,2}}\s+{_MONTH}(?!\w)", re.I
+)
+CONTESTS = frozenset({"ASSAULT", "COERCE"})  # the types a game's verbs ("beat") read as
 QUOTE = re.compile(r"[“”\"]")
 ACCORDING_TO = re.compile(r"according to (?P<speaker>[^,.;]+)", re.I)
 SAID_BY = re.compile(
@@ -286,6 +302,8 @@ class EventCoder:
             for source, target in _pairs(sources, targets, trigger.symmetric):
                 if _club(source) or _club(target):
                     continue  # "Real Madrid beat Bayern Munich": a match, not a state's act
+                if trigger.plover in CONTESTS and _game(sentence, source, target):
+                    continue  # "England beat France 2-1 in the World Cup quarter-final"
                 event = self._event(
                     trigger,
                     token,
@@ -405,6 +423,20 @@ def _club(side: _Side | None) -> bool:
     """Whether a side is a sports club named after its city ("Real Madrid"): what it does to
     another club is sport."""
     return side is not None and side.mention.cue == "club"
+
+
+def _game(sentence: Sentence, source: _Side | None, target: _Side | None) -> bool:
+    """Whether the sentence reports a game between teams: it reads as sport (`SPORT`), and
+    each side is a state named bare, as a national team is ("England", not "English troops"),
+    or a club."""
+    sides = [s for s in (source, target) if s is not None]
+    return (
+        bool(sides)
+        and all(
+            _club(s) or (s.mention.cue == "country" and not s.mention.actor.sector) for s in sides
+        )
+        and SPORT.search(DAY_RANGE.sub(" ", sentence.text)) is not None
+    )
 
 
 def _has_actor(mentions: Iterable[Mention]) -> bool:
