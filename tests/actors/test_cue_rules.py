@@ -3712,3 +3712,18 @@ def test_a_possessive_after_at_or_in_is_a_persons_not_a_place(resolver, text, ph
 def test_a_club_named_after_its_city_is_no_government(resolver, text, phrase, code, cue):  # type: ignore[no-untyped-def]
     mentions = resolve(resolver, text, dt.date(2018, 4, 15))
     assert (mentions[phrase].actor.code, mentions[phrase].cue) == (code, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Zhongnanhai stayed silent.", "Zhongnanhai", "CHNGOV"),
+        ("Foggy Bottom disagreed.", "Foggy Bottom", "USAGOV"),
+        ("Capitol Hill balked at the bill.", "Capitol Hill", "USALEG"),
+        ("The Blue House welcomed the talks.", "Blue House", "KORGOV"),
+        ("The Casa Rosada rejected the claim.", "Casa Rosada", "ARGGOV"),
+        ("Aso Rock denied the report.", "Aso Rock", "NGAGOV"),
+    ],
+)  # fmt: skip
+def test_a_seat_of_government_stands_for_the_government(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2019, 5, 1))[phrase].actor.code == code
