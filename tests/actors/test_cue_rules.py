@@ -3727,3 +3727,24 @@ def test_a_club_named_after_its_city_is_no_government(resolver, text, phrase, co
 )  # fmt: skip
 def test_a_seat_of_government_stands_for_the_government(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2019, 5, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "cue"),
+    [
+        # a town of GeoNames' the other tables lack, in a state the article names
+        ("Japan's prime minister met South Korea's president in Gyeongju.", "Gyeongju",
+         "KORCVL", "place"),
+        # a city that dwarfs all others of its name, where its state is not named (was: Japan)
+        ("Japan's prime minister flew to the summit in Gyeongju.", "Gyeongju", "KORCVL",
+         "place"),
+        # a name several states' towns bear, none named: a guess, as before
+        ("Britain's police said he grew up in Bethany.", "Bethany", "GBRCVL", "unknown-place"),
+        # the sentence names a state without a town of the name: its state is kept
+        ("He was born in Tecumseh, Canada's rival said in Washington.", "Tecumseh", "CANCVL",
+         "place"),
+    ],
+)  # fmt: skip
+def test_a_town_the_tables_lack_lies_in_the_state_geonames_gives(resolver, text, phrase, code, cue):  # type: ignore[no-untyped-def]
+    mention = resolve(resolver, text, dt.date(2025, 11, 1))[phrase]
+    assert (mention.actor.code, mention.cue) == (code, cue)

@@ -318,6 +318,19 @@ def load_given_names() -> dict[str, str]:
     return {row["name"]: row["gender"] for row in _reader(None)("given_names.tsv")}
 
 
+def load_world_towns() -> dict[str, list[tuple[str, int]]]:
+    """The world's towns of 15,000 people or more (GeoNames, `world_towns.tsv`, written by
+    tools/build_world_towns.py), by folded name: each state that has a town of the name, with
+    the population of its largest, most populous first. Read on first use only: the resolver
+    needs it for a place the other tables lack."""
+    towns: dict[str, list[tuple[str, int]]] = {}
+    for row in _reader(None)("world_towns.tsv"):
+        towns.setdefault(fold(row["name"]), []).append((row["iso3"], int(row["population"])))
+    for states in towns.values():
+        states.sort(key=lambda state: -state[1])
+    return towns
+
+
 def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) -> KnowledgeBase:
     from tieline.actors.local import read_local_tables
 

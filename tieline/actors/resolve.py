@@ -46,6 +46,7 @@ from tieline.actors.kb import (
     Term,
     is_common_word,
     load_given_names,
+    load_world_towns,
 )
 from tieline.actors.origin import NameOrigins
 from tieline.annotate.nlp import coarse_pos
@@ -598,6 +599,40 @@ class Resolver:
     def genders(self) -> dict[str, str]:
         """Given names, each a woman's, a man's or either's: read on first use."""
         return load_given_names()
+
+    @cached_property
+    def world_towns(self) -> dict[str, list[tuple[str, int]]]:
+        """The world's towns by folded name, with their states (GeoNames): read on first use."""
+        return load_world_towns()
+
+    def _world_town(
+        self, name: str, sentence: Sentence, context: _Context
+    ) -> tuple[str, int] | None:
+        """The state of a town the other tables lack, and its population, from GeoNames. Of
+        the states with a town of the name: one the sentence names, where it names any
+        ("at Westminster and Borough Market in London": not Colorado's); else the one the
+        article names most ("talks in Gyeongju" in a story of South Korea); else, in a state
+        neither names, one whose town dwarfs all others of the name (`TOWN_LEAD`) and is a
+        city of its own (`TOWN_MIN`): "flew to the summit in Gyeongju" in a story of Japan.
+        None where the name is no town's, or could be several ("Bethany")."""
+        states = self.world_towns.get(fold(name))
+        if not states:
+            return None
+        here = {
+            country
+            for hit in self._find(sentence.text)
+            if hit.text != name
+            for country in _place_countries(hit)
+        }
+        ranked = context.main_countries(len(context.salience))
+        named = [state for state in states if state[0] in (here or ranked)]
+        if named:
+            return min(named, key=lambda state: ranked.index(state[0]) if state[0] in ranked else 0)
+        largest = states[0]
+        runner_up = states[1][1] if len(states) > 1 else 0
+        if largest[1] >= TOWN_MIN and largest[1] >= TOWN_LEAD * runner_up:
+            return largest
+        return None
 
     @cached_property
     def origins(self) -> NameOrigins:
@@ -1564,10 +1599,20 @@ class Resolver:
                     f"{unit.text} is a place in {unit.entry.ref}; as a participant, its people",
                 )
             elif unit.kind == "gpe":
+                town = self._world_town(unit.text, emit.sentence, context)
                 place_country = _sentence_state(context, emit.sentence.index) or next(
                     iter(context.main_countries(1)), None
                 )
-                if place_country:
+                if town is not None:
+                    emit(
+                        unit.start,
+                        unit.end,
+                        self._place(town[0], unit.text),
+                        "place",
+                        f"{unit.text} is a town of {town[0]} (GeoNames, {town[1]:,} people); "
+                        "as a participant, its people",
+                    )
+                elif place_country:
                     emit(
                         unit.start,
                         unit.end,
@@ -4150,6 +4195,10 @@ PLACE_PARTS = frozenset(
 PLACE_WORDS_BEFORE = 4
 
 
+# A town of GeoNames' that the article's states lack is taken to be the largest of its name
+# where it is a city (this many people) and this many times the size of any other.
+TOWN_MIN = 100_000
+TOWN_LEAD = 10
 # Sport has no sector of its own: its clubs and players are civilians, as athletes are.
 SPORTS_SECTOR = "CVL"
 # Capitalised words that make a city's name a club's: before it ("Real Madrid", "Inter Milan",
