@@ -34,6 +34,10 @@ def finder(resolver):  # type: ignore[no-untyped-def]
         ("The prime minister arrived in Hanoi for a two-day visit.", "VNM", "Hanoi"),
         ("The summit in Paris, France ended without a deal.", "FRA", "Paris, France"),
         ("Officials signed the accord at a ceremony in Jakarta.", "IDN", "Jakarta"),
+        # towns the tables lack, from GeoNames: a city that dwarfs all others of its name, and
+        # a town the country named after it has
+        ("The two leaders met in Gyeongju on Thursday.", "KOR", "Gyeongju"),
+        ("He was born in Tecumseh, Canada, in 1950.", "CAN", "Tecumseh, Canada"),
     ],
 )
 def test_a_place_named_as_a_place_is_found(finder, sentence, country, text):  # type: ignore[no-untyped-def]
@@ -51,6 +55,8 @@ def test_a_place_named_as_a_place_is_found(finder, sentence, country, text):  # 
         "Japan's role in Cambodia is growing.",
         "China's interests in Africa were discussed.",
         "The Japanese prime minister praised Cambodia.",
+        "They met in Bethany.",  # towns of several states, none of them a city
+        "He spoke at Independence Day events.",  # no town's whole name
     ],
 )
 def test_names_that_are_not_places_are_not_taken(finder, sentence):  # type: ignore[no-untyped-def]

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
-from tieline.actors.gazetteer import Gazetteer, Hit
-from tieline.actors.kb import EntryKind
+from tieline.actors.gazetteer import Gazetteer, Hit, fold
+from tieline.actors.kb import EntryKind, load_world_towns
+from tieline.actors.resolve import TOWN_LEAD, TOWN_MIN
 from tieline.annotate.sentences import split_sentences
 from tieline.events.coder import LEAD_SENTENCES, article_date
 from tieline.models import Article, DatePrecision, Event, EventDate
@@ -40,6 +42,11 @@ _ABOUT = re.compile(
 )
 _LOCATIVE_THE = re.compile(r"\b(?:in|at|near|outside|inside|to)\s+the\s+$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
+# A capitalised name of up to three words after a place's preposition or a visit's verb.
+_TOWN_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|visit(?:s|ed|ing)?|to)\s+"
+    r"(?P<name>[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){0,2})"
+)
 _COUNTRY_AFTER = re.compile(r"^,\s*(?:the\s+)?")
 
 
@@ -85,7 +92,36 @@ class PlaceFinder:
             ref = (country or hit).first(*PLACE_KINDS)
             assert ref is not None
             return Place(ref.ref, text[hit.start : end], hit.start, end)
+        return self._world_town(text, hits)
+
+    def _world_town(self, text: str, hits: Sequence[Hit]) -> Place | None:
+        """A town the tables lack, written where a place goes ("met in Gyeongju"): GeoNames'
+        (`world_towns.tsv`), where a country named after it has a town of the name
+        ("Tecumseh, Canada"), or where it is a city (`TOWN_MIN` people) `TOWN_LEAD` times the
+        size of any other of its name."""
+        for match in _TOWN_AFTER_LOCATIVE.finditer(text):
+            name = match.group("name")
+            start, end = match.start("name"), match.end("name")
+            if any(h.start < end and start < h.end for h in hits):
+                continue  # a name the tables know: read above, or no place
+            states = self.world_towns.get(fold(name))
+            if not states:
+                continue
+            after = [h for h in hits if h.start >= end]
+            country = after[0].first(EntryKind.COUNTRY) if after else None
+            if country is not None and _COUNTRY_AFTER.fullmatch(text[end : after[0].start]):
+                if any(state == country.ref for state, _ in states):
+                    return Place(country.ref, text[start : after[0].end], start, after[0].end)
+                continue
+            largest, runner_up = states[0], states[1][1] if len(states) > 1 else 0
+            if largest[1] >= TOWN_MIN and largest[1] >= TOWN_LEAD * runner_up:
+                return Place(largest[0], name, start, end)
         return None
+
+    @cached_property
+    def world_towns(self) -> dict[str, list[tuple[str, int]]]:
+        """The world's towns by folded name (GeoNames): read on first use."""
+        return load_world_towns()
 
     def article_place(self, article: Article) -> Place | None:
         """The place a caption or the lead gives for the article's news."""
