@@ -3748,3 +3748,12 @@ def test_a_seat_of_government_stands_for_the_government(resolver, text, phrase, 
 def test_a_town_the_tables_lack_lies_in_the_state_geonames_gives(resolver, text, phrase, code, cue):  # type: ignore[no-untyped-def]
     mention = resolve(resolver, text, dt.date(2025, 11, 1))[phrase]
     assert (mention.actor.code, mention.cue) == (code, cue)
+
+
+def test_they_of_two_officers_of_one_body_are_the_bodys(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "UN chief Antonio Guterres and UN refugee chief Filippo Grandi visited Kyiv, where "
+        "Ukrainian President Volodymyr Zelensky thanked them."
+    )
+    them = resolve(resolver, text, dt.date(2022, 5, 20))["them"]
+    assert (them.actor.igo, them.actor.country) == ("igo:united-nations", None)

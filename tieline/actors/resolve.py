@@ -5758,7 +5758,7 @@ def _named_together(context: _Context, mentions: list[Mention], unit_start: int)
             names = " and ".join(m.actor.name for m in run)
             shared = {
                 key: value
-                for key in ("country", "sector")
+                for key in ("country", "sector", "igo")
                 if len({getattr(m.actor, key) for m in run}) == 1
                 and (value := getattr(run[0].actor, key))
             }
