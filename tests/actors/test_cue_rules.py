@@ -3757,3 +3757,18 @@ def test_they_of_two_officers_of_one_body_are_the_bodys(resolver):  # type: igno
     )
     them = resolve(resolver, text, dt.date(2022, 5, 20))["them"]
     assert (them.actor.igo, them.actor.country) == ("igo:united-nations", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Taliban government banned women from universities.", "Taliban government",
+         "AFGGOV"),
+        ("The Hamas-run health ministry in Gaza gave the toll.", "Hamas-run health ministry",
+         "PSEGOV"),
+        # the group's own men and officers stay the group's
+        ("Taliban fighters attacked a checkpoint.", "Taliban fighters", "AFGREB"),
+    ],
+)  # fmt: skip
+def test_a_government_an_armed_group_runs_is_its_states(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2023, 3, 1))[phrase].actor.code == code

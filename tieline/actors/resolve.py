@@ -2137,11 +2137,21 @@ class Resolver:
             and org.kind is EntryKind.ARMED_GROUP
             and agent is not None
             and (_armed_head(agent) or sector in ARMED_GROUP_OFFICERS)
+            # "the Taliban government", "the Hamas-run health ministry": a state's government
+            # the group runs, not the group
+            and not (country and agent.text.lower().split()[-1] in GOVERNING)
         ):
             # "Isis fighters", "Hamas gunmen": the armed group itself; "an SDF commander", "a
             # Taliban spokesman": its officers, no state's soldiers or officials
             sector = org.sector
         note = _org_note(org, unit.entry)
+        if (
+            org
+            and org.kind is EntryKind.ARMED_GROUP
+            and agent is not None
+            and agent.text.lower().split()[-1] in GOVERNING
+        ):
+            note += f"; '{agent.text}': the state's government the group runs ({sector})"
         if (
             sector in OFFICES
             and OFFICE_NAME.search(org.name if org else unit.text)
@@ -6328,6 +6338,11 @@ def _with_word_before(sentence: Sentence, mention: Mention) -> str:
 
 
 ARMED_GROUP_OFFICERS = frozenset({"MIL", "GOV", "COP", "SPY"})
+# Nouns for a state's government itself, which an armed group may run ("the Taliban
+# administration"): the state's, not the group's officers.
+GOVERNING = frozenset(
+    "government administration authorities regime cabinet ministry ministries".split()
+)
 # What an agent's evidence says of a state named as its backer ("Iran-backed militias"): the
 # placing of unplaced actors leaves it out of that state.
 BACKER_NOTE = "names a backer, not its state"
