@@ -2289,6 +2289,21 @@ def test_troops_belong_to_the_state_that_deploys_them(resolver, text, code):  # 
 @pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
+        # mobilising and dispatching are deploying too; police and warships are forces sent
+        ("Maduro accused Guyana of provocation, while Caracas mobilised troops.", "troops",
+         "VENMIL"),
+        ("Kenya's President William Ruto sent police to Haiti.", "police", "KENCOP"),
+        ("The US dispatched warships toward Venezuela.", "warships", "USAMIL"),
+        ("Russia mobilised reservists near Ukraine.", "reservists", "RUSMIL"),
+    ],
+)  # fmt: skip
+def test_forces_a_state_mobilises_or_sends_are_its(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    assert resolve(resolver, text, dt.date(2025, 3, 10))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
         # schools and hospitals by name, not a saint or a town taken for a person or a state
         (
             "London - St Mary's Primary School told parents to stay away.",

@@ -3954,11 +3954,13 @@ DEPLOYING_VERBS = frozenset(
     "has have had having keep keeps keeping kept maintain maintains maintained maintaining "
     "deploy deploys deployed deploying send sends sending sent station stations stationed "
     "stationing withdraw withdraws withdrawing withdrew withdrawn pull pulls pulling pulled "
-    "bring brings bringing brought".split()
+    "bring brings bringing brought dispatch dispatches dispatched dispatching mobilise "
+    "mobilises mobilised mobilising mobilize mobilizes mobilized mobilizing".split()
 )
 # Forces a state deploys: the place written after them is where they are, not whose they are.
 DEPLOYED_HEADS = frozenset(
-    "troops soldiers forces personnel marines advisers advisors units boots".split()
+    "troops soldiers forces personnel marines advisers advisors units boots police policemen "
+    "officers warships ships jets aircraft warplanes peacekeepers reservists".split()
 )
 # Words between such a verb and its forces: "has about 2,000", "withdraw all its".
 DEPLOYED_FILLERS = frozenset(
