@@ -3787,3 +3787,21 @@ def test_they_of_two_officers_of_one_body_are_the_bodys(resolver):  # type: igno
 )  # fmt: skip
 def test_a_government_an_armed_group_runs_is_its_states(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
     assert resolve(resolver, text, dt.date(2023, 3, 1))[phrase].actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [(dt.date(2020, 6, 1), "SDNGOV"), (dt.date(2024, 6, 1), "SDNREB")],
+)
+def test_sudans_rapid_support_forces_leader_left_the_state_for_war(resolver, day, code):  # type: ignore[no-untyped-def]
+    text = "Mohamed Hamdan Dagalo met Abdel Fattah al-Burhan in Khartoum."
+    mentions = resolve(resolver, text, day)
+    assert mentions["Mohamed Hamdan Dagalo"].actor.code == code
+    assert mentions["Abdel Fattah al-Burhan"].actor.code == "SDNGOV"
+
+
+def test_a_leaders_surname_opening_another_name_is_not_the_leader(resolver):  # type: ignore[no-untyped-def]
+    # Barham Salih was Iraq's president in 2018; Salih Muslim led the Syrian Kurdish PYD
+    text = "Ankara has hosted its head, Salih Muslim."
+    mentions = resolver.resolve(text, day=dt.date(2018, 11, 1))
+    assert all(m.actor.person != "barham-salih-irq" for m in mentions)

@@ -2635,6 +2635,9 @@ class Resolver:
                 continue
             if token.tag_ not in ("NNP", "NN"):
                 continue  # "Trump urged...", "when Trump abandons": a surname may be tagged NN
+            following = token.nbor() if token.i + 1 < len(doc) else None
+            if following is not None and following.tag_ == "NNP" and following.text[:1].isupper():
+                continue  # "Salih Muslim", "Trump Tower": the first word of another name
             if day is None:
                 if self._undated_leader(token.text) is not None:
                     found.add(token.text)
