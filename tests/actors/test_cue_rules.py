@@ -3805,3 +3805,10 @@ def test_a_leaders_surname_opening_another_name_is_not_the_leader(resolver):  # 
     text = "Ankara has hosted its head, Salih Muslim."
     mentions = resolver.resolve(text, day=dt.date(2018, 11, 1))
     assert all(m.actor.person != "barham-salih-irq" for m in mentions)
+
+
+def test_a_bare_surname_is_the_hand_kept_holder_not_a_derived_record_out_of_office(resolver):  # type: ignore[no-untyped-def]
+    # REIGN knows "Zelensky" by one word, to 2021; the hand-kept table as Volodymyr Zelenskyy
+    text = "Ukraine's air force said so. Zelensky urged allies to send more air defences."
+    mention = resolve(resolver, text, dt.date(2025, 9, 12))["Zelensky"]
+    assert (mention.actor.code, mention.actor.role) == ("UKRGOV", "head of state")

@@ -2596,6 +2596,16 @@ class Resolver:
         # A one-word name in the tables is a mononym ("Suharto") or a source's surname-only
         # record ("Smith", Rhodesia's Ian Smith): not who "Mr Smith" is.
         person = None if titled and len(words) == 1 else self._by_name.get(text.casefold())
+        if (
+            person is not None
+            and _bare(person)
+            and context.day is not None
+            and not _in_office(person, context.day)
+            and (holder := self._sole_holder(words, context)) is not None
+        ):
+            # "Zelensky" in 2025: the president the hand-kept table knows as Volodymyr
+            # Zelenskyy, not REIGN's one-word record whose term its data ends in 2021
+            return holder, None
         if person is not None and (
             after_title
             or not _bare(person)
@@ -2606,15 +2616,22 @@ class Resolver:
             leader = self._undated_leader(words[0])
             if leader is not None:
                 return leader, None
-        if len(words) == 1 and words[0] not in NAME_OFFICES:  # "Supreme Court Justice"
-            holders = [
-                p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
-            ]
-            if len(holders) == 1 and (
-                context.day is None or _named_state(holders[0].role_on(context.day), context)
-            ):
-                return holders[0], None
-        return None, None
+        holder = self._sole_holder(words, context)
+        return (holder, None) if holder is not None else (None, None)
+
+    def _sole_holder(self, words: list[str], context: _Context) -> Person | None:
+        """The one person in office on the day whose name ends in the one word of `words`,
+        when their term is hand-kept or of a state the article names (`_named_state`)."""
+        if len(words) != 1 or words[0] in NAME_OFFICES:  # "Supreme Court Justice"
+            return None
+        holders = [
+            p for p in self._surnames.get(words[0].casefold(), ()) if _in_office(p, context.day)
+        ]
+        if len(holders) == 1 and (
+            context.day is None or _named_state(holders[0].role_on(context.day), context)
+        ):
+            return holders[0]
+        return None
 
     def _leader_surnames(self, doc: Doc, context: _Context) -> set[str]:
         """Proper nouns of the sentence that name a head of state or government on the day by
@@ -2644,7 +2661,11 @@ class Resolver:
                 continue
             people = self._surnames.get(token.text.casefold(), ())
             holders = [p for p in people if _in_office(p, day)]
-            if len(holders) != 1 or fold(token.text) not in _surname_forms(holders[0].name):
+            if len(holders) != 1 or not any(
+                fold(token.text) in _surname_forms(name)
+                for name in (holders[0].name, *holders[0].aliases)
+                if len(name.split()) > 1
+            ):  # "Zelensky" for Volodymyr Zelenskyy, written so in an alias
                 continue
             term = holders[0].role_on(day)
             if term is not None and term.role in LEADER_ROLES and _named_state(term, context):
