@@ -3812,3 +3812,12 @@ def test_a_bare_surname_is_the_hand_kept_holder_not_a_derived_record_out_of_offi
     text = "Ukraine's air force said so. Zelensky urged allies to send more air defences."
     mention = resolve(resolver, text, dt.date(2025, 9, 12))["Zelensky"]
     assert (mention.actor.code, mention.actor.role) == ("UKRGOV", "head of state")
+
+
+def test_seas_named_after_a_state_name_no_state_and_no_one(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese ships sailed in the South China Sea, the Taiwan Strait and the Sea of Japan, "
+        "and near the Persian Gulf and the Baltic Sea. China warned Japan."
+    )
+    found = [m.text for m in resolver.resolve(text, day=dt.date(2025, 10, 15))]
+    assert found == ["Chinese", "China", "Japan"]

@@ -643,7 +643,12 @@ class Resolver:
         """The knowledge base's phrases in `text`, less the places' names that are a part of
         a person's name ("Chad Wolf", "Mustafa Bali")."""
         hits = _without_first_names(text, self.gazetteer.find(text))
-        hits = [h for h in hits if not _native_american(text, h)]
+        waters = [m.span() for m in WATERS.finditer(text)]
+        hits = [
+            h
+            for h in hits
+            if not _native_american(text, h) and not any(a <= h.start < b for a, b in waters)
+        ]
         return _without_surnames(text, hits, self._given_names)
 
     # -- public ------------------------------------------------------------------------------
@@ -2902,6 +2907,13 @@ def _proper_names(
         if _of_a_body(tokens, i):
             i = j + 1  # "the Syrian Network for Human Rights": the rest of a body's name
             continue
+        if run[-1].text in WATER_HEADS or (
+            j + 2 < len(tokens)
+            and tokens[j + 1].text == "of"
+            and run[-1].text in WATER_HEADS | {"Bay", "Sea"}
+        ):
+            i = j + 1  # "the Persian Gulf", "the Baltic Sea": water, no one's name
+            continue
         words = [t.text.lower() for t in run]
         if len(run) > 1 and _honorific(run[0].text):
             words = []  # "Mrs May", "Mr Bridge": after an honorific, any word is a name
@@ -3252,6 +3264,19 @@ GIVEN_NAME_STATES = frozenset(
 # not a hunter, nor Joe Biden).
 GIVEN_NAME_AGENTS = frozenset({"Hunter"})
 _NEXT_NAME = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+# Seas, straits and gulfs named after a state or its people: no state, no actor ("in the South
+# China Sea" is not China's; "the Persian Gulf" no person). Their capitalised last word keeps
+# any other "X Sea" from being read as a person's name (`WATER_HEADS`).
+WATERS = re.compile(
+    r"\b(?:(?:South|East) China Sea|Sea of Japan|Gulf of (?:Mexico|America|Guinea|Oman|Thailand"
+    r"|Finland)|(?:Persian|Arabian) Gulf|Arabian Sea|Philippine Sea|Caribbean Sea|Irish Sea"
+    r"|English Channel|Korean Peninsula|Korea Strait|Taiwan Strait|Strait of Taiwan"
+    r"|Indian Ocean|Timor Sea|Java Sea|Sea of Azov|Bay of Bengal|Sea of Okhotsk"
+    r"|Celtic Sea|Norwegian Sea|Greenland Sea|Aegean Sea|Ionian Sea|Adriatic Sea)\b"
+)
+WATER_HEADS = frozenset("Sea Ocean Gulf Strait Straits Channel Peninsula".split())
 
 
 def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
