@@ -3821,3 +3821,21 @@ def test_seas_named_after_a_state_name_no_state_and_no_one(resolver):  # type: i
     )
     found = [m.text for m in resolver.resolve(text, day=dt.date(2025, 10, 15))]
     assert found == ["Chinese", "China", "Japan"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [
+        ("Both countries' leaders", "GOV"),
+        ("two countries' foreign ministers", "GOV"),
+        ("Both governments", "GOV"),
+        ("two sides", None),
+    ],
+)
+def test_the_pairs_officials_are_both_states(resolver, phrase, sector):  # type: ignore[no-untyped-def]
+    text = (
+        "Japan and Cambodia signed a deal. Both countries' leaders hailed it. The two "
+        "countries' foreign ministers met. Both governments agreed. The two sides agreed."
+    )
+    mention = resolve(resolver, text, dt.date(2025, 8, 11))[phrase]
+    assert (mention.actor.members, mention.actor.sector) == (("JPN", "KHM"), sector)

@@ -125,6 +125,11 @@ GROUP_PHRASE = re.compile(
     rf"^(?:the\s+two|both(?:\s+the)?)\s+(?:{STATE_PAIR_NOUNS})$",
     re.I,
 )
+# "both countries' leaders", "the two nations' foreign ministers": the agent noun of the pair
+GROUP_OWNS = re.compile(
+    rf"^(?:the\s+)?(?:two|both(?:\s+the)?)\s+(?:{STATE_PAIR_NOUNS})\s*['’]s?\s+(?P<owned>.+)$",
+    re.I,
+)
 # "the two leaders", "both presidents": the leaders of the two states whose people were last
 # named ("Putin and his Turkish counterpart, Erdoğan")
 LEADERS_PHRASE = re.compile(
@@ -1354,16 +1359,28 @@ class Resolver:
 
         phrase = " ".join(t.text.lower() for t in tokens[first : last + 1])
         after_the = first + 1 if tokens[first].text.lower() == "the" else first
-        if GROUP_PHRASE.match(phrase.removeprefix("the ").strip()) or GROUP_PHRASE.match(phrase):
+        pairs = GROUP_OWNS.match(phrase)
+        if (
+            GROUP_PHRASE.match(phrase.removeprefix("the ").strip())
+            or GROUP_PHRASE.match(phrase)
+            or (pairs and self.kb.agents.get(pairs.group("owned")))
+        ):
             members = tuple(sorted(_recent_countries(context, 2) or context.main_countries(2)))
             if len(members) == 2:
                 names = " and ".join(self._state(m).name for m in members)
+                why = f"the two states most recently named in the article: {names}"
+                sector = None
+                if pairs:  # "both countries' leaders": theirs, of the agent noun's sector
+                    sector = self.kb.agents[pairs.group("owned")]
+                    why += f"; '{pairs.group('owned')}' → {sector}"
+                elif phrase.endswith("governments"):  # "both governments"
+                    sector = "GOV"
                 emit(
                     after_the,
                     last + 1,
-                    Actor(names, members=members),
+                    Actor(names, sector=sector, members=members),
                     "group",
-                    f"the two states most recently named in the article: {names}",
+                    why,
                 )
             return
         if (
