@@ -13,18 +13,20 @@ either.
 
 The resolver reads the table to match he/she to a person of the same gender, and to tell a
 person's name from a phrase that only looks like one. The output is sorted and depends only on
-the package's data, so a rerun gives a byte-identical file (tests/tools/test_build_given_names.py).
+the package's data, so a rerun gives a byte-identical file (tests/tools/test_package_tables.py).
 Offline only: the package never imports this script, and this script reads the package's data
 file without importing the package (which would import pandas).
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from package_tables import package_dir, run
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "tieline" / "data" / "given_names.tsv"
@@ -37,13 +39,7 @@ _NAME = re.compile(r"[a-z](?:[a-z'-]*[a-z])?")
 
 def source_path() -> Path:
     """The package's name table, found without importing the package."""
-    spec = importlib.util.find_spec(SOURCE_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(
-            f"{SOURCE_PACKAGE} is not installed: run `make setup-dev` (it is a development "
-            "dependency)"
-        )
-    return Path(next(iter(spec.submodule_search_locations))) / SOURCE_FILE
+    return package_dir(SOURCE_PACKAGE) / SOURCE_FILE
 
 
 def given_names(table: dict[str, list[object]]) -> list[tuple[str, str]]:
@@ -74,10 +70,7 @@ def build(out: Path = OUT, source: Path | None = None) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the table")
-    args = parser.parse_args()
-    print(f"{build(args.out)} names written to {args.out}")
+    run(__doc__.split("\n\n")[0], build, OUT, "names")
 
 
 if __name__ == "__main__":

@@ -12,18 +12,20 @@ a state's several towns of one name ("Springfield") are one row, of the largest.
 The resolver reads the table only for a place the other tables lack ("talks in Gyeongju"), to
 tell which state it lies in; it never finds names with it. The output is sorted and depends only
 on the package's data, so a rerun gives a byte-identical file
-(tests/tools/test_build_world_towns.py).
+(tests/tools/test_package_tables.py).
 Offline only: the package never imports this script, and this script reads the package's data
 files without importing the package.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from package_tables import package_dir, run
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "tieline" / "data" / "world_towns.tsv"
@@ -33,17 +35,6 @@ COUNTRIES_FILE = "data/countries.json"
 # A name of Latin letters, with the spaces, hyphens, apostrophes and dots towns' names hold.
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ '’.-])*[^\W\d_.]?")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ '’.-]+")
-
-
-def source_dir() -> Path:
-    """The package's folder, found without importing the package."""
-    spec = importlib.util.find_spec(SOURCE_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(
-            f"{SOURCE_PACKAGE} is not installed: run `make setup-dev` (it is a development "
-            "dependency)"
-        )
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def towns(
@@ -67,7 +58,7 @@ def towns(
 
 def build(out: Path = OUT, source: Path | None = None) -> int:
     """Write the table to `out`; the number of towns written."""
-    folder = source or source_dir()
+    folder = source or package_dir(SOURCE_PACKAGE)
     with (folder / TOWNS_FILE).open(encoding="utf-8") as file:
         table = json.load(file)
     with (folder / COUNTRIES_FILE).open(encoding="utf-8") as file:
@@ -79,10 +70,7 @@ def build(out: Path = OUT, source: Path | None = None) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the table")
-    args = parser.parse_args()
-    print(f"{build(args.out)} rows (a town's name and its state) written to {args.out}")
+    run(__doc__.split("\n\n")[0], build, OUT, "rows (a town's name and its state)")
 
 
 if __name__ == "__main__":

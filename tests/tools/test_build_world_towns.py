@@ -1,17 +1,13 @@
-"""tools/build_world_towns.py: which towns it keeps, and that it rebuilds the committed table."""
+"""tools/build_world_towns.py: which towns it keeps (the committed table is checked in
+test_package_tables.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 from tests.tools_loader import load_tool
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _build_module() -> ModuleType:
@@ -41,15 +37,4 @@ def test_a_states_towns_of_one_name_are_one_row_and_unwritten_ones_are_left_out(
     assert out.read_text(encoding="utf-8") == (
         "name\tiso3\tpopulation\nA Coruña\tESP\t250438\nSpringfield\tUSA\t170188\n"
         "Windsor\tCAN\t229660\nWindsor\tGBR\t31560\n"
-    )
-
-
-def test_the_committed_table_is_what_the_installed_source_gives(tmp_path: Path) -> None:
-    build = _build_module()
-    if importlib.util.find_spec(build.SOURCE_PACKAGE) is None:
-        pytest.skip(f"{build.SOURCE_PACKAGE} is not installed (a development dependency)")
-    build.build(tmp_path / "world_towns.tsv")
-    committed = (REPO / "tieline" / "data" / "world_towns.tsv").read_bytes()
-    assert (tmp_path / "world_towns.tsv").read_bytes() == committed, (
-        "rerun tools/build_world_towns.py and commit tieline/data/world_towns.tsv"
     )
