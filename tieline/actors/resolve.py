@@ -629,10 +629,10 @@ class Resolver:
             if hit.text != name
             for country in _place_countries(hit)
         }
-        ranked = context.main_countries(len(context.salience))
-        named = [state for state in states if state[0] in (here or ranked)]
-        if named:
-            return min(named, key=lambda state: ranked.index(state[0]) if state[0] in ranked else 0)
+        rank = {state: i for i, state in enumerate(context.main_countries(len(context.salience)))}
+        named = [state for state in states if state[0] in (here or rank)]
+        if named:  # the state the article names most; of equals, the larger town
+            return min(named, key=lambda state: rank.get(state[0], len(rank)))
         largest = states[0]
         runner_up = states[1][1] if len(states) > 1 else 0
         if largest[1] >= TOWN_MIN and largest[1] >= TOWN_LEAD * runner_up:
@@ -2154,25 +2154,26 @@ class Resolver:
         sector = (agent.entry.ref if agent and agent.entry else None) or (
             org.sector if org else None
         )
+        armed = org is not None and org.kind is EntryKind.ARMED_GROUP
+        # "the Taliban government", "the Hamas-run health ministry": a state's government the
+        # group runs, not the group
+        governs = (
+            armed
+            and country is not None
+            and agent is not None
+            and agent.text.lower().split()[-1] in GOVERNING
+        )
         if (
-            org
-            and org.kind is EntryKind.ARMED_GROUP
+            armed
             and agent is not None
             and (_armed_head(agent) or sector in ARMED_GROUP_OFFICERS)
-            # "the Taliban government", "the Hamas-run health ministry": a state's government
-            # the group runs, not the group
-            and not (country and agent.text.lower().split()[-1] in GOVERNING)
+            and not governs
         ):
             # "Isis fighters", "Hamas gunmen": the armed group itself; "an SDF commander", "a
             # Taliban spokesman": its officers, no state's soldiers or officials
-            sector = org.sector
+            sector = org.sector if org else sector
         note = _org_note(org, unit.entry)
-        if (
-            org
-            and org.kind is EntryKind.ARMED_GROUP
-            and agent is not None
-            and agent.text.lower().split()[-1] in GOVERNING
-        ):
+        if governs and agent is not None:
             note += f"; '{agent.text}': the state's government the group runs ({sector})"
         if (
             sector in OFFICES
@@ -2925,11 +2926,9 @@ def _proper_names(
             i = j + 1  # "the Syrian Network for Human Rights": the rest of a body's name
             continue
         if run[-1].text in WATER_HEADS or (
-            j + 2 < len(tokens)
-            and tokens[j + 1].text == "of"
-            and run[-1].text in WATER_HEADS | {"Bay", "Sea"}
+            run[-1].text == "Bay" and j + 1 < len(tokens) and tokens[j + 1].text == "of"
         ):
-            i = j + 1  # "the Persian Gulf", "the Baltic Sea": water, no one's name
+            i = j + 1  # "the Persian Gulf", "the Baltic Sea", "Bay of X": water, no one's name
             continue
         words = [t.text.lower() for t in run]
         if len(run) > 1 and _honorific(run[0].text):
@@ -3293,7 +3292,7 @@ WATERS = re.compile(
     r"|Indian Ocean|Timor Sea|Java Sea|Sea of Azov|Bay of Bengal|Sea of Okhotsk"
     r"|Celtic Sea|Norwegian Sea|Greenland Sea|Aegean Sea|Ionian Sea|Adriatic Sea)\b"
 )
-WATER_HEADS = frozenset("Sea Ocean Gulf Strait Straits Channel Peninsula".split())
+WATER_HEADS = frozenset("Sea Ocean Gulf Strait Straits Peninsula".split())  # not "Channel": TV
 
 
 def _without_first_names(text: str, hits: list[Hit]) -> list[Hit]:
