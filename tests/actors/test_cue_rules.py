@@ -3839,3 +3839,13 @@ def test_the_pairs_officials_are_both_states(resolver, phrase, sector):  # type:
     )
     mention = resolve(resolver, text, dt.date(2025, 8, 11))[phrase]
     assert (mention.actor.members, mention.actor.sector) == (("JPN", "KHM"), sector)
+
+
+def test_she_prefers_a_woman_to_a_person_of_no_known_gender(resolver):  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese President Xi Jinping met Japanese Prime Minister Sanae Takaichi. She said "
+        "ties were stable. He said Japan must act."
+    )
+    mentions = resolve(resolver, text, dt.date(2025, 10, 31))
+    assert mentions["She"].actor.person == "sanae-takaichi-jpn"
+    assert mentions["He"].actor.code == "CHNGOV"  # "he": the first named, as before

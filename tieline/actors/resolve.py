@@ -5613,10 +5613,14 @@ def _pronoun_antecedent(
     ]
 
     def fitting(window: list[Mention]) -> list[Mention]:
+        """The window's people the pronoun may be: not of the other gender; for "she", a
+        woman, where the window holds one beside people of no known gender ("Xi Jinping met
+        Sanae Takaichi. She said": Takaichi). Not so for "he": the news names more men than
+        its names tell, and the first named stays likelier ("the royal ... with Epstein")."""
         if gender is None:
             return window
-        other = "m" if female else "f"
-        return [m for m in window if gender(m) != other]
+        possible = [m for m in window if gender(m) != ("m" if female else "f")]
+        return ([m for m in possible if gender(m) == "f"] if female else []) or possible
 
     same = fitting([m for m in people if m.sentence == sentence])
     if same:
