@@ -3849,3 +3849,18 @@ def test_she_prefers_a_woman_to_a_person_of_no_known_gender(resolver):  # type: 
     mentions = resolve(resolver, text, dt.date(2025, 10, 31))
     assert mentions["She"].actor.person == "sanae-takaichi-jpn"
     assert mentions["He"].actor.code == "CHNGOV"  # "he": the first named, as before
+
+
+@pytest.mark.parametrize(
+    ("text", "igo"),
+    [
+        ("Indonesia signed a deal with the European Union. The bloc said it would help.",
+         "igo:european-union"),
+        ("NATO leaders met in The Hague; the alliance agreed to spend more.",
+         "igo:north-atlantic-treaty-organization"),
+    ],
+)  # fmt: skip
+def test_the_bloc_and_the_alliance_are_the_organisation_named_last(resolver, text, igo):  # type: ignore[no-untyped-def]
+    mentions = resolve(resolver, text, dt.date(2025, 10, 26))
+    referred = mentions.get("bloc") or mentions.get("alliance")
+    assert referred is not None and referred.actor.igo == igo

@@ -146,6 +146,8 @@ REFERRED_BODIES = (
     "association|federation|coalition|party|ministry"
 )
 BODY_REFERENCE = re.compile(rf"^(?:the|this)\s+({REFERRED_BODIES})(?:\s+['’]s\b.*)?$")
+# "the bloc", "the alliance's members": the organisation of states named last
+BLOC_REFERENCE = re.compile(r"^(?:the|this)\s+(bloc|alliance)(?:\s+['’]s\b.*)?$")
 # "the pair", "the two men": the last two people named
 PAIR_PHRASE = re.compile(
     r"^(?:(?:the\s+two|both(?:\s+the)?)\s+(?:men|women|brothers|sisters)|the\s+(?:pair|couple))$",
@@ -5092,6 +5094,16 @@ def _body_referred(context: _Context, sentence: int, phrase: str) -> tuple[str, 
         return ("group", body) if body is not None else None
     if (referring := BODY_REFERENCE.match(phrase)) is not None:
         body = _recent_body_called(context, sentence, referring[1])
+        return (referring[1], body) if body is not None else None
+    if (referring := BLOC_REFERENCE.match(phrase)) is not None:
+        # "the bloc": the organisation of states named last (the EU, ASEAN); "the alliance" a
+        # military one (NATO)
+        alliance = referring[1] == "alliance"
+        body = _recent_named(
+            context,
+            sentence,
+            lambda actor, _: actor.igo is not None and (not alliance or actor.sector == "MIL"),
+        )
         return (referring[1], body) if body is not None else None
     return None
 
