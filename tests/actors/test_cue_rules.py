@@ -3864,3 +3864,18 @@ def test_the_bloc_and_the_alliance_are_the_organisation_named_last(resolver, tex
     mentions = resolve(resolver, text, dt.date(2025, 10, 26))
     referred = mentions.get("bloc") or mentions.get("alliance")
     assert referred is not None and referred.actor.igo == igo
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Islamic State lost Raqqa. The group's fighters fled to Syria's desert.", "fighters",
+         (None, None, "REB")),
+        ("The International Criminal Court issued warrants for Israeli Prime Minister Benjamin "
+         "Netanyahu. The court's prosecutor, Karim Khan, said so.", "prosecutor",
+         (None, "igo:icc", "JUD")),
+    ],
+)  # fmt: skip
+def test_the_referred_bodys_agents_are_its_own(resolver, text, phrase, code):  # type: ignore[no-untyped-def]
+    actor = resolve(resolver, text, dt.date(2024, 11, 21))[phrase].actor
+    assert (actor.country, actor.igo, actor.sector) == code

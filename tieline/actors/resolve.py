@@ -143,7 +143,7 @@ GROUP_REFERENCE = re.compile(r"^(?:the|this)\s+group(?:\s+['’]s\b.*)?$")
 # sentences back ("the Environmental Protection Agency ... The agency said")
 REFERRED_BODIES = (
     "agency|department|commission|bureau|board|committee|council|foundation|institute|"
-    "association|federation|coalition|party|ministry"
+    "association|federation|coalition|party|ministry|court|tribunal"
 )
 BODY_REFERENCE = re.compile(rf"^(?:the|this)\s+({REFERRED_BODIES})(?:\s+['’]s\b.*)?$")
 # "the bloc", "the alliance's members": the organisation of states named last
@@ -1392,6 +1392,7 @@ class Resolver:
             # "Amnesty ... the group said", "Isis ... the group's fighters", "The Environmental
             # Protection Agency fined the company. The agency said": the body named last
             noun, body = referred
+            before = len(context.mentions)
             emit(
                 first + 1,
                 first + 2,
@@ -1400,8 +1401,18 @@ class Resolver:
                 f"the {noun} named earlier: {body.actor.name}",
                 antecedent=_index(context, body),
             )
-            if first + 3 <= last:
-                read_part((first + 3, last))  # what follows "the group's"
+            if first + 3 <= last:  # what follows "the group's"
+                owned = [u for u in units if u.start >= first + 3]
+                if (
+                    len(context.mentions) > before
+                    and tokens[first + 2].tag == "POS"
+                    and owned
+                    and all(u.kind == "agent" for u in owned)
+                ):
+                    # "the group's fighters", "the court's prosecutor": the body's own
+                    self._owned_agent(owned, context.mentions[-1], context, emit)
+                else:
+                    read_part((first + 3, last))
             return
         if PAIR_PHRASE.match(phrase) and (pair := _last_two_people(context, sentence.index)):
             earlier, latest = pair
@@ -5117,7 +5128,9 @@ def _recent_body_called(context: _Context, sentence: int, noun: str) -> Mention 
 
     def called(actor: Actor, mention: Mention) -> bool:
         placed = actor.igo or actor.organisation or (actor.country and actor.sector)
-        return bool(placed and word.search(mention.text))
+        # "the ICJ ... the court": the name the acronym stands for holds the word
+        named = word.search(mention.text) or (actor.organisation and word.search(actor.name))
+        return bool(placed and named)
 
     return _recent_named(context, sentence, called)
 
