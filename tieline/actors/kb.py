@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -318,17 +319,33 @@ def load_given_names() -> dict[str, str]:
     return {row["name"]: row["gender"] for row in _reader(None)("given_names.tsv")}
 
 
+# A town of GeoNames' whose state no text names is taken to be the largest of its name where
+# that is a city (this many people) and this many times the size of any other.
+TOWN_MIN = 100_000
+TOWN_LEAD = 10
+
+
+@cache
 def load_world_towns() -> dict[str, list[tuple[str, int]]]:
     """The world's towns of 15,000 people or more (GeoNames, `world_towns.tsv`, written by
     tools/build_world_towns.py), by folded name: each state that has a town of the name, with
-    the population of its largest, most populous first. Read on first use only: the resolver
-    needs it for a place the other tables lack."""
+    the population of its largest, most populous first. Read on first use only, and once per
+    process for the resolver and the events' place finder alike: they need it for a place the
+    other tables lack. Not to be changed by its callers."""
     towns: dict[str, list[tuple[str, int]]] = {}
     for row in _reader(None)("world_towns.tsv"):
         towns.setdefault(fold(row["name"]), []).append((row["iso3"], int(row["population"])))
     for states in towns.values():
         states.sort(key=lambda state: -state[1])
     return towns
+
+
+def dominant_town(states: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """Of the states with a town of one name (`load_world_towns`), the one whose town is a
+    city (`TOWN_MIN`) `TOWN_LEAD` times the size of any other's: "Gyeongju" is South Korea's;
+    "Bethany", towns of several states, is none."""
+    largest, runner_up = states[0], states[1][1] if len(states) > 1 else 0
+    return largest if largest[1] >= TOWN_MIN and largest[1] >= TOWN_LEAD * runner_up else None
 
 
 def _load(read: Callable[[str], list[Row]], local_folder: Path | None = None) -> KnowledgeBase:

@@ -44,6 +44,7 @@ from tieline.actors.kb import (
     Organisation,
     Person,
     Term,
+    dominant_town,
     is_common_word,
     load_given_names,
     load_world_towns,
@@ -607,11 +608,6 @@ class Resolver:
         """Given names, each a woman's, a man's or either's: read on first use."""
         return load_given_names()
 
-    @cached_property
-    def world_towns(self) -> dict[str, list[tuple[str, int]]]:
-        """The world's towns by folded name, with their states (GeoNames): read on first use."""
-        return load_world_towns()
-
     def _world_town(
         self, name: str, sentence: Sentence, context: _Context
     ) -> tuple[str, int] | None:
@@ -619,10 +615,10 @@ class Resolver:
         the states with a town of the name: one the sentence names, where it names any
         ("at Westminster and Borough Market in London": not Colorado's); else the one the
         article names most ("talks in Gyeongju" in a story of South Korea); else, in a state
-        neither names, one whose town dwarfs all others of the name (`TOWN_LEAD`) and is a
-        city of its own (`TOWN_MIN`): "flew to the summit in Gyeongju" in a story of Japan.
+        neither names, one whose town dwarfs all others of the name and is a city of its own
+        (`dominant_town`): "flew to the summit in Gyeongju" in a story of Japan.
         None where the name is no town's, or could be several ("Bethany")."""
-        states = self.world_towns.get(fold(name))
+        states = load_world_towns().get(fold(name))
         if not states:
             return None
         here = {
@@ -635,11 +631,7 @@ class Resolver:
         named = [state for state in states if state[0] in (here or rank)]
         if named:  # the state the article names most; of equals, the larger town
             return min(named, key=lambda state: rank.get(state[0], len(rank)))
-        largest = states[0]
-        runner_up = states[1][1] if len(states) > 1 else 0
-        if largest[1] >= TOWN_MIN and largest[1] >= TOWN_LEAD * runner_up:
-            return largest
-        return None
+        return dominant_town(states)
 
     @cached_property
     def origins(self) -> NameOrigins:
@@ -4285,10 +4277,6 @@ PLACE_PARTS = frozenset(
 PLACE_WORDS_BEFORE = 4
 
 
-# A town of GeoNames' that the article's states lack is taken to be the largest of its name
-# where it is a city (this many people) and this many times the size of any other.
-TOWN_MIN = 100_000
-TOWN_LEAD = 10
 # Sport has no sector of its own: its clubs and players are civilians, as athletes are.
 SPORTS_SECTOR = "CVL"
 # Capitalised words that make a city's name a club's: before it ("Real Madrid", "Inter Milan",
@@ -5644,8 +5632,10 @@ def _pronoun_antecedent(
         its names tell, and the first named stays likelier ("the royal ... with Epstein")."""
         if gender is None:
             return window
-        possible = [m for m in window if gender(m) != ("m" if female else "f")]
-        return ([m for m in possible if gender(m) == "f"] if female else []) or possible
+        read = [(m, gender(m)) for m in window]
+        possible = [(m, g) for m, g in read if g != ("m" if female else "f")]
+        women = [m for m, g in possible if g == "f"] if female else []
+        return women or [m for m, _ in possible]
 
     same = fitting([m for m in people if m.sentence == sentence])
     if same:

@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 from tieline.actors.gazetteer import Gazetteer, Hit, fold
-from tieline.actors.kb import EntryKind, load_world_towns
-from tieline.actors.resolve import TOWN_LEAD, TOWN_MIN
+from tieline.actors.kb import EntryKind, dominant_town, load_world_towns
 from tieline.annotate.sentences import split_sentences
 from tieline.events.coder import LEAD_SENTENCES, article_date
 from tieline.models import Article, DatePrecision, Event, EventDate
@@ -97,14 +95,14 @@ class PlaceFinder:
     def _world_town(self, text: str, hits: Sequence[Hit]) -> Place | None:
         """A town the tables lack, written where a place goes ("met in Gyeongju"): GeoNames'
         (`world_towns.tsv`), where a country named after it has a town of the name
-        ("Tecumseh, Canada"), or where it is a city (`TOWN_MIN` people) `TOWN_LEAD` times the
-        size of any other of its name."""
+        ("Tecumseh, Canada"), or where it is a city that dwarfs all others of its name
+        (`dominant_town`)."""
         for match in _TOWN_AFTER_LOCATIVE.finditer(text):
             name = match.group("name")
             start, end = match.start("name"), match.end("name")
             if any(h.start < end and start < h.end for h in hits):
                 continue  # a name the tables know: read above, or no place
-            states = self.world_towns.get(fold(name))
+            states = load_world_towns().get(fold(name))
             if not states:
                 continue
             after = [h for h in hits if h.start >= end]
@@ -113,15 +111,9 @@ class PlaceFinder:
                 if any(state == country.ref for state, _ in states):
                     return Place(country.ref, text[start : after[0].end], start, after[0].end)
                 continue
-            largest, runner_up = states[0], states[1][1] if len(states) > 1 else 0
-            if largest[1] >= TOWN_MIN and largest[1] >= TOWN_LEAD * runner_up:
-                return Place(largest[0], name, start, end)
+            if (town := dominant_town(states)) is not None:
+                return Place(town[0], name, start, end)
         return None
-
-    @cached_property
-    def world_towns(self) -> dict[str, list[tuple[str, int]]]:
-        """The world's towns by folded name (GeoNames): read on first use."""
-        return load_world_towns()
 
     def article_place(self, article: Article) -> Place | None:
         """The place a caption or the lead gives for the article's news."""
